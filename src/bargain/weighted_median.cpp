@@ -1,0 +1,46 @@
+#include "bargain/weighted_median.hpp"
+
+#include <algorithm>
+#include <numeric>
+#include <stdexcept>
+
+namespace detente::bargain {
+
+double weighted_median(std::span<const double> positions, std::span<const double> weights) {
+  if (positions.size() != weights.size() || positions.empty())
+    throw std::invalid_argument("weighted_median: positions and weights must be equal, non-empty");
+  std::vector<std::size_t> order(positions.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(),
+            [&](std::size_t a, std::size_t b) { return positions[a] < positions[b]; });
+  double total = std::accumulate(weights.begin(), weights.end(), 0.0);
+  std::vector<double> w(weights.begin(), weights.end());
+  if (total <= 0) {  // no weight anywhere: the plain median
+    std::fill(w.begin(), w.end(), 1.0);
+    total = static_cast<double>(w.size());
+  }
+  const double half = total / 2;
+  const double eps = 1e-12 * total;
+  double cumulative = 0;
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    cumulative += w[order[k]];
+    if (cumulative > half + eps) return positions[order[k]];
+    if (cumulative >= half - eps) {
+      // Exactly half: the median is the interval up to the next weighted position.
+      for (std::size_t j = k + 1; j < order.size(); ++j)
+        if (w[order[j]] > 0) return (positions[order[k]] + positions[order[j]]) / 2;
+      return positions[order[k]];
+    }
+  }
+  return positions[order.back()];
+}
+
+double weighted_median(const BargainingProblem& p, std::size_t issue) {
+  std::vector<double> w(p.actor_count());
+  double total = 0;
+  for (std::size_t a = 0; a < w.size(); ++a) total += (w[a] = p.weight(issue, a));
+  if (total == 0 && p.issues[issue].status_quo) return *p.issues[issue].status_quo;
+  return weighted_median(p.position[issue], w);
+}
+
+}  // namespace detente::bargain

@@ -1,0 +1,42 @@
+// `detente validate FILE…`: check scenario files and report every problem.
+#include <iostream>
+
+#include "cli/command.hpp"
+#include "core/builtin.hpp"
+#include "core/error.hpp"
+#include "io/scenario_toml.hpp"
+
+namespace detente::cli {
+namespace {
+
+int validate(const std::vector<std::string>& files) {
+  int bad = 0;
+  for (const auto& f : files) {
+    try {
+      Scenario s = io::load_scenario(f);
+      std::cout << fmt::format("{}: ok ({} actors, {} issues, {} positions, {} relations, {} events)\n",
+                               f, s.actors.size(), s.issues.size(), s.positions.size(),
+                               s.relations.size(), s.events.size());
+    } catch (const InputError& e) {
+      ++bad;
+      for (const auto& d : e.diagnostics()) std::cerr << "detente: error: " << d.to_string() << '\n';
+    }
+  }
+  if (bad > 0) {
+    std::cerr << fmt::format("detente: {} of {} file(s) invalid\n", bad, files.size());
+    return 1;
+  }
+  return 0;
+}
+
+const bool registered = register_command(
+    {"validate", "Check scenario files: keys, fields, ids, references, ranges, dates", 20,
+     [](CLI::App& app) {
+       auto files = std::make_shared<std::vector<std::string>>();
+       app.add_option("FILE", *files, "Scenario files (TOML) or built-in scenario names")
+           ->required();
+       return [files] { return validate(*files); };
+     }});
+
+}  // namespace
+}  // namespace detente::cli

@@ -1,0 +1,49 @@
+// detente/cli/command.hpp
+//
+// Subcommand registration and the conventions every subcommand follows: `--help`,
+// `--format text|json|csv` where output is tabular, outputs written atomically, exit
+// status 0 on success, 1 on bad input (InputError), 2 on an internal error.
+//
+// A subcommand is one file src/cli/cmd_NAME.cpp that registers itself:
+//
+//   namespace { const bool registered = detente::cli::register_command({
+//       "validate", "Check scenario files", 20, [](CLI::App& app) {
+//         auto files = std::make_shared<std::vector<std::string>>();
+//         app.add_option("FILE", *files)->required();
+//         return [files] { return validate(*files); };
+//       }}); }
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace detente::cli {
+
+using Runner = std::function<int()>;
+
+struct CommandSpec {
+  std::string name;
+  std::string description;
+  int order = 100;  // position in `detente --help`
+  std::function<Runner(CLI::App&)> setup;
+};
+
+bool register_command(CommandSpec spec);
+const std::vector<CommandSpec>& registered_commands();
+
+enum class Format { text, json, csv };
+
+// Adds --format with the given choices; the first is the default.
+void add_format_option(CLI::App& app, Format& format, std::vector<Format> allowed);
+
+// Writes `content` to `path` atomically, or to stdout when path is empty or "-".
+void emit(const std::string& content, const std::string& path);
+
+// True when stderr is a terminal (progress output is shown only then).
+bool stderr_is_terminal();
+
+}  // namespace detente::cli

@@ -1,0 +1,44 @@
+// detente: the command-line interface. Each subcommand lives in src/cli/cmd_*.cpp.
+#include <algorithm>
+#include <iostream>
+
+#include "cli/command.hpp"
+#include "core/error.hpp"
+
+int main(int argc, char** argv) {
+  using namespace detente;
+  CLI::App app{
+      "detente: measure, explain, forecast and simulate regional international systems.\n"
+      "Run `detente run` for the built-in Northeast Asia 2024 case, or `detente COMMAND --help`."};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "detente 0.1.0");
+  app.failure_message(CLI::FailureMessage::help);
+
+  auto commands = cli::registered_commands();
+  std::stable_sort(commands.begin(), commands.end(),
+                   [](const auto& a, const auto& b) { return a.order < b.order; });
+  std::vector<std::pair<CLI::App*, cli::Runner>> runners;
+  for (const auto& spec : commands) {
+    CLI::App* sub = app.add_subcommand(spec.name, spec.description);
+    runners.emplace_back(sub, spec.setup(*sub));
+  }
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? 0 : 1;
+  }
+
+  try {
+    for (auto& [sub, run] : runners)
+      if (sub->parsed()) return run();
+    return 0;
+  } catch (const InputError& e) {
+    for (const auto& d : e.diagnostics()) std::cerr << "detente: error: " << d.to_string() << '\n';
+    return 1;
+  } catch (const std::exception& e) {
+    std::cerr << "detente: internal error: " << e.what() << '\n';
+    return 2;
+  }
+}

@@ -1,0 +1,30 @@
+// detente/io/scenario_toml.hpp
+//
+// Reads and checks a scenario file (the format is documented in docs/scenario-format.md).
+// One pass reports every problem found: unknown keys, missing fields, duplicate ids,
+// references to unknown actors or issues, numbers out of range and bad dates, each with
+// file, line and field. Large tables may live in CSV files the scenario names under
+// [tables]; their paths are relative to the scenario file.
+//
+// Example:
+//   detente::Scenario s = detente::io::read_scenario_file("data/scenarios/nea.toml");
+//   detente::Scenario b = detente::io::load_scenario("northeast-asia-2024"); // built-in or path
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "core/scenario.hpp"
+
+namespace detente::io {
+
+// Parses scenario text; `file_name` is used in diagnostics and to resolve [tables] paths.
+// Throws InputError listing every problem.
+Scenario read_scenario(std::string_view toml_text, const std::string& file_name);
+
+Scenario read_scenario_file(const std::string& path);
+
+// A built-in scenario's name, or a path to a scenario file.
+Scenario load_scenario(const std::string& name_or_path);
+
+}  // namespace detente::io
