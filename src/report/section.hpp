@@ -1,0 +1,44 @@
+// detente/report/section.hpp
+//
+// The main job (`detente run`) is a list of sections, one per analysis. Each section is
+// built by a pure function of the scenario and contributes a block to the terminal
+// summary, an object to summary.json (under "sections"."<id>") and a fragment to
+// report.html (self-contained: inline SVG and CSS only, no external requests).
+// Adding an analysis to the main job = one file src/report/section_<id>.cpp defining its
+// builder, plus one line in the list in src/report/run_job.cpp.
+//
+// Example:
+//   Section build_network_section(const Scenario& s, const RunOptions& o) {
+//     Section out{"network", "Relation network"};
+//     out.json = {{"edges", 14}};
+//     out.text = "14 ties, 9 positive\n";
+//     out.html = "<svg ...>...</svg>";
+//     return out;
+//   }
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <string>
+
+#include "core/scenario.hpp"
+
+namespace detente::report {
+
+struct RunOptions {
+  std::uint64_t seed = 1;  // every random choice in the main job derives from this
+  int threads = 1;         // results are identical for any thread count
+};
+
+struct Section {
+  std::string id;     // key in summary.json "sections"
+  std::string title;  // heading in the terminal and the report
+  nlohmann::json json = nlohmann::json::object();
+  std::string text;   // lines for the terminal summary (no trailing heading)
+  std::string html;   // fragment for report.html (inside a <section>)
+};
+
+using SectionBuilder = Section (*)(const Scenario&, const RunOptions&);
+
+}  // namespace detente::report
