@@ -1,0 +1,107 @@
+// Shared test helpers: where the real test data lives, and running the detente binary.
+//
+//   TEST(Eum, Scholz) {
+//     auto path = detente::test::data_file("bargaining/eum/eu_emissions_bdm1994.csv");
+//     if (!path) GTEST_SKIP() << detente::test::missing_data_message();
+//     auto r = detente::test::run_cli({"validate", *path});
+//     EXPECT_EQ(r.exit_code, 0) << r.err;
+//   }
+#pragma once
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace detente::test {
+
+// ${DETENTE_TESTDATA:-<source>/../shared/data}
+inline std::filesystem::path data_dir() {
+  if (const char* env = std::getenv("DETENTE_TESTDATA"); env && *env) return env;
+  return std::filesystem::path(DETENTE_SOURCE_DIR) / ".." / "shared" / "data";
+}
+
+// The path of a real data file, or nullopt when the data set is absent.
+inline std::optional<std::string> data_file(const std::string& relative) {
+  auto p = data_dir() / relative;
+  if (std::filesystem::exists(p)) return p.string();
+  return std::nullopt;
+}
+
+inline std::string missing_data_message() {
+  return "real test data not found under " + data_dir().string() +
+         " (set DETENTE_TESTDATA to the shared data folder)";
+}
+
+inline std::string source_file(const std::string& relative) {
+  return (std::filesystem::path(DETENTE_SOURCE_DIR) / relative).string();
+}
+
+// A fresh empty directory under the system temp dir.
+inline std::filesystem::path temp_dir(const std::string& name) {
+  auto p = std::filesystem::temp_directory_path() /
+           ("detente-test-" + name + "-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(p);
+  std::filesystem::create_directories(p);
+  return p;
+}
+
+inline void write_text(const std::filesystem::path& p, const std::string& text) {
+  std::ofstream(p, std::ios::binary) << text;
+}
+
+inline std::string read_text(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+struct CliResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+// Runs the built detente binary with `args` (no shell), capturing stdout and stderr.
+inline CliResult run_cli(const std::vector<std::string>& args, const std::string& stdin_text = "") {
+  auto dir = std::filesystem::temp_directory_path();
+  std::string tag = std::to_string(::getpid()) + "-" + std::to_string(std::rand());
+  auto out_path = dir / ("detente-cli-out-" + tag);
+  auto err_path = dir / ("detente-cli-err-" + tag);
+  auto in_path = dir / ("detente-cli-in-" + tag);
+  write_text(in_path, stdin_text);
+  pid_t pid = ::fork();
+  if (pid == 0) {
+    std::freopen(in_path.c_str(), "rb", stdin);
+    std::freopen(out_path.c_str(), "wb", stdout);
+    std::freopen(err_path.c_str(), "wb", stderr);
+    std::vector<char*> argv;
+    std::string bin = DETENTE_BINARY;
+    argv.push_back(bin.data());
+    std::vector<std::string> copy = args;
+    for (auto& a : copy) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    ::execv(bin.c_str(), argv.data());
+    std::_Exit(127);
+  }
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  CliResult r;
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  r.out = read_text(out_path);
+  r.err = read_text(err_path);
+  std::filesystem::remove(out_path);
+  std::filesystem::remove(err_path);
+  std::filesystem::remove(in_path);
+  return r;
+}
+
+}  // namespace detente::test
