@@ -26,10 +26,10 @@ struct Dimension {
 
 struct BargainingProblem {
   std::vector<std::string> actors;
-  std::vector<double> capability;               // per actor, >= 0
+  std::vector<double> capability;  // per actor, >= 0
   std::vector<Dimension> issues;
-  std::vector<std::vector<double>> position;    // [issue][actor]
-  std::vector<std::vector<double>> salience;    // [issue][actor], in [0, 1]
+  std::vector<std::vector<double>> position;  // [issue][actor]
+  std::vector<std::vector<double>> salience;  // [issue][actor], in [0, 1]
 
   std::size_t actor_count() const { return actors.size(); }
   std::size_t issue_count() const { return issues.size(); }

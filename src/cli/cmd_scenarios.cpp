@@ -1,6 +1,5 @@
 // `detente scenarios`: list the built-in scenarios.
 #include <iostream>
-
 #include <nlohmann/json.hpp>
 
 #include "cli/command.hpp"
@@ -22,8 +21,11 @@ int list_scenarios(Format format, bool print_toml, const std::string& name) {
   std::string table;
   for (const auto& b : builtin_scenarios()) {
     Scenario s = io::load_scenario(std::string(b.name));
-    out.push_back({{"id", s.id}, {"name", s.name}, {"actors", s.actors.size()},
-                   {"issues", s.issues.size()}, {"events", s.events.size()}});
+    out.push_back({{"id", s.id},
+                   {"name", s.name},
+                   {"actors", s.actors.size()},
+                   {"issues", s.issues.size()},
+                   {"events", s.events.size()}});
     table += fmt::format("{:<24} {:>3} actors {:>3} issues {:>3} events  {}\n", s.id,
                          s.actors.size(), s.issues.size(), s.events.size(), s.name);
   }

@@ -14,12 +14,14 @@ int validate(const std::vector<std::string>& files) {
   for (const auto& f : files) {
     try {
       Scenario s = io::load_scenario(f);
-      std::cout << fmt::format("{}: ok ({} actors, {} issues, {} positions, {} relations, {} events)\n",
-                               f, s.actors.size(), s.issues.size(), s.positions.size(),
-                               s.relations.size(), s.events.size());
+      std::cout << fmt::format(
+          "{}: ok ({} actors, {} issues, {} positions, {} relations, {} events)\n", f,
+          s.actors.size(), s.issues.size(), s.positions.size(), s.relations.size(),
+          s.events.size());
     } catch (const InputError& e) {
       ++bad;
-      for (const auto& d : e.diagnostics()) std::cerr << "detente: error: " << d.to_string() << '\n';
+      for (const auto& d : e.diagnostics())
+        std::cerr << "detente: error: " << d.to_string() << '\n';
     }
   }
   if (bad > 0) {

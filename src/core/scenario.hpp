@@ -34,18 +34,18 @@ struct Sourced {
 // Correlates of War national material capabilities, where known (shares of the system
 // total are computed into `cinc`; raw components as COW gives them).
 struct CapabilityComponents {
-  std::optional<double> milex;  // military expenditure, thousands of USD
-  std::optional<double> milper; // military personnel, thousands
-  std::optional<double> irst;   // iron and steel production, thousands of tons
-  std::optional<double> pec;    // primary energy consumption, thousands of coal-ton equivalents
-  std::optional<double> tpop;   // total population, thousands
-  std::optional<double> upop;   // urban population, thousands
-  std::optional<int> year;      // year the components describe
+  std::optional<double> milex;   // military expenditure, thousands of USD
+  std::optional<double> milper;  // military personnel, thousands
+  std::optional<double> irst;    // iron and steel production, thousands of tons
+  std::optional<double> pec;     // primary energy consumption, thousands of coal-ton equivalents
+  std::optional<double> tpop;    // total population, thousands
+  std::optional<double> upop;    // urban population, thousands
+  std::optional<int> year;       // year the components describe
 };
 
 struct Actor {
-  std::string id;    // ISO3-style code: "CHN"
-  std::string name;  // "China"
+  std::string id;              // ISO3-style code: "CHN"
+  std::string name;            // "China"
   Sourced<double> capability;  // >= 0; relative power used as weight by the models
   CapabilityComponents components;
   std::vector<std::string> tags;  // free labels ("nuclear", "treaty-ally:USA")
@@ -53,8 +53,8 @@ struct Actor {
 };
 
 struct Issue {
-  std::string id;    // "trilateral_summit"
-  std::string name;  // "China–Japan–South Korea summit"
+  std::string id;          // "trilateral_summit"
+  std::string name;        // "China–Japan–South Korea summit"
   std::string low_label;   // what the scale minimum means
   std::string high_label;  // what the scale maximum means
   double scale_min = 0;
@@ -82,9 +82,9 @@ enum class RelationKind {
   trade_dependence,  // economic interdependence, `a` depends on `b` when directed
   rivalry,           // strategic rivalry
   territorial_dispute,
-  grievance,         // historical grievance
-  sanction,          // sanctions regime of `a` on `b`
-  hostility,         // militarised threat (missile tests, no diplomatic ties)
+  grievance,  // historical grievance
+  sanction,   // sanctions regime of `a` on `b`
+  hostility,  // militarised threat (missile tests, no diplomatic ties)
 };
 
 std::string_view to_string(RelationKind kind);
@@ -97,7 +97,7 @@ struct Relation {
   std::string a;
   std::string b;
   RelationKind kind = RelationKind::dialogue;
-  int sign = +1;              // +1 or -1
+  int sign = +1;                    // +1 or -1
   Sourced<double> weight{1.0, {}};  // strength in (0, 1]
   bool directed = false;
   std::optional<Date> since;
@@ -105,15 +105,24 @@ struct Relation {
   std::string note;
   int line = 0;
 
-  bool active_on(const Date& d) const {
-    return (!since || *since <= d) && (!until || d < *until);
-  }
+  bool active_on(const Date& d) const { return (!since || *since <= d) && (!until || d < *until); }
   double signed_weight() const { return sign * weight.value; }
 };
 
 enum class EventKind {
-  summit, ministerial, meeting, visit, test_launch, nuclear_test, election, treaty,
-  agreement, exercise, sanction, statement, other
+  summit,
+  ministerial,
+  meeting,
+  visit,
+  test_launch,
+  nuclear_test,
+  election,
+  treaty,
+  agreement,
+  exercise,
+  sanction,
+  statement,
+  other
 };
 enum class EventStatus { held, scheduled, postponed, cancelled };
 

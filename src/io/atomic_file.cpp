@@ -17,8 +17,9 @@ void write_file_atomic(const fs::path& path, std::string_view content) {
   std::error_code ec;
   if (path.has_parent_path()) {
     fs::create_directories(path.parent_path(), ec);
-    if (ec) fail({path.string()}, "cannot create directory {}: {}", path.parent_path().string(),
-                 ec.message());
+    if (ec)
+      fail({path.string()}, "cannot create directory {}: {}", path.parent_path().string(),
+           ec.message());
   }
   fs::path tmp = path;
   tmp += fmt::format(".tmp.{}", ::getpid());

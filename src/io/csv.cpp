@@ -12,8 +12,8 @@ struct CsvReader::State {
   csv_parser parser{};
   std::deque<CsvRecord> ready;
   CsvRecord current;
-  int line = 1;             // line being fed
-  int record_start = 1;     // line the current record began on
+  int line = 1;          // line being fed
+  int record_start = 1;  // line the current record began on
   bool eof = false;
   bool first_chunk = true;
   bool pending_cr = false;  // a CR ended the previous chunk; a following LF is the same break
@@ -34,7 +34,7 @@ void on_record(int /*terminator*/, void* user) {
 
 CsvReader::CsvReader(std::istream& in, std::string file_name, char separator)
     : in_(in), file_name_(std::move(file_name)), state_(std::make_unique<State>()) {
-  csv_init(&state_->parser, CSV_STRICT | CSV_APPEND_NULL);
+  csv_init(&state_->parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
   csv_set_delim(&state_->parser, static_cast<unsigned char>(separator));
 }
 
@@ -83,7 +83,8 @@ bool CsvReader::next(CsvRecord& record) {
     std::size_t got = static_cast<std::size_t>(in_.gcount());
     const char* data = buffer;
     if (st.first_chunk && got >= 3 && static_cast<unsigned char>(buffer[0]) == 0xEF &&
-        static_cast<unsigned char>(buffer[1]) == 0xBB && static_cast<unsigned char>(buffer[2]) == 0xBF) {
+        static_cast<unsigned char>(buffer[1]) == 0xBB &&
+        static_cast<unsigned char>(buffer[2]) == 0xBF) {
       data += 3;
       got -= 3;
     }

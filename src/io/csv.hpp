@@ -8,7 +8,8 @@
 // Example:
 //   detente::io::CsvTable t = detente::io::CsvTable::read_file("positions.csv");
 //   for (const auto& row : t.rows())
-//     double x = t.number(row, "position");   // InputError "positions.csv:7: field 'position': ..."
+//     double x = t.number(row, "position");   // InputError "positions.csv:7: field 'position':
+//     ..."
 #pragma once
 
 #include <cstdio>

@@ -4,9 +4,8 @@
 #include <toml++/toml.h>
 
 #include <cmath>
-#include <limits>
-
 #include <filesystem>
+#include <limits>
 #include <map>
 #include <set>
 
@@ -171,8 +170,7 @@ class Fields {
     }
     double v = *n.value<double>();
     if (!std::isfinite(v) || v < lo || v > hi) {
-      diags_.addf(std::move(where), "{} is out of range: expected a number in [{}, {}]", v, lo,
-                  hi);
+      diags_.addf(std::move(where), "{} is out of range: expected a number in [{}, {}]", v, lo, hi);
       return std::nullopt;
     }
     return v;
@@ -217,8 +215,7 @@ void each_table(Fields& root, const std::string& key, const std::string& file, D
 }
 
 std::string label(std::string_view kind, std::size_t index, const std::optional<std::string>& id) {
-  return id && !id->empty() ? fmt::format("{}[{}]", kind, *id)
-                            : fmt::format("{}[{}]", kind, index);
+  return id && !id->empty() ? fmt::format("{}[{}]", kind, *id) : fmt::format("{}[{}]", kind, index);
 }
 
 class ScenarioReader {
@@ -257,8 +254,8 @@ class ScenarioReader {
   void read_meta(Fields& top) {
     const toml::table* meta = top.table("scenario");
     if (!meta) {
-      if (!top.get("scenario", false, "")) diags_.add({file_, 1, "scenario"},
-                                                      "missing [scenario] table with id and name");
+      if (!top.get("scenario", false, ""))
+        diags_.add({file_, 1, "scenario"}, "missing [scenario] table with id and name");
       return;
     }
     Fields f(*meta, "scenario", file_, diags_);
@@ -398,7 +395,8 @@ class ScenarioReader {
     if (r.since && r.until && !(*r.since < *r.until))
       diags_.addf(f.at("until"), "expected 'until' after 'since' ({}), got {}", r.since->iso(),
                   r.until->iso());
-    if (!r.a.empty() && r.a == r.b) diags_.addf(f.at("b"), "a relation needs two actors, got '{}' twice", r.a);
+    if (!r.a.empty() && r.a == r.b)
+      diags_.addf(f.at("b"), "a relation needs two actors, got '{}' twice", r.a);
     s_.relations.push_back(std::move(r));
   }
 

@@ -17,9 +17,8 @@
 //   }
 #pragma once
 
-#include <nlohmann/json.hpp>
-
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "core/scenario.hpp"
@@ -35,8 +34,8 @@ struct Section {
   std::string id;     // key in summary.json "sections"
   std::string title;  // heading in the terminal and the report
   nlohmann::json json = nlohmann::json::object();
-  std::string text;   // lines for the terminal summary (no trailing heading)
-  std::string html;   // fragment for report.html (inside a <section>)
+  std::string text;  // lines for the terminal summary (no trailing heading)
+  std::string html;  // fragment for report.html (inside a <section>)
 };
 
 using SectionBuilder = Section (*)(const Scenario&, const RunOptions&);

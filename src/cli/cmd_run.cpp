@@ -1,0 +1,63 @@
+// `detente run [SCENARIO] [-o DIR]`: the main job. Every analysis on one scenario, a
+// summary on the terminal, summary.json and report.html in the output directory.
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <iostream>
+
+#include "cli/command.hpp"
+#include "io/atomic_file.hpp"
+#include "io/scenario_toml.hpp"
+#include "report/run_job.hpp"
+
+namespace detente::cli {
+namespace {
+
+struct RunArgs {
+  std::string scenario = "northeast-asia-2024";
+  std::string out_dir;
+  std::uint64_t seed = 1;
+  int threads = 1;
+  bool quiet = false;
+  Format format = Format::text;
+};
+
+int run_main_job(const RunArgs& args) {
+  Scenario s = io::load_scenario(args.scenario);
+  report::RunResult result = report::run_all(s, {args.seed, args.threads});
+  std::filesystem::path dir = args.out_dir.empty() ? std::filesystem::path("out") / s.id
+                                                   : std::filesystem::path(args.out_dir);
+  nlohmann::json summary = report::summary_json(result);
+  // Render everything before writing anything, so a failure leaves no partial output.
+  std::string json_text = summary.dump(2) + "\n";
+  std::string html_text = report::report_html(result);
+  io::write_file_atomic(dir / "summary.json", json_text);
+  io::write_file_atomic(dir / "report.html", html_text);
+  if (args.format == Format::json) {
+    std::cout << json_text;
+  } else if (!args.quiet) {
+    std::cout << report::summary_text(result);
+    std::cout << fmt::format("\nwrote {} and {}\n", (dir / "summary.json").string(),
+                             (dir / "report.html").string());
+  }
+  return 0;
+}
+
+const bool registered = register_command(
+    {"run", "The main job: every analysis on a scenario; summary, summary.json, report.html", 10,
+     [](CLI::App& app) {
+       auto args = std::make_shared<RunArgs>();
+       app.add_option("SCENARIO", args->scenario,
+                      "Scenario file (TOML) or built-in name (default: northeast-asia-2024)");
+       app.add_option("-o,--out", args->out_dir, "Output directory (default: out/<scenario id>)");
+       app.add_option("--seed", args->seed, "Seed for every random choice")->default_val(1);
+       app.add_option("--threads", args->threads, "Worker threads (results do not depend on it)")
+           ->default_val(1)
+           ->check(CLI::Range(1, 256));
+       app.add_flag("-q,--quiet", args->quiet, "Print nothing on success");
+       add_format_option(app, args->format, {Format::text, Format::json});
+       return [args] { return run_main_job(*args); };
+     }});
+
+}  // namespace
+}  // namespace detente::cli
