@@ -30,8 +30,8 @@ nav{margin:12px 0;font-size:14px}nav a{margin-right:14px;color:#1d3557}
 section{background:#fff;border:1px solid #e3e3e3;border-radius:6px;padding:8px 20px 16px;margin:16px 0}
 h2{font-size:19px;color:#1d3557;border-bottom:1px solid #eee;padding-bottom:4px}h3{font-size:16px;margin:18px 0 4px}
 table{border-collapse:collapse;font-size:13px;margin:6px 0}td,th{padding:3px 9px;border-bottom:1px solid #eee;text-align:left}
-th{background:#f3f5f8}td.num{text-align:right;font-variant-numeric:tabular-nums}td.src{color:#666;font-size:12px}
-.bar{display:inline-block;height:9px;background:#457b9d;vertical-align:middle}
+th{background:#f3f5f8}td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}td.src{color:#666;font-size:12px}
+td{white-space:nowrap}td:last-child,td:nth-child(2){white-space:normal}.bar{display:inline-block;height:9px;background:#457b9d;vertical-align:middle}
 .note{color:#555;font-size:13px}svg.chart{max-width:100%;height:auto;font-size:11px}
 svg .tick{text-anchor:middle;fill:#666}svg .lab{text-anchor:end;fill:#222}svg .end{fill:#444;font-style:italic}
 svg .end.r{text-anchor:end}svg .mark{text-anchor:middle;font-size:10px}svg .node{text-anchor:middle;font-weight:600;font-size:11px}

@@ -17,7 +17,7 @@ namespace {
 // One row per actor on the issue's scale; dot area proportional to capability×salience.
 std::string issue_chart(const Issue& is, const bargain::BargainingProblem& p, std::size_t k,
                         double mean, double median) {
-  const double width = 640, left = 90, right = 610, row = 22, top = 34;
+  const double width = 900, left = 60, right = 880, row = 22, top = 34;
   std::vector<std::size_t> actors;
   double wmax = 0;
   for (std::size_t a = 0; a < p.actor_count(); ++a)
@@ -27,13 +27,13 @@ std::string issue_chart(const Issue& is, const bargain::BargainingProblem& p, st
     }
   std::sort(actors.begin(), actors.end(),
             [&](auto a, auto b) { return p.position[k][a] < p.position[k][b]; });
-  const double height = top + row * static_cast<double>(actors.size()) + 40;
+  const double height = top + row * static_cast<double>(actors.size()) + 54;
   svg::Scale x{is.scale_min, is.scale_max, left, right};
   std::string s = fmt::format(
       "<svg class=chart viewBox='0 0 {} {}' width='{}' height='{}' role='img' "
       "aria-label='positions on {}'>\n",
       width, svg::num(height), width, svg::num(height), svg::escape(is.name));
-  const double axis_y = height - 30;
+  const double axis_y = height - 44;
   s += fmt::format("<line x1='{}' y1='{}' x2='{}' y2='{}' stroke='#444'/>\n", left,
                    svg::num(axis_y), right, svg::num(axis_y));
   for (int t = 0; t <= 4; ++t) {
@@ -43,10 +43,11 @@ std::string issue_chart(const Issue& is, const bargain::BargainingProblem& p, st
         "class=tick>{4}</text>\n",
         svg::num(x(v)), top - 8, svg::num(axis_y), svg::num(axis_y + 14), svg::num(v));
   }
-  s += fmt::format(
-      "<text x='{}' y='{}' class=end>{}</text><text x='{}' y='{}' class='end r'>{}</text>\n", left,
-      svg::num(axis_y + 27), svg::escape(is.low_label), right, svg::num(axis_y + 27),
-      svg::escape(is.high_label));
+  // Endpoint labels on two lines so that long labels never overlap.
+  s += fmt::format("<text x='{}' y='{}' class=end>← {}</text>\n", left, svg::num(axis_y + 27),
+                   svg::escape(is.low_label));
+  s += fmt::format("<text x='{}' y='{}' class='end r'>{} →</text>\n", right,
+                   svg::num(axis_y + 41), svg::escape(is.high_label));
   auto marker = [&](double v, std::string_view colour, std::string_view label, int lane) {
     s += fmt::format(
         "<line x1='{0}' y1='{1}' x2='{0}' y2='{2}' stroke='{3}' stroke-width='2' "
