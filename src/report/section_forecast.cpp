@@ -46,8 +46,8 @@ std::string issue_chart(const Issue& is, const bargain::BargainingProblem& p, st
   // Endpoint labels on two lines so that long labels never overlap.
   s += fmt::format("<text x='{}' y='{}' class=end>← {}</text>\n", left, svg::num(axis_y + 27),
                    svg::escape(is.low_label));
-  s += fmt::format("<text x='{}' y='{}' class='end r'>{} →</text>\n", right,
-                   svg::num(axis_y + 41), svg::escape(is.high_label));
+  s += fmt::format("<text x='{}' y='{}' class='end r'>{} →</text>\n", right, svg::num(axis_y + 41),
+                   svg::escape(is.high_label));
   auto marker = [&](double v, std::string_view colour, std::string_view label, int lane) {
     s += fmt::format(
         "<line x1='{0}' y1='{1}' x2='{0}' y2='{2}' stroke='{3}' stroke-width='2' "
