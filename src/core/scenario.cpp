@@ -5,6 +5,8 @@
 #include <stdexcept>
 #include <utility>
 
+#include "core/error.hpp"
+
 namespace detente {
 
 namespace {
@@ -66,7 +68,20 @@ constexpr std::array<std::pair<std::string_view, EventStatus>, 4> kEventStatuses
     {"cancelled", EventStatus::cancelled},
 }};
 
+constexpr std::array<std::pair<std::string_view, OutcomeKind>, 5> kOutcomeKinds{{
+    {"event_occurs", OutcomeKind::event_occurs},
+    {"tie_above", OutcomeKind::tie_above},
+    {"tie_below", OutcomeKind::tie_below},
+    {"issue_in_range", OutcomeKind::issue_in_range},
+    {"bloc_split", OutcomeKind::bloc_split},
+}};
+
 }  // namespace
+
+std::string_view to_string(OutcomeKind kind) { return name_of(kOutcomeKinds, kind); }
+std::optional<OutcomeKind> outcome_kind_from_string(std::string_view text) {
+  return lookup(kOutcomeKinds, text);
+}
 
 std::string_view to_string(RelationKind kind) { return name_of(kRelationKinds, kind); }
 std::optional<RelationKind> relation_kind_from_string(std::string_view text) {
@@ -135,6 +150,49 @@ Date Scenario::reference_date() const {
   Date last{1970, 1, 1};
   for (const auto& e : events) last = std::max(last, e.date);
   return last;
+}
+
+const Variant* Scenario::find_variant(std::string_view id) const {
+  for (const auto& v : variants)
+    if (v.id == id) return &v;
+  return nullptr;
+}
+
+Scenario apply_variant(const Scenario& base, const Variant& variant) {
+  Scenario s = base;
+  for (const EventPatch& patch : variant.events) {
+    if (patch.added) {
+      s.events.push_back(*patch.added);
+      continue;
+    }
+    auto it = std::find_if(s.events.begin(), s.events.end(),
+                           [&](const Event& e) { return e.id == patch.id; });
+    if (it == s.events.end())
+      fail({s.file, patch.line, "variant[" + variant.id + "].event"}, "unknown event '{}'",
+           patch.id);
+    if (patch.date) it->date = *patch.date;
+    if (patch.status) it->status = *patch.status;
+    if (patch.probability) it->probability = patch.probability;
+    if (patch.effect) it->effect = patch.effect;
+    for (const auto& [issue, value] : patch.positions) it->positions[issue] = value;
+  }
+  for (const PositionPatch& patch : variant.positions) {
+    auto it = std::find_if(s.positions.begin(), s.positions.end(), [&](const Position& p) {
+      return p.actor == patch.actor && p.issue == patch.issue;
+    });
+    if (it == s.positions.end()) {
+      Position p;
+      p.actor = patch.actor;
+      p.issue = patch.issue;
+      p.line = patch.line;
+      s.positions.push_back(p);
+      it = s.positions.end() - 1;
+    }
+    if (patch.position) it->position = *patch.position;
+    if (patch.salience) it->salience = *patch.salience;
+  }
+  for (const auto& [name, value] : variant.parameters) s.simulation.parameters[name] = value;
+  return s;
 }
 
 }  // namespace detente

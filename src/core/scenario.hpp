@@ -20,15 +20,24 @@
 #include <vector>
 
 #include "core/date.hpp"
+#include "core/distribution.hpp"
 
 namespace detente {
 
-// A number with a note on where it comes from (data set, document, judgement).
+// A number with a note on where it comes from (data set, document, judgement), and
+// optionally the uncertainty around it. `value` is the point value every deterministic
+// analysis uses (the distribution's mean when only a distribution is given); simulations
+// draw from `uncertainty`.
 template <typename T>
 struct Sourced {
   T value{};
   std::string source;
   int line = 0;  // line in the scenario file, for later diagnostics (0 = unknown)
+  std::optional<Distribution> uncertainty;
+
+  // The range the number may take: its value, or its distribution's support.
+  double lower_bound() const { return uncertainty ? uncertainty->lower() : value; }
+  double upper_bound() const { return uncertainty ? uncertainty->upper() : value; }
 };
 
 // Correlates of War national material capabilities, where known (shares of the system
@@ -142,6 +151,88 @@ struct Event {
   std::string title;
   std::string source;
   int line = 0;
+  // For simulation (docs/models/dynamics.md): the probability that the event takes place
+  // as scheduled (for an election: that the participants' positions switch), a magnitude
+  // overriding its kind's default effect, and the positions participants switch to.
+  std::optional<Sourced<double>> probability;
+  std::optional<Sourced<double>> effect;
+  std::map<std::string, Sourced<double>> positions;  // issue id -> new position
+};
+
+// An event that may happen in any month with a given rate (a Bernoulli trial per month).
+struct StochasticEvent {
+  std::string id;
+  EventKind kind = EventKind::other;
+  std::vector<std::string> participants;
+  std::vector<std::string> targets;
+  Sourced<double> monthly_probability;
+  std::optional<Sourced<double>> effect;
+  std::optional<Date> from;
+  std::optional<Date> until;
+  std::string title;
+  int line = 0;
+};
+
+// Settings of the simulation (docs/models/dynamics.md); parameters of the dynamics are
+// named numbers checked against sim's list of parameters.
+struct SimulationSettings {
+  std::optional<Date> start;  // default: the scenario's as_of
+  int months = 24;
+  std::string model = "mean";  // bargaining model resolving issues at their decision date
+  std::vector<std::pair<std::string, std::string>> key_dyads;  // series reported over time
+  std::map<std::string, Sourced<double>> parameters;
+  int line = 0;
+};
+
+// A change to one event of the baseline (by id), or a new event.
+struct EventPatch {
+  std::string id;
+  std::optional<Date> date;
+  std::optional<EventStatus> status;
+  std::optional<Sourced<double>> probability;
+  std::optional<Sourced<double>> effect;
+  std::map<std::string, Sourced<double>> positions;
+  std::optional<Event> added;  // set when the id is not in the baseline
+  int line = 0;
+};
+
+struct PositionPatch {
+  std::string actor;
+  std::string issue;
+  std::optional<Sourced<double>> position;
+  std::optional<Sourced<double>> salience;
+  int line = 0;
+};
+
+// A named alternative future: events moved, cancelled or added, parameters or positions
+// changed ("summit postponed to 2025", "US policy reversal after the election").
+struct Variant {
+  std::string id;
+  std::string name;
+  std::string description;
+  std::vector<EventPatch> events;
+  std::vector<PositionPatch> positions;
+  std::map<std::string, Sourced<double>> parameters;
+  int line = 0;
+};
+
+enum class OutcomeKind { event_occurs, tie_above, tie_below, issue_in_range, bloc_split };
+std::string_view to_string(OutcomeKind kind);
+std::optional<OutcomeKind> outcome_kind_from_string(std::string_view text);
+
+// A named predicate evaluated on each simulated run.
+struct Outcome {
+  std::string id;
+  std::string name;
+  OutcomeKind kind = OutcomeKind::event_occurs;
+  std::string event;       // event_occurs: an event id (baseline, variant or stochastic)
+  std::optional<Date> by;  // event_occurs: on or before; tie/bloc: the date evaluated
+  std::string a, b;        // tie_above / tie_below
+  double threshold = 0;
+  std::string issue;  // issue_in_range
+  double min = 0, max = 0;
+  std::vector<std::string> bloc;  // bloc_split: the actors on one side
+  int line = 0;
 };
 
 struct Scenario {
@@ -158,12 +249,22 @@ struct Scenario {
   std::vector<Relation> relations;
   std::vector<Event> events;
 
+  SimulationSettings simulation;
+  std::vector<StochasticEvent> stochastic_events;
+  std::vector<Variant> variants;
+  std::vector<Outcome> outcomes;
+
   const Actor* find_actor(std::string_view id) const;
   const Issue* find_issue(std::string_view id) const;
   std::size_t actor_index(std::string_view id) const;  // throws std::out_of_range
   std::vector<const Position*> positions_on(std::string_view issue) const;
   // The date the analysis refers to: as_of, else the last event, else today's epoch.
   Date reference_date() const;
+  const Variant* find_variant(std::string_view id) const;
 };
+
+// The scenario with a variant's changes applied (events patched or added, positions and
+// parameters overridden). Throws InputError if the variant names nothing it can patch.
+Scenario apply_variant(const Scenario& scenario, const Variant& variant);
 
 }  // namespace detente

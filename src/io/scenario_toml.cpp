@@ -5,12 +5,14 @@
 
 #include <cmath>
 #include <filesystem>
+#include <functional>
 #include <limits>
 #include <map>
 #include <set>
 
 #include "core/builtin.hpp"
 #include "core/error.hpp"
+#include "core/parameters.hpp"
 #include "io/atomic_file.hpp"
 #include "io/csv.hpp"
 
@@ -19,6 +21,8 @@ namespace detente::io {
 namespace {
 
 namespace fs = std::filesystem;
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
 
 int line_of(const toml::node& n) { return static_cast<int>(n.source().begin.line); }
 
@@ -68,22 +72,105 @@ class Fields {
     return check_number(*n, at(key), lo, hi);
   }
 
-  // A number, or an inline table { value = 0.3, source = "..." }.
+  // A number, or an inline table { value = 0.3, source = "..." }, optionally with a
+  // distribution: { dist = "normal", mean = 0.3, sd = 0.05, min = 0, max = 1 }. The point
+  // value defaults to the distribution's mean; the distribution must stay in [lo, hi].
   std::optional<Sourced<double>> sourced(std::string_view key, bool required, double lo,
                                          double hi) {
     const toml::node* n = get(key, required, "a number or { value = …, source = \"…\" }");
     if (!n) return std::nullopt;
     if (const toml::table* t = n->as_table()) {
       Fields inner(*t, field(key), file_, diags_);
-      auto v = inner.number("value", true, lo, hi);
+      std::optional<Distribution> dist = inner.distribution();
+      auto v = inner.number("value", !dist, lo, hi);
       auto src = inner.string("source");
       inner.finish();
+      if (dist) {
+        if (auto problem = dist->check()) {
+          diags_.addf(at(key), "invalid distribution: {}", *problem);
+          return std::nullopt;
+        }
+        if (dist->lower() < lo || dist->upper() > hi) {
+          diags_.addf(at(key), "{} reaches outside [{}, {}]: give bounds (min, max) inside it",
+                      dist->describe(), lo, hi);
+          return std::nullopt;
+        }
+        if (!v) v = dist->mean();
+      }
       if (!v) return std::nullopt;
-      return Sourced<double>{*v, src.value_or(""), line_of(*n)};
+      return Sourced<double>{*v, src.value_or(""), line_of(*n), dist};
     }
     auto v = check_number(*n, at(key), lo, hi);
     if (!v) return std::nullopt;
-    return Sourced<double>{*v, {}, line_of(*n)};
+    return Sourced<double>{*v, {}, line_of(*n), std::nullopt};
+  }
+
+  // Reads `dist` and its parameters from this table, if `dist` is present.
+  std::optional<Distribution> distribution() {
+    auto kind = string("dist");
+    if (!kind) return std::nullopt;
+    auto num = [&](const char* k, bool req) { return number(k, req, -kInf, kInf); };
+    if (*kind == "uniform") {
+      auto a = num("min", true), b = num("max", true);
+      if (a && b) return Distribution::uniform(*a, *b);
+    } else if (*kind == "normal") {
+      auto m = num("mean", true), sd = num("sd", true);
+      auto a = num("min", false), b = num("max", false);
+      if (m && sd) return Distribution::normal(*m, *sd, a, b);
+    } else if (*kind == "triangular") {
+      auto a = num("min", true), c = num("mode", true), b = num("max", true);
+      if (a && b && c) return Distribution::triangular(*a, *c, *b);
+    } else if (*kind == "beta") {
+      auto al = num("alpha", true), be = num("beta", true);
+      auto a = num("min", false), b = num("max", false);
+      if (al && be) return Distribution::beta(*al, *be, a.value_or(0), b.value_or(1));
+    } else if (*kind == "choice") {
+      auto values = numbers("values", true);
+      auto weights = numbers("weights", false);
+      if (values) return Distribution::choice(*values, weights.value_or(std::vector<double>{}));
+    } else {
+      diags_.addf(at("dist"),
+                  "unknown distribution '{}' (expected uniform, normal, triangular, beta or "
+                  "choice)",
+                  *kind);
+    }
+    return std::nullopt;
+  }
+
+  std::optional<std::vector<double>> numbers(std::string_view key, bool required) {
+    const toml::node* n = get(key, required, "an array of numbers");
+    if (!n) return std::nullopt;
+    const toml::array* a = n->as_array();
+    if (!a) {
+      diags_.addf(at(key), "expected an array of numbers, got {}", describe(*n));
+      return std::nullopt;
+    }
+    std::vector<double> out;
+    for (const auto& e : *a) {
+      if (!e.is_number()) {
+        diags_.addf({file_, line_of(e), field(key)}, "expected a number, got {}", describe(e));
+        return std::nullopt;
+      }
+      out.push_back(*e.value<double>());
+    }
+    return out;
+  }
+
+  // Every key of this table as a sourced number (for open-ended maps: parameters, positions).
+  // `range` gives a key's admissible interval, or reports the key as unknown and returns
+  // nullopt.
+  using RangeOf =
+      std::function<std::optional<std::pair<double, double>>(const std::string&, SourceLocation)>;
+  std::map<std::string, Sourced<double>> sourced_map(const RangeOf& range) {
+    std::map<std::string, Sourced<double>> out;
+    for (const auto& [key, node] : table_) {
+      std::string k(key.str());
+      used_.insert(k);
+      auto r = range(k, at(k));
+      if (!r) continue;
+      if (auto v = sourced(k, false, r->first, r->second)) out[k] = *v;
+    }
+    return out;
   }
 
   // A TOML date (2024-05-27) or a string "2024-05-27".
@@ -189,8 +276,6 @@ class Fields {
   std::set<std::string> used_;
 };
 
-constexpr double kInf = std::numeric_limits<double>::infinity();
-
 // Calls fn(table, index, line) for each element of an array of tables [[key]].
 template <typename Fn>
 void each_table(Fields& root, const std::string& key, const std::string& file, Diagnostics& diags,
@@ -244,6 +329,13 @@ class ScenarioReader {
     each_table(top, "event", file_, diags_,
                [&](const toml::table& t, std::size_t i) { read_event(t, i); });
     read_tables(top);
+    read_simulation(top);
+    each_table(top, "stochastic", file_, diags_,
+               [&](const toml::table& t, std::size_t i) { read_stochastic(t, i); });
+    each_table(top, "variant", file_, diags_,
+               [&](const toml::table& t, std::size_t i) { read_variant(t, i); });
+    each_table(top, "outcome", file_, diags_,
+               [&](const toml::table& t, std::size_t i) { read_outcome(t, i); });
     top.finish();
     check_references();
     diags_.throw_if_any();
@@ -400,10 +492,10 @@ class ScenarioReader {
     s_.relations.push_back(std::move(r));
   }
 
-  void read_event(const toml::table& t, std::size_t i) {
+  void read_event(const toml::table& t, std::size_t i, const std::string& path = "") {
     Event e;
     auto id = t.get("id") ? t.get("id")->value<std::string>() : std::nullopt;
-    Fields f(t, label("event", i, id), file_, diags_);
+    Fields f(t, path.empty() ? label("event", i, id) : path, file_, diags_);
     e.line = f.line();
     e.id = f.string("id", true).value_or("");
     if (auto d = f.date("date", true)) e.date = *d;
@@ -426,7 +518,10 @@ class ScenarioReader {
     if (auto tg = f.strings("targets", false)) e.targets = *tg;
     e.title = f.string("title", true).value_or("");
     e.source = f.string("source").value_or("");
+    read_event_effects(f, e.probability, e.effect, e.positions);
     f.finish();
+    for (const auto& a : e.participants) actor_refs_.push_back({a, f.at("participants")});
+    for (const auto& a : e.targets) actor_refs_.push_back({a, f.at("targets")});
     if (!e.id.empty()) {
       check_id(e.id, f.at("id"));
       if (!event_lines_.emplace(e.id, e.line).second)
@@ -434,6 +529,231 @@ class ScenarioReader {
                     event_lines_[e.id]);
     }
     s_.events.push_back(std::move(e));
+  }
+
+  // Simulation fields shared by events, variant patches and stochastic events.
+  void read_event_effects(Fields& f, std::optional<Sourced<double>>& probability,
+                          std::optional<Sourced<double>>& effect,
+                          std::map<std::string, Sourced<double>>& positions) {
+    probability = f.sourced("probability", false, 0, 1);
+    effect = f.sourced("effect", false, -1, 1);
+    if (const toml::table* t = f.table("positions")) {
+      Fields p(*t, f.field("positions"), file_, diags_);
+      positions =
+          p.sourced_map([&](const std::string& issue,
+                            SourceLocation where) -> std::optional<std::pair<double, double>> {
+            position_refs_.push_back({issue, where});
+            return std::pair{-kInf, kInf};  // checked against the issue's scale later
+          });
+      for (auto& [issue, value] : positions)
+        event_positions_.push_back({issue, value, f.at("positions")});
+    }
+  }
+
+  std::map<std::string, Sourced<double>> read_parameters(const toml::table& t,
+                                                         const std::string& path) {
+    Fields f(t, path, file_, diags_);
+    return f.sourced_map([&](const std::string& name,
+                             SourceLocation where) -> std::optional<std::pair<double, double>> {
+      if (const ParameterSpec* spec = find_parameter(name)) return std::pair{spec->min, spec->max};
+      std::vector<std::string_view> names;
+      for (const auto& p : parameter_specs()) names.push_back(p.name);
+      diags_.addf(std::move(where), "unknown dynamics parameter '{}' (expected one of: {})", name,
+                  fmt::join(names, ", "));
+      return std::nullopt;
+    });
+  }
+
+  // [simulation] start, months, model, key_dyads; [dynamics] parameters.
+  void read_simulation(Fields& top) {
+    if (const toml::table* t = top.table("simulation")) {
+      Fields f(*t, "simulation", file_, diags_);
+      SimulationSettings& sim = s_.simulation;
+      sim.line = f.line();
+      sim.start = f.date("start", false);
+      if (auto m = f.number("months", false, 1, 1200)) {
+        if (*m != std::floor(*m))
+          diags_.addf(f.at("months"), "expected a whole number of months, got {}", *m);
+        sim.months = static_cast<int>(*m);
+      }
+      if (auto model = f.string("model")) {
+        if (*model != "mean" && *model != "median")
+          diags_.addf(f.at("model"), "unknown model '{}' (expected mean or median)", *model);
+        sim.model = *model;
+      }
+      if (const toml::node* n = f.get("key_dyads", false, "")) {
+        const toml::array* a = n->as_array();
+        bool ok = a != nullptr;
+        if (a)
+          for (const auto& e : *a) {
+            const toml::array* pair = e.as_array();
+            if (!pair || pair->size() != 2 || !(*pair)[0].is_string() || !(*pair)[1].is_string()) {
+              ok = false;
+              break;
+            }
+            sim.key_dyads.emplace_back(*(*pair)[0].value<std::string>(),
+                                       *(*pair)[1].value<std::string>());
+            actor_refs_.push_back({sim.key_dyads.back().first, f.at("key_dyads")});
+            actor_refs_.push_back({sim.key_dyads.back().second, f.at("key_dyads")});
+          }
+        if (!ok) diags_.add(f.at("key_dyads"), "expected an array of [\"A\", \"B\"] actor pairs");
+      }
+      f.finish();
+    }
+    if (const toml::table* t = top.table("dynamics"))
+      s_.simulation.parameters = read_parameters(*t, "dynamics");
+  }
+
+  void read_stochastic(const toml::table& t, std::size_t i) {
+    StochasticEvent e;
+    auto id = t.get("id") ? t.get("id")->value<std::string>() : std::nullopt;
+    Fields f(t, label("stochastic", i, id), file_, diags_);
+    e.line = f.line();
+    e.id = f.string("id", true).value_or("");
+    if (auto k = f.string("kind", true)) {
+      if (auto kind = event_kind_from_string(*k))
+        e.kind = *kind;
+      else
+        diags_.addf(f.at("kind"), "unknown event kind '{}' (expected one of: {})", *k,
+                    fmt::join(event_kind_names(), ", "));
+    }
+    if (auto p = f.strings("participants", true)) e.participants = *p;
+    if (auto tg = f.strings("targets", false)) e.targets = *tg;
+    if (auto r = f.sourced("monthly_probability", true, 0, 1)) e.monthly_probability = *r;
+    e.effect = f.sourced("effect", false, -1, 1);
+    e.from = f.date("from", false);
+    e.until = f.date("until", false);
+    e.title = f.string("title").value_or(e.id);
+    f.finish();
+    for (const auto& a : e.participants) actor_refs_.push_back({a, f.at("participants")});
+    for (const auto& a : e.targets) actor_refs_.push_back({a, f.at("targets")});
+    if (!e.id.empty() && !event_lines_.emplace(e.id, e.line).second)
+      diags_.addf(f.at("id"), "duplicate event id '{}' (first defined on line {})", e.id,
+                  event_lines_[e.id]);
+    s_.stochastic_events.push_back(std::move(e));
+  }
+
+  void read_variant(const toml::table& t, std::size_t i) {
+    Variant v;
+    auto id = t.get("id") ? t.get("id")->value<std::string>() : std::nullopt;
+    Fields f(t, label("variant", i, id), file_, diags_);
+    v.line = f.line();
+    v.id = f.string("id", true).value_or("");
+    v.name = f.string("name", true).value_or("");
+    v.description = f.string("description").value_or("");
+    const std::string path = f.field("");
+    each_table(f, "event", file_, diags_, [&](const toml::table& et, std::size_t k) {
+      v.events.push_back(read_event_patch(et, fmt::format("{}event[{}]", path, k)));
+    });
+    each_table(f, "position", file_, diags_, [&](const toml::table& pt, std::size_t k) {
+      Fields p(pt, fmt::format("{}position[{}]", path, k), file_, diags_);
+      PositionPatch patch;
+      patch.line = p.line();
+      patch.actor = p.string("actor", true).value_or("");
+      patch.issue = p.string("issue", true).value_or("");
+      patch.position = p.sourced("position", false, -kInf, kInf);
+      patch.salience = p.sourced("salience", false, 0, 1);
+      p.finish();
+      actor_refs_.push_back({patch.actor, p.at("actor")});
+      issue_refs_.push_back({patch.issue, p.at("issue")});
+      if (patch.position)
+        event_positions_.push_back({patch.issue, *patch.position, p.at("position")});
+      v.positions.push_back(std::move(patch));
+    });
+    if (const toml::table* d = f.table("dynamics"))
+      v.parameters = read_parameters(*d, f.field("dynamics"));
+    f.finish();
+    if (!v.id.empty()) {
+      check_id(v.id, f.at("id"));
+      if (v.id == "baseline")
+        diags_.add(f.at("id"), "'baseline' is the scenario without changes: choose another id");
+      if (!variant_lines_.emplace(v.id, v.line).second)
+        diags_.addf(f.at("id"), "duplicate variant id '{}' (first defined on line {})", v.id,
+                    variant_lines_[v.id]);
+    }
+    s_.variants.push_back(std::move(v));
+  }
+
+  // A variant's [[variant.event]]: patches an event by id, or adds one when it has a kind.
+  EventPatch read_event_patch(const toml::table& t, const std::string& path) {
+    EventPatch patch;
+    patch.line = line_of(t);
+    if (t.get("kind")) {  // a new event: all the fields of an [[event]]
+      std::size_t before = s_.events.size();
+      read_event(t, 0, path);
+      patch.added = s_.events.back();
+      s_.events.resize(before);
+      patch.id = patch.added->id;
+      return patch;
+    }
+    Fields f(t, path, file_, diags_);
+    patch.id = f.string("id", true).value_or("");
+    patch.date = f.date("date", false);
+    if (auto st = f.string("status")) {
+      if (auto status = event_status_from_string(*st))
+        patch.status = *status;
+      else
+        diags_.addf(f.at("status"),
+                    "unknown event status '{}' (expected held, scheduled, postponed or cancelled)",
+                    *st);
+    }
+    read_event_effects(f, patch.probability, patch.effect, patch.positions);
+    f.finish();
+    patched_events_.push_back({patch.id, f.at("id")});
+    return patch;
+  }
+
+  void read_outcome(const toml::table& t, std::size_t i) {
+    Outcome o;
+    auto id = t.get("id") ? t.get("id")->value<std::string>() : std::nullopt;
+    Fields f(t, label("outcome", i, id), file_, diags_);
+    o.line = f.line();
+    o.id = f.string("id", true).value_or("");
+    o.name = f.string("name", true).value_or("");
+    if (auto k = f.string("kind", true)) {
+      if (auto kind = outcome_kind_from_string(*k))
+        o.kind = *kind;
+      else
+        diags_.addf(f.at("kind"),
+                    "unknown outcome kind '{}' (expected event_occurs, tie_above, tie_below, "
+                    "issue_in_range or bloc_split)",
+                    *k);
+    }
+    switch (o.kind) {
+      case OutcomeKind::event_occurs:
+        o.event = f.string("event", true).value_or("");
+        o.by = f.date("by", false);
+        outcome_events_.push_back({o.event, f.at("event")});
+        break;
+      case OutcomeKind::tie_above:
+      case OutcomeKind::tie_below:
+        o.a = f.string("a", true).value_or("");
+        o.b = f.string("b", true).value_or("");
+        o.threshold = f.number("threshold", true, -1, 1).value_or(0);
+        o.by = f.date("date", false);
+        actor_refs_.push_back({o.a, f.at("a")});
+        actor_refs_.push_back({o.b, f.at("b")});
+        break;
+      case OutcomeKind::issue_in_range:
+        o.issue = f.string("issue", true).value_or("");
+        o.min = f.number("min", true, -kInf, kInf).value_or(0);
+        o.max = f.number("max", true, -kInf, kInf).value_or(0);
+        if (o.min > o.max)
+          diags_.addf(f.at("max"), "expected min <= max, got [{}, {}]", o.min, o.max);
+        issue_refs_.push_back({o.issue, f.at("issue")});
+        break;
+      case OutcomeKind::bloc_split:
+        o.bloc = f.strings("bloc", true).value_or(std::vector<std::string>{});
+        o.by = f.date("date", false);
+        for (const auto& a : o.bloc) actor_refs_.push_back({a, f.at("bloc")});
+        if (o.bloc.empty()) diags_.add(f.at("bloc"), "expected at least one actor in the bloc");
+        break;
+    }
+    f.finish();
+    if (!o.id.empty() && !outcome_lines_.emplace(o.id, o.line).second)
+      diags_.addf(f.at("id"), "duplicate outcome id '{}' (first defined on line {})", o.id,
+                  outcome_lines_[o.id]);
+    s_.outcomes.push_back(std::move(o));
   }
 
   // [tables] positions = "positions.csv", relations = "relations.csv"
@@ -545,8 +865,11 @@ class ScenarioReader {
       const Issue* is = s_.find_issue(p.issue);
       if (!p.issue.empty() && !is)
         diags_.addf(at("issue"), "unknown issue '{}' (not defined in any [[issue]])", p.issue);
-      if (is && (p.position.value < is->scale_min || p.position.value > is->scale_max))
-        diags_.addf(at("position"), "{} is outside issue '{}' scale [{}, {}]", p.position.value,
+      if (is &&
+          (p.position.lower_bound() < is->scale_min || p.position.upper_bound() > is->scale_max))
+        diags_.addf(at("position"), "{} is outside issue '{}' scale [{}, {}]",
+                    p.position.uncertainty ? p.position.uncertainty->describe()
+                                           : fmt::format("{}", p.position.value),
                     is->id, is->scale_min, is->scale_max);
       auto [it, fresh] = seen.emplace(std::make_pair(p.actor, p.issue), p.line);
       if (!fresh && !p.actor.empty())
@@ -560,11 +883,32 @@ class ScenarioReader {
       check_actor(r.a, {file, r.line, field.empty() ? "a" : field + ".a"});
       check_actor(r.b, {file, r.line, field.empty() ? "b" : field + ".b"});
     }
-    for (const Event& e : s_.events) {
-      std::string field = fmt::format("event[{}]", e.id);
-      for (const auto& a : e.participants) check_actor(a, {file_, e.line, field + ".participants"});
-      for (const auto& a : e.targets) check_actor(a, {file_, e.line, field + ".targets"});
+    for (const auto& [id, where] : actor_refs_) check_actor(id, where);
+    for (const auto& [id, where] : issue_refs_)
+      if (!id.empty() && !s_.find_issue(id))
+        diags_.addf(where, "unknown issue '{}' (not defined in any [[issue]])", id);
+    for (const auto& [id, where] : position_refs_)
+      if (!s_.find_issue(id))
+        diags_.addf(where, "unknown issue '{}' (not defined in any [[issue]])", id);
+    for (const auto& [issue, value, where] : event_positions_) {
+      const Issue* is = s_.find_issue(issue);
+      if (is && (value.lower_bound() < is->scale_min || value.upper_bound() > is->scale_max))
+        diags_.addf(where, "position on '{}' reaches outside its scale [{}, {}]", issue,
+                    is->scale_min, is->scale_max);
     }
+    for (const auto& [id, where] : patched_events_)
+      if (!id.empty() && !event_lines_.count(id))
+        diags_.addf(
+            where, "unknown event '{}' (a new event needs kind, date, participants and title)", id);
+    std::set<std::string> all_events;
+    for (const auto& [id, line] : event_lines_) all_events.insert(id);
+    for (const auto& v : s_.variants)
+      for (const auto& p : v.events)
+        if (p.added) all_events.insert(p.id);
+    for (const auto& [id, where] : outcome_events_)
+      if (!id.empty() && !all_events.count(id))
+        diags_.addf(where, "unknown event '{}' (not an [[event]], [[stochastic]] or variant event)",
+                    id);
     if (s_.actors.empty() && diags_.empty())
       diags_.add({file_, 1, "actor"}, "a scenario needs at least one [[actor]]");
   }
@@ -572,7 +916,17 @@ class ScenarioReader {
   std::string file_;
   Scenario s_;
   Diagnostics diags_;
-  std::map<std::string, int> actor_lines_, issue_lines_, event_lines_;
+  std::map<std::string, int> actor_lines_, issue_lines_, event_lines_, variant_lines_,
+      outcome_lines_;
+  // References checked once every table is read.
+  std::vector<std::pair<std::string, SourceLocation>> actor_refs_, issue_refs_, position_refs_,
+      patched_events_, outcome_events_;
+  struct PositionRef {
+    std::string issue;
+    Sourced<double> value;
+    SourceLocation where;
+  };
+  std::vector<PositionRef> event_positions_;
   std::vector<std::pair<std::size_t, std::string>> position_files_, relation_files_;
 };
 
