@@ -1,0 +1,295 @@
+#include "sim/dynamics.hpp"
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <stdexcept>
+
+#include "bargain/weighted_mean.hpp"
+#include "bargain/weighted_median.hpp"
+
+namespace detente::sim {
+
+Workspace::Workspace(const SimModel& m)
+    : x(static_cast<std::size_t>(m.n * m.n)),
+      baseline(x.size()),
+      shift(x.size()),
+      x2(x.size()),
+      rate(x.size()),
+      position(static_cast<std::size_t>(m.n * m.m)),
+      salience(position.size()),
+      occurred(m.events.size()),
+      best_split(static_cast<std::size_t>(m.months)) {}
+
+void draw_inputs(const SimModel& model, Stream& rng, std::span<double> params) {
+  for (const UncertainInput& in : model.inputs)
+    params[in.slot] = in.distribution.quantile(rng.uniform());
+}
+
+double min_frustration(std::span<const double> x, int n, std::uint64_t* split) {
+  if (n > 24) throw std::invalid_argument("min_frustration: at most 24 actors");
+  // Start with everyone on side 0: the frustrated ties are the negative ones.
+  double cost = 0;
+  for (int i = 0; i < n; ++i)
+    for (int j = i + 1; j < n; ++j)
+      if (x[i * n + j] < 0) cost -= x[i * n + j];
+  double best = cost;
+  std::uint64_t side = 0, best_side = 0;
+  const std::uint64_t count = n > 1 ? std::uint64_t{1} << (n - 1) : 1;
+  for (std::uint64_t g = 1; g < count; ++g) {
+    // Gray code: flip actor 1 + (index of the lowest set bit of g).
+    const int v = 1 + std::countr_zero(g);
+    const bool v_side = (side >> v) & 1;
+    double delta = 0;
+    for (int j = 0; j < n; ++j) {
+      if (j == v) continue;
+      const double w = x[v * n + j];
+      delta += (((side >> j) & 1) == v_side) ? w : -w;
+    }
+    cost += delta;
+    side ^= std::uint64_t{1} << v;
+    if (cost < best - 1e-12) {
+      best = cost;
+      best_side = side;
+    }
+  }
+  if (split) *split = best_side;
+  return std::max(best, 0.0);
+}
+
+namespace {
+
+// Applies a change to the tie of i and j, and the persistent share of it to the baseline.
+inline void change_tie(Workspace& ws, int n, int i, int j, double delta, double persistence) {
+  if (i == j) return;
+  ws.x[i * n + j] += delta;
+  ws.x[j * n + i] += delta;
+  ws.shift[i * n + j] += persistence * delta;
+  ws.shift[j * n + i] += persistence * delta;
+}
+
+void apply_event(const SimModel& m, std::span<const double> p, const SimEvent& e, Workspace& ws) {
+  const int n = m.n;
+  const double* dyn = p.data() + m.dynamics_offset;
+  const double persistence = dyn[kPersistence];
+  auto magnitude = [&](Param param) {
+    return e.effect_slot != kNoSlot ? p[static_cast<std::size_t>(e.effect_slot)] : dyn[param];
+  };
+  auto among = [&](const std::vector<int>& group, double delta, double keep) {
+    for (std::size_t a = 0; a < group.size(); ++a)
+      for (std::size_t b = a + 1; b < group.size(); ++b)
+        change_tie(ws, n, group[a], group[b], delta, keep);
+  };
+  auto across = [&](double delta) {
+    for (int a : e.participants)
+      for (int b : e.targets) change_tie(ws, n, a, b, delta, persistence);
+  };
+  switch (e.kind) {
+    case EventKind::summit:
+      among(e.participants, magnitude(kSummitEffect), persistence);
+      break;
+    case EventKind::meeting:
+    case EventKind::ministerial:
+    case EventKind::visit:
+    case EventKind::agreement:
+    case EventKind::exercise:
+      among(e.participants, magnitude(kMeetingEffect), persistence);
+      break;
+    case EventKind::treaty: {
+      const double tie = magnitude(kTreatyTie);
+      for (std::size_t a = 0; a < e.participants.size(); ++a)
+        for (std::size_t b = a + 1; b < e.participants.size(); ++b) {
+          const int i = e.participants[a], j = e.participants[b];
+          change_tie(ws, n, i, j, tie - ws.x[i * n + j], 1.0);  // a treaty resets the baseline
+        }
+      break;
+    }
+    case EventKind::test_launch:
+    case EventKind::nuclear_test: {
+      const double scale = e.kind == EventKind::nuclear_test ? 2.0 : 1.0;
+      among(e.targets, scale * dyn[kThreatBond], persistence);
+      across(-scale * magnitude(kThreatHostility));
+      break;
+    }
+    case EventKind::sanction:
+      across(-magnitude(kSanctionEffect));
+      break;
+    case EventKind::election:
+      break;  // acts through position switches only
+    case EventKind::statement:
+    case EventKind::other:
+      if (e.effect_slot != kNoSlot) {
+        among(e.participants, magnitude(kMeetingEffect), persistence);
+        across(-magnitude(kMeetingEffect));
+      }
+      break;
+  }
+  for (const auto& [issue, slot] : e.position_switches)
+    for (int a : e.participants)
+      ws.position[static_cast<std::size_t>(issue * n + a)] = p[static_cast<std::size_t>(slot)];
+}
+
+// Baseline ties of month t: the relations active then (summed, clamped) plus event shifts.
+void baseline_at(const SimModel& m, std::span<const double> p, int t, Workspace& ws) {
+  const int n = m.n;
+  std::fill(ws.baseline.begin(), ws.baseline.end(), 0.0);
+  for (const SimRelation& r : m.relations) {
+    if (t < r.from_month || t >= r.until_month) continue;
+    const double w = r.sign * p[static_cast<std::size_t>(r.weight_slot)];
+    ws.baseline[r.a * n + r.b] += w;
+    ws.baseline[r.b * n + r.a] += w;
+  }
+  for (std::size_t k = 0; k < ws.baseline.size(); ++k)
+    ws.baseline[k] = std::clamp(std::clamp(ws.baseline[k], -1.0, 1.0) + ws.shift[k], -1.0, 1.0);
+}
+
+// One month of dX/dt = −β (X − B) + L tanh(α X² / L), explicit Euler in k substeps.
+void integrate_month(const SimModel& m, const double* dyn, Workspace& ws) {
+  const int n = m.n;
+  const double alpha = dyn[kBalanceGain], beta = dyn[kRestoringRate], cap = dyn[kSaturation];
+  const int steps = std::max(1, static_cast<int>(std::lround(dyn[kSubsteps])));
+  const double h = 1.0 / steps;
+  double* x = ws.x.data();
+  double* x2 = ws.x2.data();
+  for (int s = 0; s < steps; ++s) {
+    std::fill(ws.x2.begin(), ws.x2.end(), 0.0);
+    for (int i = 0; i < n; ++i)
+      for (int k = 0; k < n; ++k) {
+        const double xik = x[i * n + k];
+        if (xik == 0) continue;
+        for (int j = 0; j < n; ++j) x2[i * n + j] += xik * x[k * n + j];
+      }
+    for (int i = 0; i < n; ++i)
+      for (int j = i + 1; j < n; ++j) {
+        const std::size_t ij = static_cast<std::size_t>(i * n + j);
+        const double dx = -beta * (x[ij] - ws.baseline[ij]) + cap * std::tanh(alpha * x2[ij] / cap);
+        const double next = std::clamp(x[ij] + h * dx, -1.0, 1.0);
+        x[ij] = next;
+        x[j * n + i] = next;
+      }
+  }
+}
+
+// Settles issue k: positions pulled by the current ties, then the bargaining model.
+double decide(const SimModel& m, std::span<const double> p, int k, Workspace& ws) {
+  const int n = m.n;
+  const double gamma = p[m.dynamics_offset + kInfluence];
+  const double* cap = p.data() + m.capability_offset;
+  const double* pos = ws.position.data() + k * n;
+  const double* sal = ws.salience.data() + k * n;
+  double pulled[64];
+  double weight[64];
+  std::vector<double> big_pulled, big_weight;
+  double* xs = pulled;
+  double* ws_ = weight;
+  if (n > 64) {
+    big_pulled.resize(static_cast<std::size_t>(n));
+    big_weight.resize(static_cast<std::size_t>(n));
+    xs = big_pulled.data();
+    ws_ = big_weight.data();
+  }
+  for (int i = 0; i < n; ++i) ws_[i] = cap[i] * sal[i];
+  for (int i = 0; i < n; ++i) {
+    double num = 0, den = 0;
+    for (int j = 0; j < n; ++j) {
+      if (j == i) continue;
+      const double tie = ws.x[i * n + j] * ws_[j];
+      num += tie * (pos[j] - pos[i]);
+      den += std::abs(tie);
+    }
+    double x = pos[i] + (den > 0 ? gamma * num / den : 0.0);
+    xs[i] = std::clamp(x, m.scale_min[k], m.scale_max[k]);
+  }
+  std::span<const double> positions(xs, static_cast<std::size_t>(n));
+  std::span<const double> weights(ws_, static_cast<std::size_t>(n));
+  return m.median_model ? bargain::weighted_median(positions, weights)
+                        : bargain::weighted_mean(positions, weights);
+}
+
+}  // namespace
+
+void simulate(const SimModel& m, std::span<const double> p, Stream& rng, Workspace& ws,
+              std::span<double> record) {
+  const int n = m.n;
+  const RunLayout layout(m);
+  const double* dyn = p.data() + m.dynamics_offset;
+  std::fill(record.begin(), record.end(), 0.0);
+  std::fill(ws.shift.begin(), ws.shift.end(), 0.0);
+  std::fill(ws.occurred.begin(), ws.occurred.end(), -1);
+  std::copy_n(p.begin() + static_cast<std::ptrdiff_t>(m.position_offset), ws.position.size(),
+              ws.position.begin());
+  std::copy_n(p.begin() + static_cast<std::ptrdiff_t>(m.salience_offset), ws.salience.size(),
+              ws.salience.begin());
+  baseline_at(m, p, 0, ws);
+  ws.x = ws.baseline;
+
+  for (int t = 0; t < m.months; ++t) {
+    // Events of this month, in a fixed order: scheduled first, then stochastic.
+    for (std::size_t e = 0; e < m.events.size(); ++e) {
+      const SimEvent& ev = m.events[e];
+      if (t < ev.month || t > ev.last_month) continue;
+      double chance =
+          ev.probability_slot != kNoSlot ? p[static_cast<std::size_t>(ev.probability_slot)] : 1.0;
+      // Draw for every eligible event, even certain ones, so that the stream stays aligned.
+      const bool happens = rng.uniform() < chance;
+      if (!happens) continue;
+      if (ws.occurred[e] < 0) ws.occurred[e] = t;  // a recurring event keeps its first month
+      apply_event(m, p, ev, ws);
+    }
+    baseline_at(m, p, t, ws);
+    integrate_month(m, dyn, ws);
+    const double noise = dyn[kNoise];
+    if (noise > 0)
+      for (int i = 0; i < n; ++i)
+        for (int j = i + 1; j < n; ++j) {
+          const double v = std::clamp(ws.x[i * n + j] + noise * rng.normal(), -1.0, 1.0);
+          ws.x[i * n + j] = v;
+          ws.x[j * n + i] = v;
+        }
+    for (int k = 0; k < m.m; ++k)
+      if (m.decision_month[k] == t) record[layout.issue(k)] = decide(m, p, k, ws);
+    for (std::size_t d = 0; d < m.key_dyads.size(); ++d) {
+      const auto [a, b] = m.key_dyads[d];
+      record[layout.dyad(d, t)] = ws.x[a * n + b];
+    }
+    std::uint64_t split = 0;
+    record[layout.frustration(t)] = n <= 24 ? min_frustration(ws.x, n, &split) : 0.0;
+    ws.best_split[t] = split;
+
+    for (std::size_t o = 0; o < m.outcomes.size(); ++o) {
+      const SimOutcome& out = m.outcomes[o];
+      if (out.kind == OutcomeKind::event_occurs) continue;  // decided after the loop
+      if (out.month != t) continue;
+      double value = 0;
+      switch (out.kind) {
+        case OutcomeKind::tie_above:
+          value = ws.x[out.a * n + out.b] > out.threshold;
+          break;
+        case OutcomeKind::tie_below:
+          value = ws.x[out.a * n + out.b] < out.threshold;
+          break;
+        case OutcomeKind::bloc_split: {
+          const std::uint64_t all = n >= 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << n) - 1;
+          value = split == out.bloc_mask || split == (~out.bloc_mask & all);
+          break;
+        }
+        default:
+          break;
+      }
+      record[layout.outcome(o)] = value;
+    }
+  }
+  for (std::size_t o = 0; o < m.outcomes.size(); ++o) {
+    const SimOutcome& out = m.outcomes[o];
+    if (out.kind == OutcomeKind::event_occurs)
+      record[layout.outcome(o)] = out.event >= 0 &&
+                                  ws.occurred[static_cast<std::size_t>(out.event)] >= 0 &&
+                                  ws.occurred[static_cast<std::size_t>(out.event)] <= out.month;
+    else if (out.kind == OutcomeKind::issue_in_range) {
+      const double v = record[layout.issue(static_cast<std::size_t>(out.issue))];
+      record[layout.outcome(o)] = v >= out.min && v <= out.max;
+    }
+  }
+}
+
+}  // namespace detente::sim

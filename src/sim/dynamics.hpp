@@ -1,0 +1,66 @@
+// detente/sim/dynamics.hpp
+//
+// One simulated future of a compiled scenario (docs/models/dynamics.md). Monthly steps:
+// scheduled and stochastic events act on the relation matrix X and its baseline B; X
+// evolves under the Morrison–Kutz–Gabbay balance dynamics
+//     dX/dt = −β (X − B) + L · tanh(α X² / L)
+// plus a Gaussian shock; issues reaching their decision month are settled by the chosen
+// bargaining model after positions are pulled toward friends and away from rivals.
+// Cost per run: O(T · (k·n³ + 2^(n−1)·n)) for T months, k substeps, n actors.
+//
+// Example:
+//   detente::sim::RunLayout layout(model);
+//   std::vector<double> params = model.parameters, record(layout.width());
+//   detente::sim::Stream rng = detente::sim::Stream::for_run(seed, key, run);
+//   detente::sim::draw_inputs(model, rng, params);
+//   detente::sim::Workspace ws(model);
+//   detente::sim::simulate(model, params, rng, ws, record);
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "sim/model.hpp"
+#include "sim/rng.hpp"
+
+namespace detente::sim {
+
+// Where each quantity sits in a run's record of doubles.
+struct RunLayout {
+  explicit RunLayout(const SimModel& m)
+      : outcomes(m.outcomes.size()),
+        issues(static_cast<std::size_t>(m.m)),
+        dyads(m.key_dyads.size()),
+        months(static_cast<std::size_t>(m.months)) {}
+  std::size_t outcomes, issues, dyads, months;
+  std::size_t outcome(std::size_t o) const { return o; }
+  std::size_t issue(std::size_t k) const { return outcomes + k; }
+  std::size_t dyad(std::size_t d, std::size_t t) const {
+    return outcomes + issues + d * months + t;
+  }
+  std::size_t frustration(std::size_t t) const { return outcomes + issues + dyads * months + t; }
+  std::size_t width() const { return outcomes + issues + (dyads + 1) * months; }
+};
+
+// Scratch space for one worker, reused across runs.
+struct Workspace {
+  explicit Workspace(const SimModel& m);
+  std::vector<double> x, baseline, shift, x2, rate, position, salience;
+  std::vector<int> occurred;              // per event: month it happened, or -1
+  std::vector<std::uint64_t> best_split;  // per month: the optimal two-bloc split
+};
+
+// Draws every uncertain input of the model into `params`, in the model's input order.
+void draw_inputs(const SimModel& model, Stream& rng, std::span<double> params);
+
+// Runs one future with the given parameters; writes the run's record.
+void simulate(const SimModel& model, std::span<const double> params, Stream& rng, Workspace& ws,
+              std::span<double> record);
+
+// The weighted frustration of the signed matrix x (n×n, row-major) minimised over all
+// two-way splits, and the split (bit i = actor i on side 1; actor 0 on side 0).
+// Exhaustive Gray-code search for n ≤ 24, O(2^(n−1) · n).
+double min_frustration(std::span<const double> x, int n, std::uint64_t* split);
+
+}  // namespace detente::sim
