@@ -70,8 +70,9 @@ struct CliResult {
   std::string err;
 };
 
-// Runs the built detente binary with `args` (no shell), capturing stdout and stderr.
-inline CliResult run_cli(const std::vector<std::string>& args, const std::string& stdin_text = "") {
+// Runs `program` with `args` (no shell), capturing stdout and stderr.
+inline CliResult run_program(const std::string& program, const std::vector<std::string>& args,
+                             const std::string& stdin_text = "") {
   auto dir = std::filesystem::temp_directory_path();
   std::string tag = std::to_string(::getpid()) + "-" + std::to_string(std::rand());
   auto out_path = dir / ("detente-cli-out-" + tag);
@@ -84,12 +85,12 @@ inline CliResult run_cli(const std::vector<std::string>& args, const std::string
     std::freopen(out_path.c_str(), "wb", stdout);
     std::freopen(err_path.c_str(), "wb", stderr);
     std::vector<char*> argv;
-    std::string bin = DETENTE_BINARY;
+    std::string bin = program;
     argv.push_back(bin.data());
     std::vector<std::string> copy = args;
     for (auto& a : copy) argv.push_back(a.data());
     argv.push_back(nullptr);
-    ::execv(bin.c_str(), argv.data());
+    ::execvp(bin.c_str(), argv.data());
     std::_Exit(127);
   }
   int status = 0;
@@ -102,6 +103,11 @@ inline CliResult run_cli(const std::vector<std::string>& args, const std::string
   std::filesystem::remove(err_path);
   std::filesystem::remove(in_path);
   return r;
+}
+
+// Runs the built detente binary with `args`.
+inline CliResult run_cli(const std::vector<std::string>& args, const std::string& stdin_text = "") {
+  return run_program(DETENTE_BINARY, args, stdin_text);
 }
 
 }  // namespace detente::test

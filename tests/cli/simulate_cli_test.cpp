@@ -1,0 +1,132 @@
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "test_support.hpp"
+
+namespace detente {
+namespace {
+
+const char* kScenario = R"([scenario]
+id = "cli-sim"
+name = "CLI simulation"
+as_of = 2024-05-01
+
+[[actor]]
+id = "AAA"
+name = "A"
+capability = { dist = "uniform", min = 0.4, max = 0.6 }
+
+[[actor]]
+id = "BBB"
+name = "B"
+capability = 0.3
+
+[[issue]]
+id = "deal"
+name = "Deal"
+low = "no"
+high = "yes"
+
+[[position]]
+actor = "AAA"
+issue = "deal"
+position = { dist = "triangular", min = 50, mode = 80, max = 90 }
+salience = 0.6
+
+[[position]]
+actor = "BBB"
+issue = "deal"
+position = 30
+salience = 0.8
+
+[[event]]
+id = "summit"
+date = 2024-06-10
+kind = "summit"
+status = "scheduled"
+participants = ["AAA", "BBB"]
+title = "Summit"
+probability = 0.7
+
+[simulation]
+months = 12
+key_dyads = [["AAA", "BBB"]]
+
+[[variant]]
+id = "off"
+name = "Summit called off"
+[[variant.event]]
+id = "summit"
+status = "cancelled"
+
+[[outcome]]
+id = "held"
+name = "Summit held"
+kind = "event_occurs"
+event = "summit"
+)";
+
+std::string scenario_file() {
+  auto dir = test::temp_dir("simcli");
+  test::write_text(dir / "s.toml", kScenario);
+  return (dir / "s.toml").string();
+}
+
+TEST(SimulateCli, ProbabilitiesPerVariant) {
+  auto r = test::run_cli({"simulate", scenario_file(), "--all-variants", "--runs", "4000", "--seed",
+                          "3", "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  ASSERT_EQ(j["variants"].size(), 2u);
+  EXPECT_EQ(j["variants"][0]["variant"], "baseline");
+  double p = j["variants"][0]["outcomes"][0]["probability"];
+  EXPECT_NEAR(p, 0.7, 0.03);
+  auto ci = j["variants"][0]["outcomes"][0]["ci95"];
+  EXPECT_LT(ci[0].get<double>(), p);
+  EXPECT_GT(ci[1].get<double>(), p);
+  EXPECT_EQ(j["variants"][1]["outcomes"][0]["probability"], 0.0);
+  EXPECT_EQ(j["variants"][0]["months"].size(), 12u);
+}
+
+TEST(SimulateCli, SameOutputForOneAndTwoThreads) {
+  std::string f = scenario_file();
+  auto a = test::run_cli({"simulate", f, "--all-variants", "--runs", "999", "--seed", "5",
+                          "--format", "json", "--threads", "1"});
+  auto b = test::run_cli({"simulate", f, "--all-variants", "--runs", "999", "--seed", "5",
+                          "--format", "json", "--threads", "2"});
+  ASSERT_EQ(a.exit_code, 0) << a.err;
+  EXPECT_EQ(a.out, b.out);
+}
+
+TEST(SimulateCli, SameOutputForOneAndTwoMpiRanks) {
+  if (std::system("command -v mpirun >/dev/null 2>&1") != 0) GTEST_SKIP() << "mpirun not installed";
+  std::string f = scenario_file();
+  auto single = test::run_cli(
+      {"simulate", f, "--all-variants", "--runs", "1001", "--seed", "9", "--format", "json"});
+  auto ranks = test::run_program(
+      "mpirun", {"--allow-run-as-root", "--oversubscribe", "-n", "2", DETENTE_BINARY, "simulate", f,
+                 "--all-variants", "--runs", "1001", "--seed", "9", "--format", "json"});
+  ASSERT_EQ(single.exit_code, 0) << single.err;
+  ASSERT_EQ(ranks.exit_code, 0) << ranks.err;
+  EXPECT_EQ(single.out, ranks.out);
+}
+
+TEST(SimulateCli, UnknownVariantIsABadInput) {
+  auto r = test::run_cli({"simulate", scenario_file(), "--variant", "nope"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("unknown variant 'nope' (the scenario has: baseline, off)"),
+            std::string::npos)
+      << r.err;
+}
+
+TEST(SimulateCli, WritesAtomicallyToAFile) {
+  auto dir = test::temp_dir("simout");
+  auto r =
+      test::run_cli({"simulate", scenario_file(), "--runs", "100", "-o", (dir / "o.txt").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(test::read_text(dir / "o.txt").find("Summit held"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace detente
