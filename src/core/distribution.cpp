@@ -331,25 +331,44 @@ double beta_continued_fraction(double a, double b, double x) {
 }
 }  // namespace
 
-double incomplete_beta(double a, double b, double x) {
+namespace {
+// I_x(a, b) given log B(a, b), so that an inversion computes the lgammas once.
+double incomplete_beta_with(double a, double b, double x, double log_beta) {
   if (x <= 0) return 0;
   if (x >= 1) return 1;
-  const double log_front =
-      std::lgamma(a + b) - std::lgamma(a) - std::lgamma(b) + a * std::log(x) + b * std::log1p(-x);
+  const double log_front = a * std::log(x) + b * std::log1p(-x) - log_beta;
   if (x < (a + 1) / (a + b + 2)) return std::exp(log_front) * beta_continued_fraction(a, b, x) / a;
   return 1 - std::exp(log_front) * beta_continued_fraction(b, a, 1 - x) / b;
+}
+double log_beta_function(double a, double b) {
+  return std::lgamma(a) + std::lgamma(b) - std::lgamma(a + b);
+}
+}  // namespace
+
+double incomplete_beta(double a, double b, double x) {
+  return incomplete_beta_with(a, b, x, log_beta_function(a, b));
 }
 
 double incomplete_beta_inverse(double a, double b, double p) {
   if (p <= 0) return 0;
   if (p >= 1) return 1;
-  // Bisection: robust for every (a, b); 60 halvings reach double precision on [0, 1].
-  double lo = 0, hi = 1;
-  for (int i = 0; i < 60; ++i) {
-    const double mid = (lo + hi) / 2;
-    (incomplete_beta(a, b, mid) < p ? lo : hi) = mid;
+  // Newton's method on I_x(a, b) = p inside a shrinking bracket; a step that would leave
+  // the bracket is replaced by bisection, so convergence is guaranteed for every (a, b).
+  const double log_beta = log_beta_function(a, b);
+  double lo = 0, hi = 1, x = a / (a + b);
+  for (int i = 0; i < 100; ++i) {
+    const double f = incomplete_beta_with(a, b, x, log_beta) - p;
+    if (f < 0)
+      lo = x;
+    else
+      hi = x;
+    const double density = std::exp((a - 1) * std::log(x) + (b - 1) * std::log1p(-x) - log_beta);
+    double next = density > 0 ? x - f / density : (lo + hi) / 2;
+    if (!(next > lo && next < hi)) next = (lo + hi) / 2;
+    if (std::abs(next - x) < 1e-15 || hi - lo < 1e-15) return next;
+    x = next;
   }
-  return (lo + hi) / 2;
+  return x;
 }
 
 }  // namespace detente

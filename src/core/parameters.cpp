@@ -4,10 +4,10 @@ namespace detente {
 
 const std::vector<ParameterSpec>& parameter_specs() {
   static const std::vector<ParameterSpec> specs = {
-      {"balance_gain", 0.5, 0, 10, "alpha: strength of the structural-balance force (per month)"},
-      {"restoring_rate", 0.1, 0, 10,
+      {"balance_gain", 0.2, 0, 10, "alpha: strength of the structural-balance force (per month)"},
+      {"restoring_rate", 0.15, 0, 10,
        "beta: rate at which ties relax toward their baseline (per month)"},
-      {"saturation", 0.3, 1e-6, 10, "L: largest monthly change the balance force can make"},
+      {"saturation", 0.05, 1e-6, 10, "L: largest monthly change the balance force can make"},
       {"noise", 0.02, 0, 1, "sd of the monthly random shock on each tie"},
       {"summit_effect", 0.15, -1, 1, "tie change among the participants of a summit held"},
       {"meeting_effect", 0.06, -1, 1,
@@ -20,7 +20,7 @@ const std::vector<ParameterSpec>& parameter_specs() {
       {"persistence", 0.5, 0, 1, "share of an event's tie change that also moves the baseline"},
       {"influence", 0.3, 0, 1,
        "gamma: pull of positions toward friends and away from rivals before a decision"},
-      {"substeps", 4, 1, 1000, "integration substeps per month"},
+      {"substeps", 2, 1, 1000, "integration substeps per month"},
   };
   return specs;
 }

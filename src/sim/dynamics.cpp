@@ -28,25 +28,29 @@ void draw_inputs(const SimModel& model, Stream& rng, std::span<double> params) {
 
 double min_frustration(std::span<const double> x, int n, std::uint64_t* split) {
   if (n > 24) throw std::invalid_argument("min_frustration: at most 24 actors");
-  // Start with everyone on side 0: the frustrated ties are the negative ones.
+  // Sides s_i = ±1, everyone on +1 at first: the frustrated ties are the negative ones.
+  // Flipping v changes the cost by s_v · g_v, where g_v = Σ_j x_vj s_j is v's local field.
   double cost = 0;
-  for (int i = 0; i < n; ++i)
-    for (int j = i + 1; j < n; ++j)
-      if (x[i * n + j] < 0) cost -= x[i * n + j];
+  double s[24], g[24];
+  for (int i = 0; i < n; ++i) {
+    s[i] = 1;
+    g[i] = 0;
+    for (int j = 0; j < n; ++j) {
+      if (j == i) continue;
+      g[i] += x[i * n + j];
+      if (j > i && x[i * n + j] < 0) cost -= x[i * n + j];
+    }
+  }
   double best = cost;
   std::uint64_t side = 0, best_side = 0;
   const std::uint64_t count = n > 1 ? std::uint64_t{1} << (n - 1) : 1;
-  for (std::uint64_t g = 1; g < count; ++g) {
-    // Gray code: flip actor 1 + (index of the lowest set bit of g).
-    const int v = 1 + std::countr_zero(g);
-    const bool v_side = (side >> v) & 1;
-    double delta = 0;
-    for (int j = 0; j < n; ++j) {
-      if (j == v) continue;
-      const double w = x[v * n + j];
-      delta += (((side >> j) & 1) == v_side) ? w : -w;
-    }
-    cost += delta;
+  for (std::uint64_t code = 1; code < count; ++code) {
+    // Gray code: flip actor 1 + (index of the lowest set bit), actor 0 stays on side 0.
+    const int v = 1 + std::countr_zero(code);
+    cost += s[v] * g[v];
+    s[v] = -s[v];
+    const double* row = x.data() + v * n;
+    for (int j = 0; j < n; ++j) g[j] += 2 * s[v] * row[j];
     side ^= std::uint64_t{1} << v;
     if (cost < best - 1e-12) {
       best = cost;
@@ -143,26 +147,40 @@ void baseline_at(const SimModel& m, std::span<const double> p, int t, Workspace&
     ws.baseline[k] = std::clamp(std::clamp(ws.baseline[k], -1.0, 1.0) + ws.shift[k], -1.0, 1.0);
 }
 
-// One month of dX/dt = −β (X − B) + L tanh(α X² / L), explicit Euler in k substeps.
+// tanh through one exp: about four times cheaper than std::tanh, accurate to 1e-15
+// absolute, which is what the integration needs.
+inline double tanh_exp(double v) {
+  if (v > 20) return 1;
+  if (v < -20) return -1;
+  const double e = std::exp(2 * v);
+  return (e - 1) / (e + 1);
+}
+
+// One month of dX/dt = −β (X − B) + L tanh(α X² / ((n−2) L)), explicit Euler in k substeps.
 void integrate_month(const SimModel& m, const double* dyn, Workspace& ws) {
   const int n = m.n;
   const double alpha = dyn[kBalanceGain], beta = dyn[kRestoringRate], cap = dyn[kSaturation];
   const int steps = std::max(1, static_cast<int>(std::lround(dyn[kSubsteps])));
   const double h = 1.0 / steps;
+  // The balance force averages over the n − 2 third parties, so that alpha means the same
+  // for any number of actors.
+  const double scale = alpha / (cap * std::max(1, n - 2));
   double* x = ws.x.data();
   double* x2 = ws.x2.data();
   for (int s = 0; s < steps; ++s) {
-    std::fill(ws.x2.begin(), ws.x2.end(), 0.0);
+    // (X²)_ij for i < j: X is symmetric, so it is the dot product of rows i and j.
     for (int i = 0; i < n; ++i)
-      for (int k = 0; k < n; ++k) {
-        const double xik = x[i * n + k];
-        if (xik == 0) continue;
-        for (int j = 0; j < n; ++j) x2[i * n + j] += xik * x[k * n + j];
+      for (int j = i + 1; j < n; ++j) {
+        const double* ri = x + i * n;
+        const double* rj = x + j * n;
+        double dot = 0;
+        for (int k = 0; k < n; ++k) dot += ri[k] * rj[k];
+        x2[i * n + j] = dot;
       }
     for (int i = 0; i < n; ++i)
       for (int j = i + 1; j < n; ++j) {
         const std::size_t ij = static_cast<std::size_t>(i * n + j);
-        const double dx = -beta * (x[ij] - ws.baseline[ij]) + cap * std::tanh(alpha * x2[ij] / cap);
+        const double dx = -beta * (x[ij] - ws.baseline[ij]) + cap * tanh_exp(scale * x2[ij]);
         const double next = std::clamp(x[ij] + h * dx, -1.0, 1.0);
         x[ij] = next;
         x[j * n + i] = next;

@@ -164,7 +164,7 @@ TEST(Dynamics, TiesRelaxTowardTheirBaseline) {
   // One summit, then restoring_rate 0.1 with 4 Euler substeps a month: the excess over
   // the baseline (0) shrinks by (1 - 0.1/4)^4 each month.
   std::string toml = tiny(event("summit", "\"AAA\", \"BBB\""));
-  toml.replace(toml.find("restoring_rate = 0"), 18, "restoring_rate = 0.1");
+  toml.replace(toml.find("restoring_rate = 0"), 18, "restoring_rate = 0.1\nsubsteps = 4");
   SimRun r = run_once(toml);
   const double f = std::pow(1 - 0.1 / 4, 4);
   EXPECT_NEAR(r.tie(0, 1), 0.15 * f, 1e-12);
