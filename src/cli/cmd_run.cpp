@@ -18,13 +18,14 @@ struct RunArgs {
   std::string out_dir;
   std::uint64_t seed = 1;
   int threads = 1;
+  std::size_t runs = 2000;
   bool quiet = false;
   Format format = Format::text;
 };
 
 int run_main_job(const RunArgs& args) {
   Scenario s = io::load_scenario(args.scenario);
-  report::RunResult result = report::run_all(s, {args.seed, args.threads});
+  report::RunResult result = report::run_all(s, {args.seed, args.threads, args.runs});
   std::filesystem::path dir = args.out_dir.empty() ? std::filesystem::path("out") / s.id
                                                    : std::filesystem::path(args.out_dir);
   nlohmann::json summary = report::summary_json(result);
@@ -54,6 +55,9 @@ const bool registered = register_command(
        app.add_option("--threads", args->threads, "Worker threads (results do not depend on it)")
            ->default_val(1)
            ->check(CLI::Range(1, 256));
+       app.add_option("--runs", args->runs, "Simulation runs per variant")
+           ->default_val(2000)
+           ->check(CLI::Range(std::size_t{1}, std::size_t{100'000'000}));
        app.add_flag("-q,--quiet", args->quiet, "Print nothing on success");
        add_format_option(app, args->format, {Format::text, Format::json});
        return [args] { return run_main_job(*args); };

@@ -5,6 +5,7 @@
 #include "report/section_forecast.hpp"
 #include "report/section_network.hpp"
 #include "report/section_overview.hpp"
+#include "report/section_simulation.hpp"
 #include "report/section_timeline.hpp"
 #include "report/svg.hpp"
 
@@ -14,10 +15,8 @@ namespace {
 
 // The main job's analyses, in report order. One line per section.
 constexpr SectionBuilder kSections[] = {
-    build_overview_section,
-    build_forecast_section,
-    build_network_section,
-    build_timeline_section,
+    build_overview_section, build_forecast_section,   build_network_section,
+    build_timeline_section, build_simulation_section,
 };
 
 constexpr int kSummaryVersion = 1;
@@ -31,7 +30,7 @@ section{background:#fff;border:1px solid #e3e3e3;border-radius:6px;padding:8px 2
 h2{font-size:19px;color:#1d3557;border-bottom:1px solid #eee;padding-bottom:4px}h3{font-size:16px;margin:18px 0 4px}
 table{border-collapse:collapse;font-size:13px;margin:6px 0}td,th{padding:3px 9px;border-bottom:1px solid #eee;text-align:left}
 th{background:#f3f5f8}td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}td.src{color:#666;font-size:12px}
-td{white-space:nowrap}td:last-child,td:nth-child(2){white-space:normal}.bar{display:inline-block;height:9px;background:#457b9d;vertical-align:middle}
+.bar{display:inline-block;height:9px;background:#457b9d;vertical-align:middle}
 .note{color:#555;font-size:13px}svg.chart{max-width:100%;height:auto;font-size:11px}
 svg .tick{text-anchor:middle;fill:#666}svg .lab{text-anchor:end;fill:#222}svg .end{fill:#444;font-style:italic}
 svg .end.r{text-anchor:end}svg .mark{text-anchor:middle;font-size:10px}svg .node{text-anchor:middle;font-weight:600;font-size:11px}
@@ -71,7 +70,7 @@ nlohmann::json summary_json(const RunResult& r) {
                    {"issues", s.issues.size()},
                    {"relations", s.relations.size()},
                    {"events", s.events.size()}};
-  j["options"] = {{"seed", r.options.seed}};
+  j["options"] = {{"seed", r.options.seed}, {"simulation_runs", r.options.simulation_runs}};
   j["sections"] = nlohmann::json::object();
   for (const Section& section : r.sections) j["sections"][section.id] = section.json;
   return j;

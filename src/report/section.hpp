@@ -26,8 +26,9 @@
 namespace detente::report {
 
 struct RunOptions {
-  std::uint64_t seed = 1;  // every random choice in the main job derives from this
-  int threads = 1;         // results are identical for any thread count
+  std::uint64_t seed = 1;              // every random choice in the main job derives from this
+  int threads = 1;                     // results are identical for any thread count
+  std::size_t simulation_runs = 2000;  // runs per variant in the simulation section
 };
 
 struct Section {

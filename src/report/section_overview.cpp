@@ -34,7 +34,8 @@ Section build_overview_section(const Scenario& s, const RunOptions& /*options*/)
     out.text += fmt::format("  {:<5} {:<24} {:>10.4f} {:>6.1f}%\n", a.id, a.name,
                             a.capability.value, 100 * share);
     rows += fmt::format(
-        "<tr><td>{}</td><td>{}</td><td class=num>{}</td><td><div class=bar style='width:{}%'>"
+        "<tr><td>{}</td><td>{}</td><td class=num>{}</td><td class=num><div class=bar "
+        "style='width:{}%'>"
         "</div> {}%</td><td class=src>{}</td></tr>\n",
         svg::escape(a.id), svg::escape(a.name), svg::num(a.capability.value, 4),
         svg::num(100 * share, 1), svg::num(100 * share, 1), svg::escape(a.capability.source));

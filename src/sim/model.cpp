@@ -141,11 +141,28 @@ class Compiler {
 
     for (const auto& [a, b] : sim.key_dyads)
       m_.key_dyads.emplace_back(actor(a, sim.line, "key_dyads"), actor(b, sim.line, "key_dyads"));
+    if (sim.key_dyads.empty()) default_key_dyads();
 
     for (const Outcome& o : s_.outcomes) m_.outcomes.push_back(outcome(o));
   }
 
  private:
+  // Without key_dyads: the China–Japan–South Korea triangle where present, else the first
+  // three pairs of actors.
+  void default_key_dyads() {
+    auto find = [&](const char* id) {
+      auto it = std::find(m_.actors.begin(), m_.actors.end(), id);
+      return it == m_.actors.end() ? -1 : static_cast<int>(it - m_.actors.begin());
+    };
+    const int chn = find("CHN"), jpn = find("JPN"), kor = find("KOR");
+    if (chn >= 0 && jpn >= 0 && kor >= 0) {
+      m_.key_dyads = {{chn, jpn}, {chn, kor}, {jpn, kor}};
+      return;
+    }
+    for (int i = 0; i < m_.n && m_.key_dyads.size() < 3; ++i)
+      for (int j = i + 1; j < m_.n && m_.key_dyads.size() < 3; ++j) m_.key_dyads.emplace_back(i, j);
+  }
+
   SimEvent event_common(const std::string& id, EventKind kind,
                         const std::vector<std::string>& participants,
                         const std::vector<std::string>& targets,

@@ -18,7 +18,7 @@ TEST(RunCli, BuiltinScenarioWritesSummaryAndReport) {
   auto summary = nlohmann::json::parse(test::read_text(dir / "summary.json"));
   EXPECT_EQ(summary["detente_summary_version"], 1);
   EXPECT_EQ(summary["scenario"]["id"], "northeast-asia-2024");
-  for (const char* section : {"overview", "forecast", "network", "timeline"})
+  for (const char* section : {"overview", "forecast", "network", "timeline", "simulation"})
     EXPECT_TRUE(summary["sections"].contains(section)) << section;
   // Every forecast lies on its issue's scale.
   for (const auto& issue : summary["sections"]["forecast"]["issues"]) {
