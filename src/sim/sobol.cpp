@@ -82,15 +82,17 @@ std::vector<double> base_sample(std::size_t k, const SobolOptions& o) {
       for (std::uint32_t t = 0; t < b; ++t) p[t] = t;
       for (std::uint32_t t = b - 1; t > 0; --t) std::swap(p[t], p[below(rng, t + 1)]);
     }
+    // Digits past the index's own are 0; their scrambled contribution is a constant tail
+    // per starting position, summed once (smallest terms first).
+    std::vector<double> tail(digits + 1, 0.0), scale(digits, 0.0);
+    for (std::size_t j = 0; j < digits; ++j) scale[j] = std::pow(double(b), -double(j + 1));
+    for (std::size_t j = digits; j-- > 0;) tail[j] = tail[j + 1] + perm[j * b] * scale[j];
     for (std::size_t i = 0; i < n; ++i) {
       std::uint64_t index = i;
-      double x = 0, scale = 1.0 / b;
-      for (std::size_t j = 0; j < digits; ++j) {
-        x += perm[j * b + index % b] * scale;
-        index /= b;
-        scale /= b;
-      }
-      u[i * dims + d] = x;
+      double x = 0;
+      std::size_t j = 0;
+      for (; index > 0 && j < digits; ++j, index /= b) x += perm[j * b + index % b] * scale[j];
+      u[i * dims + d] = x + tail[j];
     }
   }
   return u;
@@ -129,7 +131,7 @@ void parallel_chunks(std::size_t n, int threads, Body body) {
     if (e) std::rethrow_exception(e);
 }
 
-// The estimators on rows `rows` (all N rows, or a bootstrap resample) of one output.
+// The estimators for one output from its N rows (the sample, or a bootstrap resample).
 // f(block, row) is the output on row `row` of block 0 = A, 1 = B, 2 + i = A_B^i.
 struct Estimate {
   double mean = 0, variance = 0;
@@ -137,17 +139,16 @@ struct Estimate {
 };
 
 template <typename Value>
-Estimate estimate(std::size_t k, std::size_t n, const std::vector<std::uint32_t>* rows, Value f) {
-  auto row = [&](std::size_t j) { return rows ? (*rows)[j] : j; };
+Estimate estimate(std::size_t k, std::size_t n, Value f) {
   Estimate e;
   e.s1.assign(k, kNaN);
   e.st.assign(k, kNaN);
   double sum = 0;
-  for (std::size_t j = 0; j < n; ++j) sum += f(0, row(j)) + f(1, row(j));
+  for (std::size_t j = 0; j < n; ++j) sum += f(0, j) + f(1, j);
   e.mean = sum / (2.0 * n);
   double ss = 0;
   for (std::size_t j = 0; j < n; ++j) {
-    const double a = f(0, row(j)) - e.mean, b = f(1, row(j)) - e.mean;
+    const double a = f(0, j) - e.mean, b = f(1, j) - e.mean;
     ss += a * a + b * b;
   }
   e.variance = ss / (2.0 * n);
@@ -155,8 +156,7 @@ Estimate estimate(std::size_t k, std::size_t n, const std::vector<std::uint32_t>
   for (std::size_t i = 0; i < k; ++i) {
     double first = 0, total = 0;
     for (std::size_t j = 0; j < n; ++j) {
-      const std::size_t r = row(j);
-      const double fa = f(0, r), fb = f(1, r), fab = f(2 + i, r);
+      const double fa = f(0, j), fb = f(1, j), fab = f(2 + i, j);
       // Saltelli et al. (2010): V_i ≈ (1/N) Σ f(B)(f(A_B^i) − f(A)). f(B) is centred on
       // the mean, which keeps the expectation (E[f(A_B^i) − f(A)] = 0) and avoids
       // cancellation when the mean is large against the spread.
@@ -299,21 +299,25 @@ SobolResult sobol_analyze(std::size_t k, std::size_t m, std::span<const double> 
   const std::uint64_t boot_seed = split_seed(o.seed, 0xB0075742ULL);
   parallel_chunks(reps, thread_count(o.threads, reps), [&](std::size_t begin, std::size_t end) {
     std::vector<std::uint32_t> rows(n);
+    std::vector<double> gathered(n * (k + 2));
     for (std::size_t r = begin; r < end; ++r) {
       std::mt19937_64 rng(split_seed(boot_seed, r));
       for (auto& j : rows) j = static_cast<std::uint32_t>(below(rng, n));
-      for (std::size_t out = 0; out < m; ++out)
-        boot[r * m + out] = estimate(k, n, &rows, [&](std::size_t block, std::size_t j) {
-          return values[(block * n + j) * m + out];
-        });
+      // Gathered once per output so that the estimator reads contiguous memory.
+      for (std::size_t out = 0; out < m; ++out) {
+        for (std::size_t block = 0; block < k + 2; ++block)
+          for (std::size_t j = 0; j < n; ++j)
+            gathered[block * n + j] = values[(block * n + rows[j]) * m + out];
+        boot[r * m + out] = estimate(
+            k, n, [&](std::size_t block, std::size_t j) { return gathered[block * n + j]; });
+      }
     }
   });
 
   const double alpha = (1.0 - o.confidence) / 2.0;
   for (std::size_t out = 0; out < m; ++out) {
-    const Estimate e = estimate(k, n, nullptr, [&](std::size_t block, std::size_t j) {
-      return values[(block * n + j) * m + out];
-    });
+    const Estimate e = estimate(
+        k, n, [&](std::size_t block, std::size_t j) { return values[(block * n + j) * m + out]; });
     auto& r = result.outputs[out];
     r.mean = e.mean;
     r.variance = e.variance;
