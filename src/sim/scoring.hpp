@@ -23,6 +23,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <span>
 #include <vector>
 
@@ -113,6 +114,34 @@ MurphyDecomposition murphy_decomposition(std::span<const double> probabilities,
 // Undefined when the reference is 0 (a perfect baseline, e.g. the base rate when every
 // outcome is the same): returns NaN, which JSON output writes as null.
 double skill_score(double score, double reference);
+
+// ---- Comparing a forecaster with a baseline on the same questions --------------------
+
+// Per-forecast scores, for paired comparisons (same checks as brier_score).
+std::vector<double> brier_scores(std::span<const double> probabilities,
+                                 std::span<const double> outcomes);
+std::vector<double> log_scores(std::span<const double> probabilities,
+                               std::span<const double> outcomes, double epsilon = kLogScoreEpsilon);
+
+struct BootstrapOptions {
+  std::size_t resamples = 2000;  // bootstrap resamples over questions
+  double confidence = 0.95;      // level of the percentile intervals
+  std::uint64_t seed = 1;        // std::mt19937_64 seed: the intervals are reproducible
+};
+
+// A forecaster's per-question scores against a reference's on the same questions (pairs
+// in the same order): the mean difference S − S_ref (negative: the forecaster is better,
+// the scores being losses) and the skill 1 − mean(S)/mean(S_ref), each with a bootstrap
+// percentile interval from resampling the questions with replacement. The skill and its
+// bounds are NaN when the reference's mean score is 0 (in a resample, that draw is dropped).
+struct PairedComparison {
+  std::size_t count = 0;
+  double mean_difference = 0, difference_low = 0, difference_high = 0;
+  double skill = 0, skill_low = 0, skill_high = 0;
+};
+PairedComparison compare_paired(std::span<const double> scores,
+                                std::span<const double> reference_scores,
+                                const BootstrapOptions& options = {});
 
 // ---- Scoring whole forecast sets (what `detente score` and the ensembles call) ------
 

@@ -228,6 +228,46 @@ TEST(Scoring, SkillScoresAndDegenerateBaseRate) {
   EXPECT_NEAR(s.brier, (0.01 + 0.04) / 2, 1e-15);
 }
 
+TEST(Scoring, PairedComparisonWithBootstrapIntervals) {
+  // a = {0.1, 0.2, 0.3}, reference b = {0.2, 0.4, 0.3}: mean difference (−0.1 − 0.2 + 0)/3
+  // = −0.1 (a is better); skill 1 − 0.6/0.9 = 1/3.
+  std::vector<double> a = {0.1, 0.2, 0.3}, b = {0.2, 0.4, 0.3};
+  auto c = compare_paired(a, b, {.resamples = 500, .seed = 3});
+  EXPECT_EQ(c.count, 3u);
+  EXPECT_NEAR(c.mean_difference, -0.1, 1e-15);
+  EXPECT_NEAR(c.skill, 1.0 / 3, 1e-15);
+  EXPECT_LE(c.difference_low, c.mean_difference);
+  EXPECT_GE(c.difference_high, c.mean_difference);
+  EXPECT_LE(c.difference_high, 0.0);          // every pair favours a or ties
+  EXPECT_GE(c.difference_low, -0.2 - 1e-12);  // no resample exceeds the largest gap
+  // Reproducible from the seed.
+  auto again = compare_paired(a, b, {.resamples = 500, .seed = 3});
+  EXPECT_EQ(c.difference_low, again.difference_low);
+  EXPECT_EQ(c.skill_high, again.skill_high);
+  // Identical forecasters: difference exactly 0, interval [0, 0], skill 0.
+  auto same = compare_paired(a, a);
+  EXPECT_EQ(same.difference_low, 0.0);
+  EXPECT_EQ(same.difference_high, 0.0);
+  EXPECT_EQ(same.skill, 0.0);
+  // Interval width: differences ~ N(−0.05, 0.1²) on 400 questions have standard error
+  // 0.005, so a 95% interval is about 2·1.96·0.005 = 0.0196 wide.
+  std::mt19937_64 rng(99);
+  std::normal_distribution<double> d(-0.05, 0.1);
+  std::vector<double> x(400), ref(400, 1.0);
+  for (auto& v : x) v = 1.0 + d(rng);
+  auto wide = compare_paired(x, ref, {.resamples = 2000, .seed = 1});
+  EXPECT_NEAR(wide.difference_high - wide.difference_low, 0.0196, 0.004);
+  EXPECT_NEAR(wide.mean_difference, -0.05, 0.015);
+  EXPECT_NEAR(wide.skill, -wide.mean_difference, 1e-12);  // reference mean is 1
+  // Per-forecast scores match the single-forecast functions.
+  std::vector<double> p = {0.9, 0.2}, o = {1, 0};
+  EXPECT_EQ(brier_scores(p, o), (std::vector<double>{brier(0.9, 1), brier(0.2, 0)}));
+  EXPECT_EQ(log_scores(p, o), (std::vector<double>{log_score(0.9, 1), log_score(0.2, 0)}));
+  std::vector<double> zero = {0, 0, 0};
+  EXPECT_TRUE(std::isnan(compare_paired(a, zero).skill));
+  EXPECT_THROW(compare_paired(a, p), std::invalid_argument);
+}
+
 TEST(Scoring, ContinuousScoresAverageCrps) {
   std::vector<SampleForecast> f = {{{1, 2, 3}, {}, 2}, {{0, 10}, {3, 1}, 0}};
   auto s = score_continuous(f);
