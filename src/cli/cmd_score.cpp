@@ -10,9 +10,11 @@
 //   detente score forecasts.csv resolutions.csv --bins 10 --format json
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "cli/command.hpp"
 #include "core/error.hpp"
@@ -26,6 +28,9 @@ struct Args {
   std::string forecasts, resolutions, out;
   std::size_t bins = 10;
   Format format = Format::text;
+  std::string baseline;    // forecaster to compare the others with (empty: none)
+  std::uint64_t seed = 1;  // bootstrap of the paired comparisons
+  std::size_t resamples = 2000;
 };
 
 struct QuestionForecast {
@@ -47,10 +52,19 @@ struct Resolution {
   int line = 0;
 };
 
+// A forecaster against the baseline, on the questions both forecast.
+struct VersusBaseline {
+  std::string baseline;
+  std::optional<sim::PairedComparison> brier, log, crps;
+};
+
 struct Scored {
   std::string name;
   std::optional<sim::BinaryScores> binary;
   std::optional<sim::ContinuousScores> continuous;
+  // Per-question scores, for the paired comparison with a baseline.
+  std::map<std::string, double> brier_by_question, log_by_question, crps_by_question;
+  std::optional<VersusBaseline> versus;
 };
 
 // Runs `read`, turning an InputError into diagnostics so that one pass reports all.
@@ -176,6 +190,39 @@ std::map<std::string, Resolution> read_resolutions(const io::CsvTable& t, Diagno
   return out;
 }
 
+// Paired comparison of every forecaster with the baseline on their common questions.
+void compare_with_baseline(std::vector<Scored>& scored, const Args& a) {
+  const auto base = std::find_if(scored.begin(), scored.end(),
+                                 [&](const Scored& s) { return s.name == a.baseline; });
+  if (base == scored.end()) {
+    std::string names;
+    for (const auto& s : scored) names += (names.empty() ? "'" : ", '") + s.name + "'";
+    fail({a.forecasts, 0, "--baseline"}, "no forecaster named '{}' (forecasters: {})", a.baseline,
+         names);
+  }
+  const sim::BootstrapOptions boot{.resamples = a.resamples, .seed = a.seed};
+  auto compare =
+      [&](const std::map<std::string, double>& mine,
+          const std::map<std::string, double>& theirs) -> std::optional<sim::PairedComparison> {
+    std::vector<double> x, y;
+    for (const auto& [q, v] : mine)
+      if (auto it = theirs.find(q); it != theirs.end()) {
+        x.push_back(v);
+        y.push_back(it->second);
+      }
+    if (x.empty()) return std::nullopt;
+    return sim::compare_paired(x, y, boot);
+  };
+  for (auto& s : scored) {
+    if (s.name == a.baseline) continue;
+    VersusBaseline v{a.baseline, {}, {}, {}};
+    v.brier = compare(s.brier_by_question, base->brier_by_question);
+    v.log = compare(s.log_by_question, base->log_by_question);
+    v.crps = compare(s.crps_by_question, base->crps_by_question);
+    s.versus = v;
+  }
+}
+
 std::vector<Scored> score_files(const Args& a) {
   // Both files are read before reporting, so that every problem is listed at once.
   Diagnostics diags;
@@ -189,7 +236,9 @@ std::vector<Scored> score_files(const Args& a) {
   diags.throw_if_any();
 
   std::vector<Scored> out;
+  std::set<int> reported;  // a bad outcome line is reported once, not per forecaster
   for (const auto& f : forecasters) {
+    Scored s{f.name, {}, {}, {}, {}, {}, {}};
     std::vector<double> p, o;
     std::vector<sim::SampleForecast> continuous;
     for (const auto& q : f.order) {
@@ -203,30 +252,38 @@ std::vector<Scored> score_files(const Args& a) {
       if (fc.kind == QuestionForecast::Kind::binary) {
         const double y = r->second.outcome;
         if (y != 0.0 && y != 1.0) {
-          diags.addf({a.resolutions, r->second.line, "outcome"},
-                     "question '{}' has a probability forecast ({}:{}), so its outcome must be 0 "
-                     "or 1, got {}",
-                     q, a.forecasts, fc.first_line, y);
+          if (reported.insert(r->second.line).second)
+            diags.addf({a.resolutions, r->second.line, "outcome"},
+                       "question '{}' has a probability forecast ({}:{}), so its outcome must be 0 "
+                       "or 1, got {}",
+                       q, a.forecasts, fc.first_line, y);
           continue;
         }
         p.push_back(fc.probability);
         o.push_back(y);
+        s.brier_by_question[q] = sim::brier(fc.probability, y);
+        s.log_by_question[q] = sim::log_score(fc.probability, y);
       } else {
         continuous.push_back(
             {fc.samples, fc.weighted ? fc.weights : std::vector<double>{}, r->second.outcome});
+        s.crps_by_question[q] = sim::crps_sample(
+            continuous.back().samples, continuous.back().observation, continuous.back().weights);
       }
     }
-    Scored s{f.name, {}, {}};
     if (!p.empty()) s.binary = sim::score_binary(p, o, {.bins = a.bins});
     if (!continuous.empty()) s.continuous = sim::score_continuous(continuous);
     out.push_back(std::move(s));
   }
   diags.throw_if_any();
+  if (!a.baseline.empty()) compare_with_baseline(out, a);
   return out;
 }
 
 std::string fixed(double v, int digits = 4) {
-  return std::isnan(v) ? std::string("undefined") : fmt::format("{:.{}f}", v, digits);
+  if (std::isnan(v)) return "undefined";
+  std::string t = fmt::format("{:.{}f}", v, digits);
+  if (t.find_first_not_of("-0.") == std::string::npos && t.front() == '-') t.erase(0, 1);
+  return t;  // no "-0.0000" for rounding noise
 }
 
 std::string as_text(const std::vector<Scored>& scored) {
@@ -267,6 +324,20 @@ std::string as_text(const std::vector<Scored>& scored) {
       s += fmt::format("  CRPS (mean)                 {}   lower is better, outcome units\n",
                        fixed(c->crps));
     }
+    if (const auto& v = f.versus) {
+      s += fmt::format("  against baseline '{}' (paired, 95% bootstrap intervals)\n", v->baseline);
+      auto line = [&](std::string_view score, const std::optional<sim::PairedComparison>& c) {
+        if (!c) return;
+        s += fmt::format(
+            "    {:<6} {:>4} common questions  difference {} [{}, {}]  skill {} [{}, {}]\n", score,
+            c->count, fixed(c->mean_difference), fixed(c->difference_low),
+            fixed(c->difference_high), fixed(c->skill), fixed(c->skill_low), fixed(c->skill_high));
+      };
+      line("Brier", v->brier);
+      line("log", v->log);
+      line("CRPS", v->crps);
+      if (!v->brier && !v->crps) s += "    no question in common with the baseline\n";
+    }
   }
   return s;
 }
@@ -281,6 +352,11 @@ std::string as_json(const std::vector<Scored>& scored, const Args& a) {
   j["resolutions"] = a.resolutions;
   j["bins"] = a.bins;
   j["log_epsilon"] = sim::kLogScoreEpsilon;
+  if (!a.baseline.empty())
+    j["baseline"] = {{"name", a.baseline},
+                     {"bootstrap_resamples", a.resamples},
+                     {"seed", a.seed},
+                     {"confidence", 0.95}};
   j["orientation"] = "scores are losses: lower is better; skills: higher is better";
   j["forecasters"] = nlohmann::json::array();
   for (const auto& f : scored) {
@@ -311,6 +387,22 @@ std::string as_json(const std::vector<Scored>& scored, const Args& a) {
                      {"calibration", cal}};
     }
     if (const auto& c = f.continuous) e["continuous"] = {{"count", c->count}, {"crps", c->crps}};
+    if (const auto& v = f.versus) {
+      auto paired = [](const std::optional<sim::PairedComparison>& c) -> nlohmann::json {
+        if (!c) return nullptr;
+        return {{"count", c->count},
+                {"mean_difference", c->mean_difference},
+                {"difference_low", c->difference_low},
+                {"difference_high", c->difference_high},
+                {"skill", number_or_null(c->skill)},
+                {"skill_low", number_or_null(c->skill_low)},
+                {"skill_high", number_or_null(c->skill_high)}};
+      };
+      e["versus_baseline"] = {{"baseline", v->baseline},
+                              {"brier", paired(v->brier)},
+                              {"log_score", paired(v->log)},
+                              {"crps", paired(v->crps)}};
+    }
     j["forecasters"].push_back(e);
   }
   return j.dump(2) + "\n";
@@ -356,6 +448,22 @@ std::string as_csv(const std::vector<Scored>& scored) {
       row(f.name, "continuous_count", static_cast<double>(c->count));
       row(f.name, "crps", c->crps);
     }
+    if (const auto& v = f.versus) {
+      auto paired = [&](std::string_view score, const std::optional<sim::PairedComparison>& c) {
+        if (!c) return;
+        const std::string m = fmt::format("{}_vs_baseline_", score);
+        row(f.name, m + "count", static_cast<double>(c->count));
+        row(f.name, m + "difference", c->mean_difference);
+        row(f.name, m + "difference_low", c->difference_low);
+        row(f.name, m + "difference_high", c->difference_high);
+        row(f.name, m + "skill", c->skill);
+        row(f.name, m + "skill_low", c->skill_low);
+        row(f.name, m + "skill_high", c->skill_high);
+      };
+      paired("brier", v->brier);
+      paired("log_score", v->log);
+      paired("crps", v->crps);
+    }
   }
   return s;
 }
@@ -393,6 +501,13 @@ const bool registered = register_command(
            ->default_val(10)
            ->check(CLI::Range(1, 1000));
        app.add_option("-o,--out", args->out, "Write to this file (atomically) instead of stdout");
+       app.add_option("--baseline", args->baseline,
+                      "Compare every forecaster with this one (e.g. persistence) on their common "
+                      "questions: paired score differences and skill with bootstrap intervals");
+       app.add_option("--seed", args->seed, "Seed of the bootstrap resampling")->default_val(1);
+       app.add_option("--resamples", args->resamples, "Bootstrap resamples")
+           ->default_val(2000)
+           ->check(CLI::Range(0, 1000000));
        add_format_option(app, args->format, {Format::text, Format::json, Format::csv});
        return [args] { return score(*args); };
      }});

@@ -168,6 +168,39 @@ TEST(ScoreCli, ReportsEveryProblemInOnePass) {
   EXPECT_NE(r.err.find("resolutions.csv:3"), std::string::npos) << r.err;
 }
 
+TEST(ScoreCli, BaselineComparisonIsPairedOnCommonQuestions) {
+  // A: q1 0.8 (o 1), q2 0.3 (o 0), q3 0.5 (no baseline forecast, left out of the pairs).
+  // Persistence P: q1 1, q2 1. Brier A = (0.04, 0.09), P = (0, 1):
+  // mean difference (0.04 + 0.09 − 1)/2 = −0.435, skill 1 − 0.13/1 = 0.87.
+  auto f = write_pair("baseline",
+                      "model,question,probability\nA,q1,0.8\nA,q2,0.3\nA,q3,0.5\n"
+                      "persistence,q1,1\npersistence,q2,1\n",
+                      "question,outcome\nq1,1\nq2,0\nq3,1\n");
+  auto r = run_cli({"score", f.forecasts, f.resolutions, "--format", "json", "--baseline",
+                    "persistence", "--seed", "5"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  const auto& v = j["forecasters"][0]["versus_baseline"];
+  EXPECT_EQ(v["baseline"], "persistence");
+  EXPECT_EQ(v["brier"]["count"], 2);
+  EXPECT_NEAR(v["brier"]["mean_difference"].get<double>(), -0.435, 1e-12);
+  EXPECT_NEAR(v["brier"]["skill"].get<double>(), 0.87, 1e-12);
+  EXPECT_LE(v["brier"]["difference_low"].get<double>(), -0.435);
+  EXPECT_GE(v["brier"]["difference_high"].get<double>(), -0.435);
+  EXPECT_TRUE(v["crps"].is_null());
+  EXPECT_FALSE(j["forecasters"][1].contains("versus_baseline"));
+  // Same seed, same intervals.
+  auto again = run_cli({"score", f.forecasts, f.resolutions, "--format", "json", "--baseline",
+                        "persistence", "--seed", "5"});
+  EXPECT_EQ(r.out, again.out);
+  auto text = run_cli({"score", f.forecasts, f.resolutions, "--baseline", "persistence"});
+  EXPECT_NE(text.out.find("against baseline 'persistence'"), std::string::npos) << text.out;
+  auto bad = run_cli({"score", f.forecasts, f.resolutions, "--baseline", "nobody"});
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.err.find("field '--baseline': no forecaster named 'nobody'"), std::string::npos)
+      << bad.err;
+}
+
 TEST(ScoreCli, MissingFileExitsOne) {
   auto r = run_cli({"score", "/nonexistent/f.csv", "/nonexistent/r.csv"});
   EXPECT_EQ(r.exit_code, 1);
