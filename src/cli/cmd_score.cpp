@@ -301,6 +301,8 @@ std::string as_text(const std::vector<Scored>& scored) {
                        fixed(b->brier_skill));
       s +=
           fmt::format("  log skill vs base rate      {}   higher is better\n", fixed(b->log_skill));
+      s += fmt::format("  ROC AUC                     {}   discrimination only (0.5 = none)\n",
+                       fixed(b->roc_auc));
       s += fmt::format(
           "  Murphy decomposition        reliability {} − resolution {} + uncertainty {} + "
           "within-bin {}\n",
@@ -379,6 +381,7 @@ std::string as_json(const std::vector<Scored>& scored, const Args& a) {
                      {"base_rate", b->base_rate},
                      {"brier_skill", number_or_null(b->brier_skill)},
                      {"log_skill", number_or_null(b->log_skill)},
+                     {"roc_auc", number_or_null(b->roc_auc)},
                      {"murphy",
                       {{"reliability", b->murphy.reliability},
                        {"resolution", b->murphy.resolution},
@@ -433,6 +436,7 @@ std::string as_csv(const std::vector<Scored>& scored) {
       row(f.name, "base_rate", b->base_rate);
       row(f.name, "brier_skill", b->brier_skill);
       row(f.name, "log_skill", b->log_skill);
+      row(f.name, "roc_auc", b->roc_auc);
       row(f.name, "reliability", b->murphy.reliability);
       row(f.name, "resolution", b->murphy.resolution);
       row(f.name, "uncertainty", b->murphy.uncertainty);

@@ -234,6 +234,30 @@ MurphyDecomposition murphy_decomposition(std::span<const double> probabilities,
   return murphy_from_table(table, brier_score(probabilities, outcomes), outcomes);
 }
 
+double roc_auc(std::span<const double> probabilities, std::span<const double> outcomes) {
+  check_pairs(probabilities, outcomes);
+  const std::size_t n = probabilities.size();
+  std::vector<std::size_t> order(n);
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::sort(order.begin(), order.end(),
+            [&](std::size_t a, std::size_t b) { return probabilities[a] < probabilities[b]; });
+  double rank_sum = 0, events = 0;
+  for (std::size_t i = 0; i < n;) {
+    std::size_t j = i;  // [i, j) is a run of tied forecasts: each gets the mid-rank
+    while (j < n && probabilities[order[j]] == probabilities[order[i]]) ++j;
+    const double mid_rank = (static_cast<double>(i + 1) + static_cast<double>(j)) / 2.0;
+    for (std::size_t t = i; t < j; ++t)
+      if (outcomes[order[t]] == 1.0) {
+        rank_sum += mid_rank;
+        events += 1;
+      }
+    i = j;
+  }
+  const double non_events = static_cast<double>(n) - events;
+  if (events == 0 || non_events == 0) return std::numeric_limits<double>::quiet_NaN();
+  return (rank_sum - events * (events + 1) / 2.0) / (events * non_events);
+}
+
 double skill_score(double score, double reference) {
   if (reference == 0.0) return std::numeric_limits<double>::quiet_NaN();
   return 1.0 - score / reference;
@@ -340,6 +364,7 @@ BinaryScores score_binary(std::span<const double> probabilities, std::span<const
       (o > 0 ? -o * std::log(o) : 0.0) + (o < 1 ? -(1.0 - o) * std::log(1.0 - o) : 0.0);
   s.brier_skill = skill_score(s.brier, s.murphy.uncertainty);
   s.log_skill = skill_score(s.log_score, base_log);
+  s.roc_auc = roc_auc(probabilities, outcomes);
   return s;
 }
 

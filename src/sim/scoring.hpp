@@ -110,6 +110,12 @@ struct MurphyDecomposition {
 MurphyDecomposition murphy_decomposition(std::span<const double> probabilities,
                                          std::span<const double> outcomes, std::size_t bins = 10);
 
+// Area under the ROC curve: the probability that a random event got a higher forecast
+// than a random non-event, ties counting ½ (Mann–Whitney U / (n₁ n₀), with mid-ranks).
+// A discrimination measure, not a proper score: report it alongside, never instead.
+// 0.5 is no discrimination; NaN (undefined) when all outcomes are equal. O(n log n).
+double roc_auc(std::span<const double> probabilities, std::span<const double> outcomes);
+
 // Skill score 1 − score/reference for a negatively oriented score (Brier, log, CRPS).
 // Undefined when the reference is 0 (a perfect baseline, e.g. the base rate when every
 // outcome is the same): returns NaN, which JSON output writes as null.
@@ -159,6 +165,7 @@ struct BinaryScores {
   // its Brier is ō(1 − ō), its log score the entropy −ō ln ō − (1 − ō) ln(1 − ō).
   double brier_skill = 0;
   double log_skill = 0;
+  double roc_auc = 0;  // discrimination, alongside the scores (NaN if all outcomes equal)
   std::vector<ReliabilityBin> calibration;
   MurphyDecomposition murphy;
 };

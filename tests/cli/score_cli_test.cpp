@@ -63,6 +63,8 @@ TEST(ScoreCli, JsonScoresSeveralForecastersSideBySide) {
   EXPECT_EQ(a["binary"]["count"], 10);
   EXPECT_NEAR(a["binary"]["brier"].get<double>(), 0.2125, 1e-12);
   EXPECT_NEAR(a["binary"]["brier_skill"].get<double>(), 0.15, 1e-12);
+  // AUC: events {0.25, 0.75×4}, non-events {0.25×3, 0.75×2}: (1.5 + 4·3 + 4·1)/25 = 0.7.
+  EXPECT_NEAR(a["binary"]["roc_auc"].get<double>(), 0.7, 1e-12);
   EXPECT_NEAR(a["binary"]["log_score"].get<double>(), 0.6172657590522138, 1e-12);
   EXPECT_NEAR(a["binary"]["murphy"]["reliability"].get<double>(), 1.0 / 240, 1e-12);
   EXPECT_NEAR(a["binary"]["murphy"]["resolution"].get<double>(), 5.0 / 120, 1e-12);

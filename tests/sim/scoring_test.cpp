@@ -268,6 +268,29 @@ TEST(Scoring, PairedComparisonWithBootstrapIntervals) {
   EXPECT_THROW(compare_paired(a, p), std::invalid_argument);
 }
 
+TEST(Scoring, RocAucHandExamplesWithTies) {
+  // Events at 0.35 and 0.8, non-events at 0.1 and 0.4: of the 4 (event, non-event) pairs
+  // the event is higher in 3 (0.35>0.1, 0.8>0.1, 0.8>0.4): AUC = 3/4.
+  std::vector<double> p = {0.1, 0.4, 0.35, 0.8}, o = {0, 0, 1, 1};
+  EXPECT_DOUBLE_EQ(roc_auc(p, o), 0.75);
+  // Ties count ½: events {0.5, 0.9}, non-events {0.5, 0.2}: 0.5 + 1 + 1 + 1 = 3.5/4.
+  std::vector<double> pt = {0.5, 0.5, 0.9, 0.2}, ot = {1, 0, 1, 0};
+  EXPECT_DOUBLE_EQ(roc_auc(pt, ot), 0.875);
+  // Perfect ranking 1, reversed 0, constant forecast 0.5; invariant to monotone changes
+  // of the forecasts (it only measures discrimination, unlike a proper score).
+  std::vector<double> good = {0.1, 0.2, 0.7, 0.9}, bad = {0.9, 0.7, 0.2, 0.1},
+                      flat = {0.3, 0.3, 0.3, 0.3}, squashed = {0.51, 0.52, 0.57, 0.59};
+  std::vector<double> oo = {0, 0, 1, 1};
+  EXPECT_DOUBLE_EQ(roc_auc(good, oo), 1.0);
+  EXPECT_DOUBLE_EQ(roc_auc(bad, oo), 0.0);
+  EXPECT_DOUBLE_EQ(roc_auc(flat, oo), 0.5);
+  EXPECT_DOUBLE_EQ(roc_auc(squashed, oo), 1.0);
+  EXPECT_GT(brier_score(squashed, oo), brier_score(good, oo));
+  std::vector<double> all = {1, 1, 1, 1};
+  EXPECT_TRUE(std::isnan(roc_auc(good, all)));
+  EXPECT_DOUBLE_EQ(score_binary(p, o).roc_auc, 0.75);
+}
+
 TEST(Scoring, ContinuousScoresAverageCrps) {
   std::vector<SampleForecast> f = {{{1, 2, 3}, {}, 2}, {{0, 10}, {3, 1}, 0}};
   auto s = score_continuous(f);
