@@ -1,0 +1,520 @@
+// `detente score FORECASTS RESOLUTIONS`: proper scores and calibration of forecasts.
+//
+// FORECASTS is a CSV with a `question` column and, per row, either a `probability`
+// (binary question, one row per question and forecaster) or a `sample` (continuous
+// question: many rows per question form its sample set, optional `weight` column). An
+// optional `model` (or `variant`) column names the forecaster, so that several are
+// scored side by side. RESOLUTIONS is a CSV `question,outcome` (0/1 for a binary
+// question, any number for a continuous one). The layout is documented in docs/scoring.md.
+//
+//   detente score forecasts.csv resolutions.csv --bins 10 --format json
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "cli/command.hpp"
+#include "core/error.hpp"
+#include "io/csv.hpp"
+#include "sim/scoring.hpp"
+
+namespace detente::cli {
+namespace {
+
+struct Args {
+  std::string forecasts, resolutions, out;
+  std::size_t bins = 10;
+  Format format = Format::text;
+  std::string baseline;    // forecaster to compare the others with (empty: none)
+  std::uint64_t seed = 1;  // bootstrap of the paired comparisons
+  std::size_t resamples = 2000;
+};
+
+struct QuestionForecast {
+  enum class Kind { binary, continuous } kind = Kind::binary;
+  int first_line = 0;
+  double probability = 0;
+  std::vector<double> samples, weights;
+  bool weighted = false;
+};
+
+struct Forecaster {
+  std::string name;
+  std::vector<std::string> order;  // questions in order of first appearance
+  std::map<std::string, QuestionForecast> questions;
+};
+
+struct Resolution {
+  double outcome = 0;
+  int line = 0;
+};
+
+// A forecaster against the baseline, on the questions both forecast.
+struct VersusBaseline {
+  std::string baseline;
+  std::optional<sim::PairedComparison> brier, log, crps;
+};
+
+struct Scored {
+  std::string name;
+  std::optional<sim::BinaryScores> binary;
+  std::optional<sim::ContinuousScores> continuous;
+  // Per-question scores, for the paired comparison with a baseline.
+  std::map<std::string, double> brier_by_question, log_by_question, crps_by_question;
+  std::optional<VersusBaseline> versus;
+};
+
+// Runs `read`, turning an InputError into diagnostics so that one pass reports all.
+template <typename F>
+void collect(Diagnostics& diags, F&& read) {
+  try {
+    read();
+  } catch (const InputError& e) {
+    for (const auto& d : e.diagnostics()) diags.add(d.where, d.message);
+  }
+}
+
+std::vector<Forecaster> read_forecasts(const io::CsvTable& t, Diagnostics& diags) {
+  const std::string& file = t.file_name();
+  t.require_column("question");
+  const bool has_probability = t.column("probability").has_value();
+  const bool has_sample = t.column("sample").has_value();
+  if (!has_probability && !has_sample)
+    fail({file, t.header_line(), "probability"},
+         "missing column 'probability' (binary questions) or 'sample' (continuous questions) in "
+         "the header");
+  const bool has_weight = t.column("weight").has_value();
+  if (has_weight && !has_sample)
+    fail({file, t.header_line(), "weight"}, "a 'weight' column needs a 'sample' column");
+  std::string who_column = t.column("model") ? "model" : t.column("variant") ? "variant" : "";
+
+  std::vector<Forecaster> out;
+  std::map<std::string, std::size_t> index;
+  for (const auto& row : t.rows()) {
+    collect(diags, [&] {
+      const std::string& question = t.text(row, "question");
+      if (question.empty()) fail(t.where(row, "question"), "missing value: expected a question id");
+      std::string who = "forecast";
+      if (!who_column.empty()) {
+        who = t.text(row, who_column);
+        if (who.empty()) fail(t.where(row, who_column), "missing value: expected a name");
+      }
+      const std::string empty;
+      const std::string& p_text = has_probability ? t.text(row, "probability") : empty;
+      const std::string& s_text = has_sample ? t.text(row, "sample") : empty;
+      if (p_text.empty() == s_text.empty())
+        fail(t.where(row, has_probability ? "probability" : "sample"), "{}",
+             p_text.empty() ? "missing value: expected a probability or a sample"
+                            : "both a probability and a sample: give one per row");
+      auto [it, added] = index.try_emplace(who, out.size());
+      if (added) out.push_back({who, {}, {}});
+      Forecaster& f = out[it->second];
+      const bool binary = !p_text.empty();
+      auto found = f.questions.find(question);
+      if (found != f.questions.end()) {
+        const auto& prev = found->second;
+        if (binary || prev.kind == QuestionForecast::Kind::binary)
+          fail(t.where(row, "question"),
+               "question '{}' already has a {} forecast by '{}' (line {}): a binary question "
+               "takes one probability row, a continuous one only sample rows",
+               question, prev.kind == QuestionForecast::Kind::binary ? "probability" : "sample",
+               who, prev.first_line);
+      }
+      if (binary) {
+        const double p = t.number(row, "probability");
+        if (p < 0.0 || p > 1.0)
+          fail(t.where(row, "probability"), "expected a probability in [0, 1], got {}", p_text);
+        QuestionForecast q;
+        q.kind = QuestionForecast::Kind::binary;
+        q.first_line = row.line;
+        q.probability = p;
+        f.questions.emplace(question, q);
+        f.order.push_back(question);
+        return;
+      }
+      const double x = t.number(row, "sample");
+      double w = 1.0;
+      bool weighted = false;
+      if (has_weight) {
+        if (auto v = t.optional_number(row, "weight")) {
+          if (*v < 0.0)
+            fail(t.where(row, "weight"), "expected a weight >= 0, got {}", t.text(row, "weight"));
+          w = *v;
+          weighted = true;
+        }
+      }
+      if (found == f.questions.end()) {
+        QuestionForecast q;
+        q.kind = QuestionForecast::Kind::continuous;
+        q.first_line = row.line;
+        found = f.questions.emplace(question, q).first;
+        f.order.push_back(question);
+      }
+      found->second.samples.push_back(x);
+      found->second.weights.push_back(w);
+      found->second.weighted = found->second.weighted || weighted;
+    });
+  }
+  // A weighted sample set needs some positive weight.
+  for (const auto& f : out)
+    for (const auto& [q, fc] : f.questions) {
+      if (fc.kind != QuestionForecast::Kind::continuous) continue;
+      double total = 0;
+      for (double w : fc.weights) total += w;
+      if (!(total > 0))
+        diags.addf({file, fc.first_line, "weight"},
+                   "the samples of question '{}' by '{}' have total weight 0", q, f.name);
+    }
+  if (out.empty()) diags.add({file, t.header_line()}, "no forecasts: the file has only a header");
+  return out;
+}
+
+std::map<std::string, Resolution> read_resolutions(const io::CsvTable& t, Diagnostics& diags) {
+  t.require_column("question");
+  t.require_column("outcome");
+  std::map<std::string, Resolution> out;
+  for (const auto& row : t.rows()) {
+    collect(diags, [&] {
+      const std::string& question = t.text(row, "question");
+      if (question.empty()) fail(t.where(row, "question"), "missing value: expected a question id");
+      const double outcome = t.number(row, "outcome");
+      auto [it, added] = out.try_emplace(question, Resolution{outcome, row.line});
+      if (!added)
+        fail(t.where(row, "question"), "question '{}' is resolved twice (first at line {})",
+             question, it->second.line);
+    });
+  }
+  return out;
+}
+
+// Paired comparison of every forecaster with the baseline on their common questions.
+void compare_with_baseline(std::vector<Scored>& scored, const Args& a) {
+  const auto base = std::find_if(scored.begin(), scored.end(),
+                                 [&](const Scored& s) { return s.name == a.baseline; });
+  if (base == scored.end()) {
+    std::string names;
+    for (const auto& s : scored) names += (names.empty() ? "'" : ", '") + s.name + "'";
+    fail({a.forecasts, 0, "--baseline"}, "no forecaster named '{}' (forecasters: {})", a.baseline,
+         names);
+  }
+  const sim::BootstrapOptions boot{.resamples = a.resamples, .seed = a.seed};
+  auto compare =
+      [&](const std::map<std::string, double>& mine,
+          const std::map<std::string, double>& theirs) -> std::optional<sim::PairedComparison> {
+    std::vector<double> x, y;
+    for (const auto& [q, v] : mine)
+      if (auto it = theirs.find(q); it != theirs.end()) {
+        x.push_back(v);
+        y.push_back(it->second);
+      }
+    if (x.empty()) return std::nullopt;
+    return sim::compare_paired(x, y, boot);
+  };
+  for (auto& s : scored) {
+    if (s.name == a.baseline) continue;
+    VersusBaseline v{a.baseline, {}, {}, {}};
+    v.brier = compare(s.brier_by_question, base->brier_by_question);
+    v.log = compare(s.log_by_question, base->log_by_question);
+    v.crps = compare(s.crps_by_question, base->crps_by_question);
+    s.versus = v;
+  }
+}
+
+std::vector<Scored> score_files(const Args& a) {
+  // Both files are read before reporting, so that every problem is listed at once.
+  Diagnostics diags;
+  std::optional<io::CsvTable> ft, rt;
+  collect(diags, [&] { ft = io::CsvTable::read_file(a.forecasts); });
+  collect(diags, [&] { rt = io::CsvTable::read_file(a.resolutions); });
+  std::vector<Forecaster> forecasters;
+  std::map<std::string, Resolution> resolutions;
+  if (ft) collect(diags, [&] { forecasters = read_forecasts(*ft, diags); });
+  if (rt) collect(diags, [&] { resolutions = read_resolutions(*rt, diags); });
+  diags.throw_if_any();
+
+  std::vector<Scored> out;
+  std::set<int> reported;  // a bad outcome line is reported once, not per forecaster
+  for (const auto& f : forecasters) {
+    Scored s{f.name, {}, {}, {}, {}, {}, {}};
+    std::vector<double> p, o;
+    std::vector<sim::SampleForecast> continuous;
+    for (const auto& q : f.order) {
+      const auto& fc = f.questions.at(q);
+      auto r = resolutions.find(q);
+      if (r == resolutions.end()) {
+        diags.addf({a.forecasts, fc.first_line, "question"},
+                   "no resolution for question '{}' in {}", q, a.resolutions);
+        continue;
+      }
+      if (fc.kind == QuestionForecast::Kind::binary) {
+        const double y = r->second.outcome;
+        if (y != 0.0 && y != 1.0) {
+          if (reported.insert(r->second.line).second)
+            diags.addf({a.resolutions, r->second.line, "outcome"},
+                       "question '{}' has a probability forecast ({}:{}), so its outcome must be 0 "
+                       "or 1, got {}",
+                       q, a.forecasts, fc.first_line, y);
+          continue;
+        }
+        p.push_back(fc.probability);
+        o.push_back(y);
+        s.brier_by_question[q] = sim::brier(fc.probability, y);
+        s.log_by_question[q] = sim::log_score(fc.probability, y);
+      } else {
+        continuous.push_back(
+            {fc.samples, fc.weighted ? fc.weights : std::vector<double>{}, r->second.outcome});
+        s.crps_by_question[q] = sim::crps_sample(
+            continuous.back().samples, continuous.back().observation, continuous.back().weights);
+      }
+    }
+    if (!p.empty()) s.binary = sim::score_binary(p, o, {.bins = a.bins});
+    if (!continuous.empty()) s.continuous = sim::score_continuous(continuous);
+    out.push_back(std::move(s));
+  }
+  diags.throw_if_any();
+  if (!a.baseline.empty()) compare_with_baseline(out, a);
+  return out;
+}
+
+std::string fixed(double v, int digits = 4) {
+  if (std::isnan(v)) return "undefined";
+  std::string t = fmt::format("{:.{}f}", v, digits);
+  if (t.find_first_not_of("-0.") == std::string::npos && t.front() == '-') t.erase(0, 1);
+  return t;  // no "-0.0000" for rounding noise
+}
+
+std::string as_text(const std::vector<Scored>& scored) {
+  std::string s;
+  for (const auto& f : scored) {
+    s += fmt::format("Forecaster '{}'\n", f.name);
+    if (const auto& b = f.binary) {
+      const auto& m = b->murphy;
+      s += fmt::format("  binary questions            {}\n", b->count);
+      s += fmt::format("  Brier score (0–1)           {}   lower is better\n", fixed(b->brier));
+      s += fmt::format("  log score (nats)            {}   lower is better (−ln p, ε = {:g})\n",
+                       fixed(b->log_score), sim::kLogScoreEpsilon);
+      s += fmt::format("  base rate                   {}\n", fixed(b->base_rate));
+      s += fmt::format("  Brier skill vs base rate    {}   higher is better\n",
+                       fixed(b->brier_skill));
+      s +=
+          fmt::format("  log skill vs base rate      {}   higher is better\n", fixed(b->log_skill));
+      s += fmt::format("  ROC AUC                     {}   discrimination only (0.5 = none)\n",
+                       fixed(b->roc_auc));
+      s += fmt::format(
+          "  Murphy decomposition        reliability {} − resolution {} + uncertainty {} + "
+          "within-bin {}\n",
+          fixed(m.reliability), fixed(m.resolution), fixed(m.uncertainty), fixed(m.within_bin));
+      s += fmt::format("  calibration ({} bins)\n", b->calibration.size());
+      s += "    bin              count  mean forecast  observed\n";
+      for (std::size_t k = 0; k < b->calibration.size(); ++k) {
+        const auto& bin = b->calibration[k];
+        const bool last = k + 1 == b->calibration.size();
+        std::string range =
+            fmt::format("[{:.2f}, {:.2f}{}", bin.lower, bin.upper, last ? "]" : ")");
+        if (bin.count == 0)
+          s += fmt::format("    {:<15} {:>6}  {:>13}  {:>8}\n", range, 0, "-", "-");
+        else
+          s += fmt::format("    {:<15} {:>6}  {:>13.3f}  {:>8.3f}\n", range, bin.count,
+                           bin.mean_forecast, bin.observed_frequency);
+      }
+    }
+    if (const auto& c = f.continuous) {
+      s += fmt::format("  continuous questions        {}\n", c->count);
+      s += fmt::format("  CRPS (mean)                 {}   lower is better, outcome units\n",
+                       fixed(c->crps));
+    }
+    if (const auto& v = f.versus) {
+      s += fmt::format("  against baseline '{}' (paired, 95% bootstrap intervals)\n", v->baseline);
+      auto line = [&](std::string_view score, const std::optional<sim::PairedComparison>& c) {
+        if (!c) return;
+        s += fmt::format(
+            "    {:<6} {:>4} common questions  difference {} [{}, {}]  skill {} [{}, {}]\n", score,
+            c->count, fixed(c->mean_difference), fixed(c->difference_low),
+            fixed(c->difference_high), fixed(c->skill), fixed(c->skill_low), fixed(c->skill_high));
+      };
+      line("Brier", v->brier);
+      line("log", v->log);
+      line("CRPS", v->crps);
+      if (!v->brier && !v->crps) s += "    no question in common with the baseline\n";
+    }
+  }
+  return s;
+}
+
+nlohmann::json number_or_null(double v) {
+  return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr);
+}
+
+std::string as_json(const std::vector<Scored>& scored, const Args& a) {
+  nlohmann::json j;
+  j["forecasts"] = a.forecasts;
+  j["resolutions"] = a.resolutions;
+  j["bins"] = a.bins;
+  j["log_epsilon"] = sim::kLogScoreEpsilon;
+  if (!a.baseline.empty())
+    j["baseline"] = {{"name", a.baseline},
+                     {"bootstrap_resamples", a.resamples},
+                     {"seed", a.seed},
+                     {"confidence", 0.95}};
+  j["orientation"] = "scores are losses: lower is better; skills: higher is better";
+  j["forecasters"] = nlohmann::json::array();
+  for (const auto& f : scored) {
+    nlohmann::json e;
+    e["name"] = f.name;
+    e["binary"] = nullptr;
+    e["continuous"] = nullptr;
+    if (const auto& b = f.binary) {
+      nlohmann::json cal = nlohmann::json::array();
+      for (const auto& bin : b->calibration)
+        cal.push_back(
+            {{"lower", bin.lower},
+             {"upper", bin.upper},
+             {"count", bin.count},
+             {"mean_forecast", bin.count ? nlohmann::json(bin.mean_forecast) : nullptr},
+             {"observed_frequency", bin.count ? nlohmann::json(bin.observed_frequency) : nullptr}});
+      e["binary"] = {{"count", b->count},
+                     {"brier", b->brier},
+                     {"log_score", b->log_score},
+                     {"base_rate", b->base_rate},
+                     {"brier_skill", number_or_null(b->brier_skill)},
+                     {"log_skill", number_or_null(b->log_skill)},
+                     {"roc_auc", number_or_null(b->roc_auc)},
+                     {"murphy",
+                      {{"reliability", b->murphy.reliability},
+                       {"resolution", b->murphy.resolution},
+                       {"uncertainty", b->murphy.uncertainty},
+                       {"within_bin", b->murphy.within_bin}}},
+                     {"calibration", cal}};
+    }
+    if (const auto& c = f.continuous) e["continuous"] = {{"count", c->count}, {"crps", c->crps}};
+    if (const auto& v = f.versus) {
+      auto paired = [](const std::optional<sim::PairedComparison>& c) -> nlohmann::json {
+        if (!c) return nullptr;
+        return {{"count", c->count},
+                {"mean_difference", c->mean_difference},
+                {"difference_low", c->difference_low},
+                {"difference_high", c->difference_high},
+                {"skill", number_or_null(c->skill)},
+                {"skill_low", number_or_null(c->skill_low)},
+                {"skill_high", number_or_null(c->skill_high)}};
+      };
+      e["versus_baseline"] = {{"baseline", v->baseline},
+                              {"brier", paired(v->brier)},
+                              {"log_score", paired(v->log)},
+                              {"crps", paired(v->crps)}};
+    }
+    j["forecasters"].push_back(e);
+  }
+  return j.dump(2) + "\n";
+}
+
+std::string csv_field(const std::string& v) {
+  if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
+  std::string q = "\"";
+  for (char c : v) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return q + "\"";
+}
+
+// Long ("tidy") layout: one value per row; the bin columns are empty for summary rows.
+std::string as_csv(const std::vector<Scored>& scored) {
+  std::string s = "model,metric,bin_lower,bin_upper,value\n";
+  auto row = [&](const std::string& model, std::string_view metric, double value,
+                 const sim::ReliabilityBin* bin = nullptr) {
+    s += fmt::format("{},{},{},{},{}\n", csv_field(model), metric,
+                     bin ? fmt::format("{:g}", bin->lower) : "",
+                     bin ? fmt::format("{:g}", bin->upper) : "",
+                     std::isfinite(value) ? fmt::format("{}", value) : "");
+  };
+  for (const auto& f : scored) {
+    if (const auto& b = f.binary) {
+      row(f.name, "binary_count", static_cast<double>(b->count));
+      row(f.name, "brier", b->brier);
+      row(f.name, "log_score", b->log_score);
+      row(f.name, "base_rate", b->base_rate);
+      row(f.name, "brier_skill", b->brier_skill);
+      row(f.name, "log_skill", b->log_skill);
+      row(f.name, "roc_auc", b->roc_auc);
+      row(f.name, "reliability", b->murphy.reliability);
+      row(f.name, "resolution", b->murphy.resolution);
+      row(f.name, "uncertainty", b->murphy.uncertainty);
+      row(f.name, "within_bin", b->murphy.within_bin);
+      for (const auto& bin : b->calibration) {
+        row(f.name, "bin_count", static_cast<double>(bin.count), &bin);
+        if (bin.count == 0) continue;
+        row(f.name, "bin_mean_forecast", bin.mean_forecast, &bin);
+        row(f.name, "bin_observed_frequency", bin.observed_frequency, &bin);
+      }
+    }
+    if (const auto& c = f.continuous) {
+      row(f.name, "continuous_count", static_cast<double>(c->count));
+      row(f.name, "crps", c->crps);
+    }
+    if (const auto& v = f.versus) {
+      auto paired = [&](std::string_view score, const std::optional<sim::PairedComparison>& c) {
+        if (!c) return;
+        const std::string m = fmt::format("{}_vs_baseline_", score);
+        row(f.name, m + "count", static_cast<double>(c->count));
+        row(f.name, m + "difference", c->mean_difference);
+        row(f.name, m + "difference_low", c->difference_low);
+        row(f.name, m + "difference_high", c->difference_high);
+        row(f.name, m + "skill", c->skill);
+        row(f.name, m + "skill_low", c->skill_low);
+        row(f.name, m + "skill_high", c->skill_high);
+      };
+      paired("brier", v->brier);
+      paired("log_score", v->log);
+      paired("crps", v->crps);
+    }
+  }
+  return s;
+}
+
+int score(const Args& a) {
+  const auto scored = score_files(a);
+  switch (a.format) {
+    case Format::json:
+      emit(as_json(scored, a), a.out);
+      break;
+    case Format::csv:
+      emit(as_csv(scored), a.out);
+      break;
+    case Format::text:
+      emit(as_text(scored), a.out);
+      break;
+  }
+  return 0;
+}
+
+const bool registered = register_command(
+    {"score",
+     "Score forecasts against resolutions: Brier, log score, CRPS, calibration, Murphy "
+     "decomposition",
+     60, [](CLI::App& app) {
+       auto args = std::make_shared<Args>();
+       app.add_option("FORECASTS", args->forecasts,
+                      "CSV: question,probability (binary) or question,sample (continuous); "
+                      "optional model/variant and weight columns")
+           ->required();
+       app.add_option("RESOLUTIONS", args->resolutions,
+                      "CSV: question,outcome (0/1 for binary, a number for continuous)")
+           ->required();
+       app.add_option("--bins", args->bins, "Calibration-table bins on [0, 1]")
+           ->default_val(10)
+           ->check(CLI::Range(1, 1000));
+       app.add_option("-o,--out", args->out, "Write to this file (atomically) instead of stdout");
+       app.add_option("--baseline", args->baseline,
+                      "Compare every forecaster with this one (e.g. persistence) on their common "
+                      "questions: paired score differences and skill with bootstrap intervals");
+       app.add_option("--seed", args->seed, "Seed of the bootstrap resampling")->default_val(1);
+       app.add_option("--resamples", args->resamples, "Bootstrap resamples")
+           ->default_val(2000)
+           ->check(CLI::Range(0, 1000000));
+       add_format_option(app, args->format, {Format::text, Format::json, Format::csv});
+       return [args] { return score(*args); };
+     }});
+
+}  // namespace
+}  // namespace detente::cli
