@@ -1,0 +1,342 @@
+#include "align/frustration.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <numeric>
+#include <random>
+
+namespace detente::align {
+
+double frustration_of(const SignedGraph& g, const std::vector<int>& side, bool weighted) {
+  double total = 0;
+  for (const auto& e : g.edges)
+    if (is_frustrated(e, side)) total += weighted ? e.weight : 1.0;
+  return total;
+}
+
+std::vector<int> frustrated_edges(const SignedGraph& g, const std::vector<int>& side) {
+  std::vector<int> out;
+  for (int i = 0; i < static_cast<int>(g.edges.size()); ++i)
+    if (is_frustrated(g.edges[i], side)) out.push_back(i);
+  return out;
+}
+
+double improve_by_moves(const SignedGraph& g, std::vector<int>& side, bool weighted) {
+  auto adj = adjacency(g);
+  // gain[v]: change in frustration if v switched sides (satisfied minus frustrated weight).
+  std::vector<double> gain(g.size(), 0.0);
+  auto w = [&](int e) { return weighted ? g.edges[e].weight : 1.0; };
+  for (int e = 0; e < static_cast<int>(g.edges.size()); ++e) {
+    double d = is_frustrated(g.edges[e], side) ? -w(e) : w(e);
+    gain[g.edges[e].u] += d;
+    gain[g.edges[e].v] += d;
+  }
+  bool moved = true;
+  while (moved) {
+    moved = false;
+    for (int v = 0; v < g.size(); ++v) {
+      if (gain[v] >= -1e-12) continue;
+      side[v] ^= 1;
+      gain[v] = -gain[v];
+      for (auto [u, e] : adj[v]) {
+        // The tie's status flipped; its contribution to u's gain changes sign.
+        double d = is_frustrated(g.edges[e], side) ? -w(e) : w(e);
+        gain[u] += 2 * d;
+      }
+      moved = true;
+    }
+  }
+  return frustration_of(g, side, weighted);
+}
+
+std::vector<int> balanced_sides(const SignedGraph& g, const std::vector<char>& removed) {
+  auto adj = adjacency(g);
+  std::vector<int> side(g.size(), -1);
+  std::vector<int> stack;
+  for (int s = 0; s < g.size(); ++s) {
+    if (side[s] >= 0) continue;
+    side[s] = 0;
+    stack.push_back(s);
+    while (!stack.empty()) {
+      int v = stack.back();
+      stack.pop_back();
+      for (auto [u, e] : adj[v]) {
+        if (removed[e] || side[u] >= 0) continue;
+        side[u] = g.edges[e].sign > 0 ? side[v] : 1 - side[v];
+        stack.push_back(u);
+      }
+    }
+  }
+  return side;
+}
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+struct LocalEdge {
+  int u, v, sign;
+  double w;
+};
+
+// Biconnected blocks of g (edge index lists); blocks of one edge (bridges) are dropped
+// since a bridge is never frustrated in an optimal partition.
+std::vector<std::vector<int>> cyclic_blocks(const SignedGraph& g) {
+  auto adj = adjacency(g);
+  int n = g.size();
+  std::vector<int> disc(n, -1), low(n, 0);
+  std::vector<std::size_t> it(n, 0);
+  std::vector<int> edge_stack, blocks_out;
+  std::vector<std::vector<int>> blocks;
+  struct Frame {
+    int v, parent_edge;
+  };
+  int time = 0;
+  for (int root = 0; root < n; ++root) {
+    if (disc[root] >= 0) continue;
+    std::vector<Frame> stack{{root, -1}};
+    disc[root] = low[root] = time++;
+    while (!stack.empty()) {
+      auto [v, pe] = stack.back();
+      if (it[v] < adj[v].size()) {
+        auto [u, e] = adj[v][it[v]++];
+        if (e == pe) continue;
+        if (disc[u] < 0) {
+          edge_stack.push_back(e);
+          disc[u] = low[u] = time++;
+          stack.push_back({u, e});
+        } else if (disc[u] < disc[v]) {
+          edge_stack.push_back(e);
+          low[v] = std::min(low[v], disc[u]);
+        }
+      } else {
+        stack.pop_back();
+        if (stack.empty()) break;
+        int p = stack.back().v;
+        low[p] = std::min(low[p], low[v]);
+        if (low[v] >= disc[p]) {  // p separates v's subtree: pop one block
+          std::vector<int> block;
+          while (true) {
+            int e = edge_stack.back();
+            edge_stack.pop_back();
+            block.push_back(e);
+            if (e == pe) break;
+          }
+          if (block.size() >= 3) blocks.push_back(std::move(block));  // 2 = impossible, 1 = bridge
+        }
+      }
+    }
+  }
+  return blocks;
+}
+
+// Russian-doll search on one block. Nodes are relabelled in a branching order; the
+// sub-problem k is the graph induced by nodes k..n-1 and is solved exactly for
+// k = n-1, …, 0, so that when nodes < d are fixed the bound
+//   cost among fixed nodes + Σ_{u ≥ d} min(cost of u's ties to fixed nodes on side 0/1)
+//   + L(nodes ≥ d)
+// adds three disjoint sets of ties and is valid.
+class RussianDoll {
+ public:
+  RussianDoll(int n, const std::vector<LocalEdge>& edges, Clock::time_point deadline,
+              bool has_deadline)
+      : n_(n), deadline_(deadline), has_deadline_(has_deadline) {
+    integral_ = std::all_of(edges.begin(), edges.end(),
+                            [](const LocalEdge& e) { return e.w == std::floor(e.w); });
+    order_nodes(edges);
+  }
+
+  // Returns false when the deadline passed; `lower` then holds a proven bound.
+  bool solve() {
+    L_.assign(n_ + 1, 0.0);
+    side_.assign(n_, 0);
+    sides_work_.assign(n_, 0);
+    std::vector<int> best(n_, 0);
+    cost_[0].assign(n_, 0.0);
+    cost_[1].assign(n_, 0.0);
+    for (int k = n_ - 1; k >= 0; --k) {
+      // Upper bound: the previous optimum extended by the cheaper side of node k.
+      double c0 = 0, c1 = 0;
+      for (const auto& a : fwd_[k])
+        (a.sign > 0 ? (best[a.to] == 0 ? c1 : c0) : (best[a.to] == 0 ? c0 : c1)) += a.w;
+      best[k] = c0 <= c1 ? 0 : 1;
+      ub_ = L_[k + 1] + std::min(c0, c1);
+      if (best[k] == 1)
+        for (int i = k; i < n_; ++i) best[i] ^= 1;  // node k is on side 0 by symmetry
+      best_ = best;
+      if (ub_ > L_[k + 1] + eps()) {
+        for (int i = k; i < n_; ++i) cost_[0][i] = cost_[1][i] = 0;
+        target_ = L_[k + 1];
+        stop_ = false;
+        first_ = k;
+        assign(k, 0, 0.0, 0.0);
+        if (timed_out_) {
+          lower_ = L_[k + 1];
+          // Best known partition of the block: the incumbent on k.., greedy before k.
+          best = best_;
+          for (int i = k - 1; i >= 0; --i) best[i] = 0;
+          final_side(best);
+          return false;
+        }
+        best = best_;
+      }
+      L_[k] = ub_;
+    }
+    lower_ = L_[0];
+    final_side(best);
+    return true;
+  }
+
+  double value() const { return L_.empty() ? 0 : ub_; }
+  double lower() const { return lower_; }
+  long long nodes() const { return nodes_; }
+  // Side of each original (unrelabelled) node.
+  const std::vector<int>& side() const { return side_; }
+
+ private:
+  struct Arc {
+    int to, sign;
+    double w;
+  };
+
+  double eps() const { return integral_ ? 0.5 : 1e-9; }
+
+  void order_nodes(const std::vector<LocalEdge>& edges) {
+    std::vector<std::vector<std::pair<int, double>>> adj(n_);
+    std::vector<double> degree(n_, 0);
+    for (const auto& e : edges) {
+      adj[e.u].push_back({e.v, e.w});
+      adj[e.v].push_back({e.u, e.w});
+      degree[e.u] += e.w;
+      degree[e.v] += e.w;
+    }
+    // Maximum-adjacency order: next is the node most tied to those already placed, so
+    // that fixing nodes in this order raises the per-node bound terms early.
+    std::vector<double> link(n_, 0);
+    std::vector<char> placed(n_, 0);
+    order_.clear();
+    for (int step = 0; step < n_; ++step) {
+      int pick = -1;
+      for (int v = 0; v < n_; ++v) {
+        if (placed[v]) continue;
+        if (pick < 0 || link[v] > link[pick] || (link[v] == link[pick] && degree[v] > degree[pick]))
+          pick = v;
+      }
+      placed[pick] = 1;
+      order_.push_back(pick);
+      for (auto [u, w] : adj[pick]) link[u] += w;
+    }
+    std::vector<int> pos(n_);
+    for (int i = 0; i < n_; ++i) pos[order_[i]] = i;
+    fwd_.assign(n_, {});
+    for (const auto& e : edges) {
+      int a = pos[e.u], b = pos[e.v];
+      if (a > b) std::swap(a, b);
+      fwd_[a].push_back({b, e.sign, e.w});
+    }
+  }
+
+  // Fix node d to side x; acc = cost among fixed nodes, summin = Σ_{u ≥ d} min cost.
+  void assign(int d, int x, double acc, double summin) {
+    if (stop_) return;
+    if ((++nodes_ & 1023) == 0 && has_deadline_ && Clock::now() > deadline_) {
+      timed_out_ = stop_ = true;
+      return;
+    }
+    acc += cost_[x][d];
+    summin -= std::min(cost_[0][d], cost_[1][d]);
+    sides_work_[d] = x;
+    for (const auto& a : fwd_[d]) {
+      int bad = a.sign > 0 ? 1 - x : x;  // the side of a.to that frustrates the tie
+      double before = std::min(cost_[0][a.to], cost_[1][a.to]);
+      cost_[bad][a.to] += a.w;
+      summin += std::min(cost_[0][a.to], cost_[1][a.to]) - before;
+    }
+    int next = d + 1;
+    if (next == n_) {
+      if (acc < ub_ - eps()) {
+        ub_ = acc;
+        std::copy(sides_work_.begin() + first_, sides_work_.end(), best_.begin() + first_);
+        if (ub_ <= target_ + eps()) stop_ = true;
+      }
+    } else if (acc + summin + L_[next] < ub_ - eps()) {
+      int first = cost_[0][next] <= cost_[1][next] ? 0 : 1;
+      assign(next, first, acc, summin);
+      if (acc + summin + L_[next] < ub_ - eps()) assign(next, 1 - first, acc, summin);
+    }
+    for (const auto& a : fwd_[d]) cost_[a.sign > 0 ? 1 - x : x][a.to] -= a.w;
+  }
+
+  void final_side(const std::vector<int>& relabelled) {
+    side_.assign(n_, 0);
+    for (int i = 0; i < n_; ++i) side_[order_[i]] = relabelled[i];
+  }
+
+ private:
+  int n_;
+  Clock::time_point deadline_;
+  bool has_deadline_;
+  bool integral_ = true;
+  std::vector<int> order_;
+  std::vector<std::vector<Arc>> fwd_;
+  std::vector<double> L_;
+  std::vector<double> cost_[2];
+  std::vector<int> best_, sides_work_, side_;
+  double ub_ = 0, lower_ = 0, target_ = 0;
+  int first_ = 0;
+  bool stop_ = false, timed_out_ = false;
+  long long nodes_ = 0;
+};
+
+}  // namespace
+
+FrustrationResult frustration_exact(const SignedGraph& g, const FrustrationOptions& options) {
+  auto start = Clock::now();
+  bool has_deadline = options.time_limit_seconds > 0;
+  auto deadline = start + std::chrono::duration_cast<Clock::duration>(
+                              std::chrono::duration<double>(options.time_limit_seconds));
+  FrustrationResult r;
+  auto blocks = cyclic_blocks(g);
+  std::vector<char> removed(g.edges.size(), 0);
+  std::vector<int> local(g.size(), -1);
+  bool all_optimal = true;
+  double lower = 0;
+  for (const auto& block : blocks) {
+    std::vector<int> nodes;
+    for (int e : block)
+      for (int v : {g.edges[e].u, g.edges[e].v})
+        if (local[v] < 0) {
+          local[v] = static_cast<int>(nodes.size());
+          nodes.push_back(v);
+        }
+    std::vector<LocalEdge> edges;
+    for (int e : block) {
+      const auto& ge = g.edges[e];
+      edges.push_back({local[ge.u], local[ge.v], ge.sign, options.weighted ? ge.weight : 1.0});
+    }
+    RussianDoll rd(static_cast<int>(nodes.size()), edges, deadline, has_deadline);
+    bool done = rd.solve();
+    all_optimal = all_optimal && done;
+    lower += rd.lower();
+    r.search_nodes += rd.nodes();
+    const auto& s = rd.side();
+    for (int e : block) {
+      const auto& ge = g.edges[e];
+      if ((s[local[ge.u]] != s[local[ge.v]]) == (ge.sign > 0)) removed[e] = 1;
+    }
+    for (int v : nodes) local[v] = -1;
+  }
+  // Blocks meet only at cut nodes and every cycle lies in one block, so the graph less
+  // the blocks' frustrated ties is balanced; its two-colouring frustrates at most those.
+  r.side = balanced_sides(g, removed);
+  if (!all_optimal) improve_by_moves(g, r.side, options.weighted);
+  r.frustration = frustration_of(g, r.side, options.weighted);
+  r.frustrated = frustrated_edges(g, r.side);
+  r.lower_bound = all_optimal ? r.frustration : std::min(lower, r.frustration);
+  r.optimal = all_optimal || r.lower_bound >= r.frustration;
+  r.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  return r;
+}
+
+}  // namespace detente::align
