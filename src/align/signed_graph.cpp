@@ -10,6 +10,7 @@
 
 #include "core/error.hpp"
 #include "io/csv.hpp"
+#include "io/scenario_toml.hpp"
 
 namespace detente::align {
 
@@ -79,15 +80,25 @@ std::uint64_t pair_key(int u, int v) {
   return (static_cast<std::uint64_t>(u) << 32) | static_cast<std::uint32_t>(v);
 }
 
-// Sums signed values per unordered pair and turns the sums into ties.
+// Combines the values given for a pair into one tie. Arcs are summed per direction; a
+// pair with arcs both ways takes the mean of the two directions (so a symmetric arc list
+// equals the undirected graph); undirected edges add their values.
 class TieAccumulator {
  public:
-  void add(int u, int v, double value) {
-    auto [it, inserted] = sums_.emplace(pair_key(u, v), value);
-    if (!inserted) it->second += value;
-  }
-  void into(SignedGraph& g) const {
-    for (const auto& [key, sum] : sums_) {
+  void add_arc(int u, int v, double value) { arcs_[directed_key(u, v)] += value; }
+  void add_edge(int u, int v, double value) { pairs_[pair_key(u, v)] += value; }
+  void into(SignedGraph& g) {
+    std::map<std::uint64_t, double> total = pairs_;
+    for (const auto& [key, value] : arcs_) {
+      int u = static_cast<int>(key >> 32), v = static_cast<int>(key & 0xffffffffu);
+      auto back = arcs_.find(directed_key(v, u));
+      if (back == arcs_.end()) {
+        total[pair_key(u, v)] += value;
+      } else if (u < v) {
+        total[pair_key(u, v)] += (value + back->second) / 2;
+      }
+    }
+    for (const auto& [key, sum] : total) {
       if (std::abs(sum) < 1e-12) continue;
       g.add_edge(static_cast<int>(key >> 32), static_cast<int>(key & 0xffffffffu),
                  sum > 0 ? +1 : -1, std::abs(sum));
@@ -95,7 +106,11 @@ class TieAccumulator {
   }
 
  private:
-  std::map<std::uint64_t, double> sums_;  // ordered, so edge order is reproducible
+  static std::uint64_t directed_key(int u, int v) {
+    return (static_cast<std::uint64_t>(u) << 32) | static_cast<std::uint32_t>(v);
+  }
+  // Ordered maps, so edge order is reproducible.
+  std::map<std::uint64_t, double> arcs_, pairs_;
 };
 
 }  // namespace
@@ -216,6 +231,7 @@ SignedGraph read_pajek(const std::string& path, const PajekOptions& options) {
   if (!in) fail({path}, "cannot open file");
   enum class Mode { none, vertices, ties, arcslist, matrix, skip };
   Mode mode = Mode::none;
+  bool arcs = true;  // *Arcs/*Arcslist/*Matrix are directed, *Edges/*Edgeslist not
   // The chosen network: the first one, or the one named in the options.
   bool chosen = false, found = false, finished = false, any_network_header = false;
   int n = -1, vertex_lines = 0, matrix_row = 0;
@@ -278,9 +294,11 @@ SignedGraph read_pajek(const std::string& path, const PajekOptions& options) {
       } else if (key == "*arcs" || key == "*edges") {
         if (n < 0) fail({path, line_no, toks[0]}, "ties before *Vertices");
         mode = Mode::ties;
+        arcs = key == "*arcs";
       } else if (key == "*arcslist" || key == "*edgeslist") {
         if (n < 0) fail({path, line_no, toks[0]}, "ties before *Vertices");
         mode = Mode::arcslist;
+        arcs = key == "*arcslist";
       } else if (key == "*matrix") {
         if (n < 0) fail({path, line_no, toks[0]}, "matrix before *Vertices");
         mode = Mode::matrix;
@@ -316,12 +334,12 @@ SignedGraph read_pajek(const std::string& path, const PajekOptions& options) {
             keep = stamp_contains(toks[i], *options.time);
         if (!keep) continue;
       }
-      if (u != v && value != 0) ties.add(u, v, value);
+      if (u != v && value != 0) arcs ? ties.add_arc(u, v, value) : ties.add_edge(u, v, value);
     } else if (mode == Mode::arcslist) {
       int u = vertex_index(toks[0], line_no, "from");
       for (std::size_t i = 1; i < toks.size(); ++i) {
         int v = vertex_index(toks[i], line_no, "to");
-        if (u != v) ties.add(u, v, 1.0);
+        if (u != v) arcs ? ties.add_arc(u, v, 1.0) : ties.add_edge(u, v, 1.0);
       }
     } else if (mode == Mode::matrix) {
       if (matrix_row >= n) fail({path, line_no, "*Matrix"}, "more than {} matrix rows", n);
@@ -331,7 +349,7 @@ SignedGraph read_pajek(const std::string& path, const PajekOptions& options) {
       for (int j = 0; j < n; ++j) {
         auto w = io::parse_double(toks[j]);
         if (!w) fail({path, line_no, "*Matrix"}, "expected a number, got '{}'", toks[j]);
-        if (j != matrix_row && *w != 0) ties.add(matrix_row, j, *w);
+        if (j != matrix_row && *w != 0) ties.add_arc(matrix_row, j, *w);
       }
       ++matrix_row;
     }
@@ -438,7 +456,7 @@ SignedGraph read_dl(const std::string& path, const DlOptions& options) {
   std::size_t base = static_cast<std::size_t>(options.matrix) * n * n;
   for (int i = 0; i < n; ++i)
     for (int j = 0; j < n; ++j)
-      if (i != j && values[base + i * n + j] != 0) ties.add(i, j, values[base + i * n + j]);
+      if (i != j && values[base + i * n + j] != 0) ties.add_arc(i, j, values[base + i * n + j]);
   ties.into(g);
   return g;
 }
@@ -448,6 +466,14 @@ SignedGraph read_signed_graph(const std::string& path) {
   if (ext == ".net" || ext == ".paj") return read_pajek(path);
   if (ext == ".dat" || ext == ".dl") return read_dl(path);
   return read_signed_csv(path);
+}
+
+SignedGraph load_signed_network(const std::string& input, std::optional<Date> date) {
+  std::string ext = lower(std::filesystem::path(input).extension().string());
+  if (ext == ".csv" || ext == ".net" || ext == ".paj" || ext == ".dat" || ext == ".dl")
+    return read_signed_graph(input);
+  Scenario s = io::load_scenario(input);
+  return relation_network(s, date ? *date : s.reference_date());
 }
 
 SignedGraph relation_network(const Scenario& scenario, const Date& date) {

@@ -65,17 +65,18 @@ struct PajekOptions {
 };
 
 // Pajek .net / .paj: *Vertices, *Arcs, *Edges, *Arcslist, *Edgeslist, *Matrix;
-// *Partition / *Vector / *Permutation blocks are skipped. Ties between a pair (both
-// directions, repeated lines) are summed: net = Σ value; the tie's sign is sign(net) and
-// its weight |net|; pairs whose values cancel have no tie. Loops are ignored.
+// *Partition / *Vector / *Permutation blocks are skipped. Values of a pair combine into
+// net: arcs are summed per direction (repeated lines, time points) and a pair with arcs
+// both ways takes the mean of the two directions; undirected edges add. The tie's sign
+// is sign(net), its weight |net|; pairs whose values cancel have no tie. Loops are ignored.
 SignedGraph read_pajek(const std::string& path, const PajekOptions& options = {});
 
 struct DlOptions {
   int matrix = 0;  // which of the NM matrices (0-based)
 };
 
-// UCINET DL, FORMAT = FULLMATRIX (labels from LABELS / ROW LABELS): entry (i,j) and (j,i)
-// are summed as for Pajek arcs.
+// UCINET DL, FORMAT = FULLMATRIX (labels from LABELS / ROW LABELS): entries (i,j) and
+// (j,i) combine as Pajek arcs do.
 SignedGraph read_dl(const std::string& path, const DlOptions& options = {});
 
 // Chooses the reader by extension: .csv; .net/.paj (Pajek); .dat/.dl (UCINET DL).
@@ -85,5 +86,10 @@ SignedGraph read_signed_graph(const std::string& path);
 // active relations combine into one tie, net = clamp(Σ sign·weight, -1, 1); a zero net
 // means no tie. Directed relations count for the pair like undirected ones.
 SignedGraph relation_network(const Scenario& scenario, const Date& date);
+
+// What a command's INPUT names: a graph file (.csv, .net, .paj, .dat, .dl) is read as
+// such; anything else is a scenario (built-in name or .toml path) whose relation network
+// on its reference date (or `date`, when given) is returned.
+SignedGraph load_signed_network(const std::string& input, std::optional<Date> date = {});
 
 }  // namespace detente::align

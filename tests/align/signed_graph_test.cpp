@@ -94,10 +94,10 @@ TEST(SignedGraphPajek, ArcsCombineBothDirectionsAndTimeStamps) {
   ASSERT_EQ(g.size(), 4);
   EXPECT_EQ(g.names[0], "a b");
   EXPECT_EQ(g.names[2], "d");
-  // 1-2: 2 + (-1) = +1; 1-3: -2; 3-4: +1; 2-3 cancels to no tie.
+  // 1-2: arcs both ways, mean (2 + (-1))/2; 1-3: -2; 3-4: +1; 2-3 edges cancel: no tie.
   ASSERT_EQ(g.edges.size(), 3u);
   EXPECT_EQ(g.edges[0].sign, 1);
-  EXPECT_DOUBLE_EQ(g.edges[0].weight, 1.0);
+  EXPECT_DOUBLE_EQ(g.edges[0].weight, 0.5);
   EXPECT_EQ(g.edges[1].sign, -1);
   EXPECT_DOUBLE_EQ(g.edges[1].weight, 2.0);
 
