@@ -6,6 +6,8 @@
 #include <numeric>
 #include <random>
 
+#include "align/relocation.hpp"
+
 namespace detente::align {
 
 double frustration_of(const SignedGraph& g, const std::vector<int>& side, bool weighted) {
@@ -131,6 +133,75 @@ std::vector<std::vector<int>> cyclic_blocks(const SignedGraph& g) {
   return blocks;
 }
 
+// A lower bound from unbalanced cycles packed into the tie weights: each cycle with an odd
+// number of negative ties needs at least one frustrated tie, so if cycle c gets y_c with
+// Σ_{c ∋ e} y_c ≤ w_e for every tie, Σ y_c ≤ L (the LP dual of covering the cycles).
+// Cycles are found shortest first by breadth-first search in the signed double cover
+// (state = node, parity of negative ties so far), with a cap on the states visited per
+// search so that large graphs stay cheap.
+double cycle_packing_bound(int n, const std::vector<LocalEdge>& edges, Clock::time_point deadline,
+                           bool has_deadline) {
+  std::vector<std::vector<std::pair<int, int>>> adj(n);
+  for (int e = 0; e < static_cast<int>(edges.size()); ++e) {
+    adj[edges[e].u].push_back({edges[e].v, e});
+    adj[edges[e].v].push_back({edges[e].u, e});
+  }
+  std::vector<double> r(edges.size());
+  for (std::size_t e = 0; e < edges.size(); ++e) r[e] = edges[e].w;
+  long cap = std::max<long>(64, 20000000L / std::max<long>(1, static_cast<long>(edges.size())));
+  std::vector<int> stamp(2 * n, -1), via(2 * n, -1), depth(2 * n, 0);
+  std::vector<int> queue;
+  int generation = 0;
+  double bound = 0;
+  for (int max_len = 3; max_len <= 9; max_len += 2) {
+    for (int e0 = 0; e0 < static_cast<int>(edges.size()); ++e0) {
+      if (has_deadline && (e0 & 255) == 0 && Clock::now() > deadline) return bound;
+      while (r[e0] > 1e-12) {
+        const auto& t = edges[e0];
+        int target = 2 * t.v + (t.sign < 0 ? 0 : 1);  // parity that closes an odd cycle
+        ++generation;
+        queue.assign(1, 2 * t.u);
+        stamp[2 * t.u] = generation;
+        depth[2 * t.u] = 0;
+        bool found = false;
+        for (std::size_t q = 0; q < queue.size() && !found; ++q) {
+          if (static_cast<long>(queue.size()) > cap) break;
+          int state = queue[q], v = state / 2, par = state % 2;
+          if (depth[state] + 2 > max_len) continue;
+          for (auto [u, e] : adj[v]) {
+            if (e == e0 || r[e] <= 1e-12) continue;
+            int next = 2 * u + (par ^ (edges[e].sign < 0 ? 1 : 0));
+            if (stamp[next] == generation) continue;
+            stamp[next] = generation;
+            via[next] = e;
+            depth[next] = depth[state] + 1;
+            queue.push_back(next);
+            if (next == target) {
+              found = true;
+              break;
+            }
+          }
+        }
+        if (!found) break;
+        // Walk back from the target to collect the cycle's ties.
+        double delta = r[e0];
+        std::vector<int> cycle{e0};
+        for (int state = target; state != 2 * t.u;) {
+          int e = via[state];
+          cycle.push_back(e);
+          delta = std::min(delta, r[e]);
+          int v = state / 2, par = state % 2;
+          int u = edges[e].u == v ? edges[e].v : edges[e].u;
+          state = 2 * u + (par ^ (edges[e].sign < 0 ? 1 : 0));
+        }
+        for (int e : cycle) r[e] -= delta;
+        bound += delta;
+      }
+    }
+  }
+  return bound;
+}
+
 // Russian-doll search on one block. Nodes are relabelled in a branching order; the
 // sub-problem k is the graph induced by nodes k..n-1 and is solved exactly for
 // k = n-1, …, 0, so that when nodes < d are fixed the bound
@@ -156,6 +227,12 @@ class RussianDoll {
     cost_[0].assign(n_, 0.0);
     cost_[1].assign(n_, 0.0);
     for (int k = n_ - 1; k >= 0; --k) {
+      if (has_deadline_ && (k & 63) == 0 && Clock::now() > deadline_) {
+        lower_ = L_[k + 1];
+        for (int i = k; i >= 0; --i) best[i] = 0;
+        final_side(best);
+        return false;
+      }
       // Upper bound: the previous optimum extended by the cheaper side of node k.
       double c0 = 0, c1 = 0;
       for (const auto& a : fwd_[k])
@@ -291,6 +368,14 @@ class RussianDoll {
 
 }  // namespace
 
+double frustration_cycle_bound(const SignedGraph& g, bool weighted, double seconds) {
+  std::vector<LocalEdge> edges;
+  for (const auto& e : g.edges) edges.push_back({e.u, e.v, e.sign, weighted ? e.weight : 1.0});
+  auto deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(
+                                     std::chrono::duration<double>(seconds));
+  return cycle_packing_bound(g.size(), edges, deadline, seconds > 0);
+}
+
 FrustrationResult frustration_exact(const SignedGraph& g, const FrustrationOptions& options) {
   auto start = Clock::now();
   bool has_deadline = options.time_limit_seconds > 0;
@@ -318,7 +403,14 @@ FrustrationResult frustration_exact(const SignedGraph& g, const FrustrationOptio
     RussianDoll rd(static_cast<int>(nodes.size()), edges, deadline, has_deadline);
     bool done = rd.solve();
     all_optimal = all_optimal && done;
-    lower += rd.lower();
+    if (done) {
+      lower += rd.lower();
+    } else {
+      // Give the packing a little time of its own beyond the search's deadline.
+      auto pack_deadline = Clock::now() + std::chrono::milliseconds(500);
+      lower += std::max(rd.lower(), cycle_packing_bound(static_cast<int>(nodes.size()), edges,
+                                                        pack_deadline, true));
+    }
     r.search_nodes += rd.nodes();
     const auto& s = rd.side();
     for (int e : block) {
@@ -330,7 +422,14 @@ FrustrationResult frustration_exact(const SignedGraph& g, const FrustrationOptio
   // Blocks meet only at cut nodes and every cycle lies in one block, so the graph less
   // the blocks' frustrated ties is balanced; its two-colouring frustrates at most those.
   r.side = balanced_sides(g, removed);
-  if (!all_optimal) improve_by_moves(g, r.side, options.weighted);
+  if (!all_optimal) {
+    improve_by_moves(g, r.side, options.weighted);
+    auto h = frustration_heuristic(
+        g, {.starts = 2, .kicks = 10, .seed = options.seed, .weighted = options.weighted});
+    if (frustration_of(g, h.result.side, options.weighted) <
+        frustration_of(g, r.side, options.weighted))
+      r.side = h.result.side;
+  }
   r.frustration = frustration_of(g, r.side, options.weighted);
   r.frustrated = frustrated_edges(g, r.side);
   r.lower_bound = all_optimal ? r.frustration : std::min(lower, r.frustration);

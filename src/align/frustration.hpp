@@ -40,6 +40,10 @@ struct FrustrationResult {
 
 FrustrationResult frustration_exact(const SignedGraph& g, const FrustrationOptions& options = {});
 
+// A lower bound on the frustration index from edge-disjoint (in the weighted case,
+// fractionally packed) unbalanced cycles, shortest first; `seconds` > 0 caps the effort.
+double frustration_cycle_bound(const SignedGraph& g, bool weighted = true, double seconds = 0);
+
 // Whether edge e is frustrated under `side` (positive across, or negative within).
 inline bool is_frustrated(const SignedEdge& e, const std::vector<int>& side) {
   return (side[e.u] != side[e.v]) == (e.sign > 0);

@@ -49,7 +49,24 @@ TEST(Frustration, ExactEqualsBruteForceOnRandomGraphs) {
     ASSERT_EQ(r.side.size(), static_cast<std::size_t>(n));
     EXPECT_NEAR(frustration_of(g, r.side, weighted), r.frustration, 1e-9);
     EXPECT_EQ(r.frustrated, frustrated_edges(g, r.side));
+    EXPECT_LE(frustration_cycle_bound(g, weighted), bf + 1e-9);
   }
+}
+
+TEST(Frustration, CycleBoundIsValidAndStrongOnNearlyBalancedNetworks) {
+  auto p = test::data_file("alignment/tribes/tribes_gahuku_gama_signed.csv");
+  if (!p) GTEST_SKIP() << test::missing_data_message();
+  SignedGraph g = read_signed_graph(*p);
+  double lb = frustration_cycle_bound(g, false);
+  EXPECT_LE(lb, 7);
+  EXPECT_GE(lb, 5);
+  auto cow = test::data_file("alignment/cow_signed/cow_96-99.csv");
+  ASSERT_TRUE(cow);
+  SignedGraph c = read_signed_graph(*cow);
+  double lbc = frustration_cycle_bound(c, false);
+  EXPECT_LE(lbc, 45);
+  EXPECT_GE(lbc, 35);
+  std::printf("[ info ] cycle-packing bound: tribes %.0f of 7, CoW 96-99 %.0f of 45\n", lb, lbc);
 }
 
 TEST(Frustration, BalancedGraphHasZeroAndTheObviousSplit) {
