@@ -4,7 +4,9 @@
 #include <chrono>
 #include <cmath>
 #include <numeric>
+#include <queue>
 #include <random>
+#include <tuple>
 
 #include "align/relocation.hpp"
 
@@ -223,45 +225,38 @@ class RussianDoll {
     L_.assign(n_ + 1, 0.0);
     side_.assign(n_, 0);
     sides_work_.assign(n_, 0);
-    std::vector<int> best(n_, 0);
+    best_.assign(n_, 0);  // incumbent of the current sub-problem on nodes k..n-1
     cost_[0].assign(n_, 0.0);
     cost_[1].assign(n_, 0.0);
     for (int k = n_ - 1; k >= 0; --k) {
       if (has_deadline_ && (k & 63) == 0 && Clock::now() > deadline_) {
         lower_ = L_[k + 1];
-        for (int i = k; i >= 0; --i) best[i] = 0;
-        final_side(best);
+        final_side(best_);  // nodes < k+1 still hold side 0
         return false;
       }
-      // Upper bound: the previous optimum extended by the cheaper side of node k.
+      // Upper bound: the previous optimum extended by the cheaper side of node k. (The
+      // search fixes node k on side 0 by symmetry; the incumbent need not.)
       double c0 = 0, c1 = 0;
       for (const auto& a : fwd_[k])
-        (a.sign > 0 ? (best[a.to] == 0 ? c1 : c0) : (best[a.to] == 0 ? c0 : c1)) += a.w;
-      best[k] = c0 <= c1 ? 0 : 1;
+        (a.sign > 0 ? (best_[a.to] == 0 ? c1 : c0) : (best_[a.to] == 0 ? c0 : c1)) += a.w;
+      best_[k] = c0 <= c1 ? 0 : 1;
       ub_ = L_[k + 1] + std::min(c0, c1);
-      if (best[k] == 1)
-        for (int i = k; i < n_; ++i) best[i] ^= 1;  // node k is on side 0 by symmetry
-      best_ = best;
       if (ub_ > L_[k + 1] + eps()) {
-        for (int i = k; i < n_; ++i) cost_[0][i] = cost_[1][i] = 0;
         target_ = L_[k + 1];
         stop_ = false;
         first_ = k;
-        assign(k, 0, 0.0, 0.0);
+        search(k);
         if (timed_out_) {
           lower_ = L_[k + 1];
-          // Best known partition of the block: the incumbent on k.., greedy before k.
-          best = best_;
-          for (int i = k - 1; i >= 0; --i) best[i] = 0;
-          final_side(best);
+          for (int i = 0; i < k; ++i) best_[i] = 0;
+          final_side(best_);
           return false;
         }
-        best = best_;
       }
       L_[k] = ub_;
     }
     lower_ = L_[0];
-    final_side(best);
+    final_side(best_);
     return true;
   }
 
@@ -293,16 +288,22 @@ class RussianDoll {
     std::vector<double> link(n_, 0);
     std::vector<char> placed(n_, 0);
     order_.clear();
-    for (int step = 0; step < n_; ++step) {
-      int pick = -1;
-      for (int v = 0; v < n_; ++v) {
-        if (placed[v]) continue;
-        if (pick < 0 || link[v] > link[pick] || (link[v] == link[pick] && degree[v] > degree[pick]))
-          pick = v;
-      }
+    // Lazy max-heap on (link, degree, −index): deterministic and O(m log m).
+    using Key = std::tuple<double, double, int>;
+    std::priority_queue<Key> heap;
+    for (int v = 0; v < n_; ++v) heap.push({0.0, degree[v], -v});
+    while (!heap.empty()) {
+      auto [l, deg, negv] = heap.top();
+      heap.pop();
+      int pick = -negv;
+      if (placed[pick] || l != link[pick]) continue;  // stale entry
       placed[pick] = 1;
       order_.push_back(pick);
-      for (auto [u, w] : adj[pick]) link[u] += w;
+      for (auto [u, w] : adj[pick])
+        if (!placed[u]) {
+          link[u] += w;
+          heap.push({link[u], degree[u], -u});
+        }
     }
     std::vector<int> pos(n_);
     for (int i = 0; i < n_; ++i) pos[order_[i]] = i;
@@ -314,35 +315,61 @@ class RussianDoll {
     }
   }
 
-  // Fix node d to side x; acc = cost among fixed nodes, summin = Σ_{u ≥ d} min cost.
-  void assign(int d, int x, double acc, double summin) {
-    if (stop_) return;
-    if ((++nodes_ & 1023) == 0 && has_deadline_ && Clock::now() > deadline_) {
-      timed_out_ = stop_ = true;
-      return;
-    }
-    acc += cost_[x][d];
-    summin -= std::min(cost_[0][d], cost_[1][d]);
-    sides_work_[d] = x;
-    for (const auto& a : fwd_[d]) {
-      int bad = a.sign > 0 ? 1 - x : x;  // the side of a.to that frustrates the tie
-      double before = std::min(cost_[0][a.to], cost_[1][a.to]);
-      cost_[bad][a.to] += a.w;
-      summin += std::min(cost_[0][a.to], cost_[1][a.to]) - before;
-    }
-    int next = d + 1;
-    if (next == n_) {
-      if (acc < ub_ - eps()) {
-        ub_ = acc;
-        std::copy(sides_work_.begin() + first_, sides_work_.end(), best_.begin() + first_);
-        if (ub_ <= target_ + eps()) stop_ = true;
+  // Depth-first search of sub-problem k: a frame fixes node d with cost `acc` among the
+  // nodes fixed before it and `summin` = Σ_{u ≥ d} min(c_u(0), c_u(1)); it tries the
+  // cheaper side first and the other while the bound allows. Iterative, because blocks
+  // can have 10^5 nodes.
+  struct Frame {
+    int d, first, tried, branches, applied;
+    double acc, summin;
+  };
+
+  void search(int k) {
+    stack_.clear();
+    stack_.push_back({k, 0, 0, 1, -1, 0.0, 0.0});  // node k on side 0 only, by symmetry
+    while (!stack_.empty() && !stop_) {
+      Frame& f = stack_.back();
+      if (f.applied >= 0) {
+        for (const auto& a : fwd_[f.d]) cost_[a.sign > 0 ? 1 - f.applied : f.applied][a.to] -= a.w;
+        f.applied = -1;
       }
-    } else if (acc + summin + L_[next] < ub_ - eps()) {
-      int first = cost_[0][next] <= cost_[1][next] ? 0 : 1;
-      assign(next, first, acc, summin);
-      if (acc + summin + L_[next] < ub_ - eps()) assign(next, 1 - first, acc, summin);
+      if (f.tried == f.branches || (f.tried > 0 && !(f.acc + f.summin + L_[f.d] < ub_ - eps()))) {
+        stack_.pop_back();
+        continue;
+      }
+      int d = f.d, x = f.tried == 0 ? f.first : 1 - f.first;
+      ++f.tried;
+      if ((++nodes_ & 1023) == 0 && has_deadline_ && Clock::now() > deadline_) {
+        timed_out_ = stop_ = true;
+        break;
+      }
+      double acc = f.acc + cost_[x][d];
+      double summin = f.summin - std::min(cost_[0][d], cost_[1][d]);
+      sides_work_[d] = x;
+      for (const auto& a : fwd_[d]) {
+        int bad = a.sign > 0 ? 1 - x : x;  // the side of a.to that frustrates the tie
+        double before = std::min(cost_[0][a.to], cost_[1][a.to]);
+        cost_[bad][a.to] += a.w;
+        summin += std::min(cost_[0][a.to], cost_[1][a.to]) - before;
+      }
+      f.applied = x;
+      int next = d + 1;
+      if (next == n_) {
+        if (acc < ub_ - eps()) {
+          ub_ = acc;
+          std::copy(sides_work_.begin() + first_, sides_work_.end(), best_.begin() + first_);
+          if (ub_ <= target_ + eps()) stop_ = true;
+        }
+      } else if (acc + summin + L_[next] < ub_ - eps()) {
+        int first = cost_[0][next] <= cost_[1][next] ? 0 : 1;
+        stack_.push_back({next, first, 0, 2, -1, acc, summin});  // `f` is not used after this
+      }
     }
-    for (const auto& a : fwd_[d]) cost_[a.sign > 0 ? 1 - x : x][a.to] -= a.w;
+    // Undo what is still applied, so the per-node costs are zero for the next sub-problem.
+    for (const auto& f : stack_)
+      if (f.applied >= 0)
+        for (const auto& a : fwd_[f.d]) cost_[a.sign > 0 ? 1 - f.applied : f.applied][a.to] -= a.w;
+    stack_.clear();
   }
 
   void final_side(const std::vector<int>& relabelled) {
@@ -360,6 +387,7 @@ class RussianDoll {
   std::vector<double> L_;
   std::vector<double> cost_[2];
   std::vector<int> best_, sides_work_, side_;
+  std::vector<Frame> stack_;
   double ub_ = 0, lower_ = 0, target_ = 0;
   int first_ = 0;
   bool stop_ = false, timed_out_ = false;

@@ -31,7 +31,7 @@ struct BalanceArgs {
 };
 
 // Integral values print as integers ("frustration": 7), others as numbers.
-nlohmann::ordered_json number(double v) {
+nlohmann::json number(double v) {
   if (std::floor(v) == v && std::abs(v) < 1e15) return static_cast<long long>(v);
   return v;
 }
@@ -56,7 +56,9 @@ int run_balance(const BalanceArgs& a) {
     agree = h.starts_reaching_best;
   }
   auto m = align::balance_measures(g, r.side, weighted);
-  nlohmann::ordered_json j;
+  // nlohmann::json (sorted keys) rather than ordered_json: the latter's linear key lookup
+  // makes a 10^5-node partition quadratic.
+  nlohmann::json j;
   j["nodes"] = g.size();
   j["edges"] = g.edges.size();
   j["positive_edges"] = g.positive_edges();
@@ -67,10 +69,10 @@ int run_balance(const BalanceArgs& a) {
   j["optimal"] = r.optimal;
   j["lower_bound"] = number(r.lower_bound);
   if (agree >= 0) j["starts_reaching_best"] = agree;
-  nlohmann::ordered_json part = nlohmann::ordered_json::object();
+  nlohmann::json part = nlohmann::json::object();
   for (int i = 0; i < g.size(); ++i) part[g.names[i]] = r.side.empty() ? 0 : r.side[i];
   j["partition"] = part;
-  nlohmann::ordered_json fr = nlohmann::ordered_json::array();
+  nlohmann::json fr = nlohmann::json::array();
   for (int e : r.frustrated)
     fr.push_back({g.names[g.edges[e].u], g.names[g.edges[e].v], g.edges[e].sign});
   j["frustrated_ties"] = fr;
