@@ -4,6 +4,7 @@
 #include <bit>
 #include <cmath>
 #include <fstream>
+#include <limits>
 #include <map>
 #include <random>
 #include <stdexcept>
@@ -85,6 +86,35 @@ struct State {
     h[k] = -hk;
     sigma[k] = -sigma[k];
     return argmin();
+  }
+  // Switches actor k; returns the smallest field afterwards (one fused pass).
+  double flip_min(const Couplings& c, int k) {
+    const double* r = c.row(k);
+    double f = 2 * sigma[k];
+    double hk = h[k];
+    int n = c.n;
+    double* hp = h.data();
+    const double* sp = sigma.data();
+    // J_kk = 0 leaves h[k] alone in the loop, so set it first; two running minima let
+    // the compiler overlap the comparisons.
+    hp[k] = -hk;
+    double lo0 = std::numeric_limits<double>::infinity(), lo1 = lo0;
+    int j = 0;
+    for (; j + 1 < n; j += 2) {
+      double v0 = hp[j] - f * sp[j] * r[j];
+      double v1 = hp[j + 1] - f * sp[j + 1] * r[j + 1];
+      hp[j] = v0;
+      hp[j + 1] = v1;
+      lo0 = v0 < lo0 ? v0 : lo0;
+      lo1 = v1 < lo1 ? v1 : lo1;
+    }
+    for (; j < n; ++j) {
+      double v = hp[j] - f * sp[j] * r[j];
+      hp[j] = v;
+      lo0 = v < lo0 ? v : lo0;
+    }
+    sigma[k] = -sigma[k];
+    return lo0 < lo1 ? lo0 : lo1;
   }
   int argmin() const { return static_cast<int>(std::min_element(h.begin(), h.end()) - h.begin()); }
 };

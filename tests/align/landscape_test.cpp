@@ -138,6 +138,9 @@ TEST(Landscape, ExhaustiveMatchesBruteForceAndIsThreadIndependent) {
     // Sampled basins (forced) find only true minima.
     auto sampled = exhaustive_landscape(in, {.exact_basin_limit = 0, .samples = 500});
     EXPECT_FALSE(sampled.basins_exact);
+    std::set<std::vector<int>> got_sampled;
+    for (const auto& m : sampled.minima) got_sampled.insert(m.side);
+    EXPECT_EQ(got_sampled, minima) << "n=" << n;
     auto h = heuristic_landscape(in, {.samples = 300, .seed = 4});
     for (const auto& m : h.minima) EXPECT_TRUE(minima.count(m.side)) << "n=" << n;
     // Landscape = weighted frustration on the complete graph: E* = 2 L* − 2 W⁻.
