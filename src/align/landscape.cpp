@@ -1,0 +1,351 @@
+#include "align/landscape.hpp"
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <fstream>
+#include <limits>
+#include <map>
+#include <random>
+#include <stdexcept>
+#include <thread>
+
+#include "align/relocation.hpp"
+#include "core/error.hpp"
+#include "io/csv.hpp"
+
+namespace detente::align {
+
+namespace {
+
+// Couplings J_ij = s_i s_j p_ij with a zero diagonal, row-major.
+struct Couplings {
+  int n = 0;
+  std::vector<double> J;
+  double tol = 1e-9;
+  const double* row(int k) const { return J.data() + static_cast<std::size_t>(k) * n; }
+};
+
+Couplings couplings(const LandscapeInput& in) {
+  Couplings c;
+  c.n = static_cast<int>(in.actors.size());
+  c.J.assign(static_cast<std::size_t>(c.n) * c.n, 0.0);
+  double scale = 0;
+  for (int i = 0; i < c.n; ++i)
+    for (int j = 0; j < c.n; ++j)
+      if (i != j) {
+        c.J[static_cast<std::size_t>(i) * c.n + j] = in.size[i] * in.size[j] * in.propensity[i][j];
+        scale = std::max(scale, std::abs(c.J[static_cast<std::size_t>(i) * c.n + j]));
+      }
+  c.tol = 1e-9 * std::max(1.0, scale) * c.n;
+  return c;
+}
+
+// Side of actor i (i ≥ 1) in configuration `config`; actor 0 is always on side 0.
+inline int side_of(std::uint64_t config, int i) {
+  return i == 0 ? 0 : static_cast<int>((config >> (i - 1)) & 1);
+}
+
+std::vector<int> sides(std::uint64_t config, int n) {
+  std::vector<int> s(n);
+  for (int i = 0; i < n; ++i) s[i] = side_of(config, i);
+  return s;
+}
+
+std::uint64_t config_of(const std::vector<int>& side) {
+  std::uint64_t c = 0;
+  int flip = side[0];
+  for (std::size_t i = 1; i < side.size(); ++i)
+    if (side[i] ^ flip) c |= std::uint64_t{1} << (i - 1);
+  return c;
+}
+
+// Local fields h_k = σ_k Σ_j J_kj σ_j: switching k changes E by 2·h_k.
+struct State {
+  std::vector<double> sigma, h;
+  void init(const Couplings& c, std::uint64_t config) {
+    sigma.assign(c.n, 1.0);
+    for (int i = 0; i < c.n; ++i) sigma[i] = side_of(config, i) ? -1.0 : 1.0;
+    h.assign(c.n, 0.0);
+    for (int k = 0; k < c.n; ++k) {
+      const double* r = c.row(k);
+      double s = 0;
+      for (int j = 0; j < c.n; ++j) s += r[j] * sigma[j];
+      h[k] = sigma[k] * s;
+    }
+  }
+  // Switches actor k; returns the index of the smallest field afterwards.
+  int flip(const Couplings& c, int k) {
+    const double* r = c.row(k);
+    double f = 2 * sigma[k];
+    double hk = h[k];
+    int n = c.n;
+    double* hp = h.data();
+    const double* sp = sigma.data();
+    for (int j = 0; j < n; ++j) hp[j] -= f * sp[j] * r[j];
+    h[k] = -hk;
+    sigma[k] = -sigma[k];
+    return argmin();
+  }
+  // Switches actor k; returns the smallest field afterwards (one fused pass).
+  double flip_min(const Couplings& c, int k) {
+    const double* r = c.row(k);
+    double f = 2 * sigma[k];
+    double hk = h[k];
+    int n = c.n;
+    double* hp = h.data();
+    const double* sp = sigma.data();
+    // J_kk = 0 leaves h[k] alone in the loop, so set it first; two running minima let
+    // the compiler overlap the comparisons.
+    hp[k] = -hk;
+    double lo0 = std::numeric_limits<double>::infinity(), lo1 = lo0;
+    int j = 0;
+    for (; j + 1 < n; j += 2) {
+      double v0 = hp[j] - f * sp[j] * r[j];
+      double v1 = hp[j + 1] - f * sp[j + 1] * r[j + 1];
+      hp[j] = v0;
+      hp[j + 1] = v1;
+      lo0 = v0 < lo0 ? v0 : lo0;
+      lo1 = v1 < lo1 ? v1 : lo1;
+    }
+    for (; j < n; ++j) {
+      double v = hp[j] - f * sp[j] * r[j];
+      hp[j] = v;
+      lo0 = v < lo0 ? v : lo0;
+    }
+    sigma[k] = -sigma[k];
+    return lo0 < lo1 ? lo0 : lo1;
+  }
+  int argmin() const { return static_cast<int>(std::min_element(h.begin(), h.end()) - h.begin()); }
+};
+
+// The configuration one steepest-descent step from `config` (itself at a minimum).
+inline std::uint64_t descend_step(std::uint64_t config, int k, std::uint64_t all) {
+  return k == 0 ? (config ^ all) : (config ^ (std::uint64_t{1} << (k - 1)));
+}
+
+LandscapeMinimum make_minimum(const LandscapeInput& in, std::uint64_t config) {
+  LandscapeMinimum m;
+  m.side = sides(config, static_cast<int>(in.actors.size()));
+  m.energy = landscape_energy(in, m.side, &m.frustration);
+  return m;
+}
+
+void check_input(const LandscapeInput& in) {
+  std::size_t n = in.actors.size();
+  if (n < 2 || in.size.size() != n || in.propensity.size() != n)
+    throw std::invalid_argument("landscape: need at least two actors with sizes and propensities");
+}
+
+// Seeded steepest descents; returns the terminal configuration of each sample.
+std::vector<std::uint64_t> sampled_descents(const LandscapeInput& in, const Couplings& c,
+                                            const LandscapeOptions& o) {
+  int n = c.n;
+  std::uint64_t all = n >= 65 ? ~std::uint64_t{0} : ((std::uint64_t{1} << (n - 1)) - 1);
+  int samples = std::max(1, o.samples);
+  std::vector<std::uint64_t> out(samples);
+  int threads = std::max(1, o.threads);
+  auto work = [&](int t) {
+    State st;
+    for (int s = t; s < samples; s += threads) {
+      std::mt19937_64 rng(mix_seed(o.seed, s));
+      std::uint64_t config = rng() & all;
+      st.init(c, config);
+      int k = st.argmin();
+      while (st.h[k] < -c.tol) {
+        config = descend_step(config, k, all);
+        // Switching actor 0 is renormalised as switching everyone else: same fields.
+        if (k == 0) {
+          st.init(c, config);
+          k = st.argmin();
+        } else {
+          k = st.flip(c, k);
+        }
+      }
+      out[s] = config;
+    }
+  };
+  std::vector<std::thread> pool;
+  for (int t = 1; t < threads; ++t) pool.emplace_back(work, t);
+  work(0);
+  for (auto& th : pool) th.join();
+  (void)in;
+  return out;
+}
+
+void sort_minima(LandscapeResult& r) {
+  std::stable_sort(r.minima.begin(), r.minima.end(),
+                   [](const LandscapeMinimum& a, const LandscapeMinimum& b) {
+                     if (a.energy != b.energy) return a.energy < b.energy;
+                     return a.side < b.side;
+                   });
+}
+
+}  // namespace
+
+double landscape_energy(const LandscapeInput& in, const std::vector<int>& side,
+                        std::vector<double>* frustration) {
+  std::size_t n = in.actors.size();
+  if (frustration) frustration->assign(n, 0.0);
+  double e = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    double f = 0;
+    for (std::size_t j = 0; j < n; ++j)
+      if (j != i && side[i] != side[j]) f += in.size[j] * in.propensity[i][j];
+    if (frustration) (*frustration)[i] = in.size[i] * f;
+    e += in.size[i] * f;
+  }
+  return e;
+}
+
+LandscapeResult exhaustive_landscape(const LandscapeInput& in, const LandscapeOptions& options) {
+  check_input(in);
+  Couplings c = couplings(in);
+  int n = c.n;
+  if (n > 34) throw std::invalid_argument("landscape: exhaustive search is limited to 34 actors");
+  int free_bits = n - 1;
+  std::uint64_t total = std::uint64_t{1} << free_bits;
+  std::uint64_t all = total - 1;
+  int prefix = std::min(free_bits, 6);
+  int low = free_bits - prefix;
+  int chunks = 1 << prefix;
+  bool exact_basins = n <= options.exact_basin_limit;
+  std::vector<std::uint32_t> next;
+  if (exact_basins) next.resize(total);
+  std::vector<std::vector<std::uint64_t>> found(chunks);
+  int threads = std::max(1, options.threads);
+  auto work = [&](int t) {
+    State st;
+    for (int chunk = t; chunk < chunks; chunk += threads) {
+      std::uint64_t config = static_cast<std::uint64_t>(chunk) << low;
+      st.init(c, config);
+      int k = st.argmin();
+      for (std::uint64_t i = 0;; ++i) {
+        if (st.h[k] >= -c.tol) found[chunk].push_back(config);
+        if (exact_basins)
+          next[config] =
+              static_cast<std::uint32_t>(st.h[k] >= -c.tol ? config : descend_step(config, k, all));
+        if (i + 1 == (std::uint64_t{1} << low)) break;
+        int bit = std::countr_zero(i + 1);  // Gray code: switch actor bit+1
+        config ^= std::uint64_t{1} << bit;
+        k = st.flip(c, bit + 1);
+      }
+    }
+  };
+  std::vector<std::thread> pool;
+  for (int t = 1; t < threads; ++t) pool.emplace_back(work, t);
+  work(0);
+  for (auto& th : pool) th.join();
+
+  LandscapeResult r;
+  r.exhaustive = true;
+  r.configurations = static_cast<double>(total);
+  std::map<std::uint64_t, std::size_t> index;
+  for (const auto& list : found)
+    for (std::uint64_t config : list) {
+      index.emplace(config, r.minima.size());
+      r.minima.push_back(make_minimum(in, config));
+    }
+  if (exact_basins) {
+    // Follow each configuration's descent; `next` is overwritten with its terminal.
+    std::vector<std::uint64_t> path;
+    std::vector<char> done(total, 0);
+    for (std::uint64_t s = 0; s < total; ++s) {
+      std::uint64_t x = s;
+      path.clear();
+      while (!done[x] && next[x] != x) {
+        path.push_back(x);
+        x = next[x];
+      }
+      done[x] = 1;
+      std::uint32_t terminal = next[x];
+      for (std::uint64_t p : path) next[p] = terminal, done[p] = 1;
+      r.minima[index.at(terminal)].basin += 1;
+    }
+    r.basins_exact = true;
+  } else {
+    auto ends = sampled_descents(in, c, options);
+    for (auto config : ends)
+      if (auto it = index.find(config); it != index.end()) r.minima[it->second].basin += 1;
+  }
+  double denom = r.basins_exact ? r.configurations : std::max(1, options.samples);
+  for (auto& m : r.minima) m.basin_share = m.basin / denom;
+  sort_minima(r);
+  return r;
+}
+
+LandscapeResult heuristic_landscape(const LandscapeInput& in, const LandscapeOptions& options) {
+  check_input(in);
+  Couplings c = couplings(in);
+  if (c.n > 65) throw std::invalid_argument("landscape: the heuristic handles up to 65 actors");
+  auto ends = sampled_descents(in, c, options);
+  std::map<std::uint64_t, double> count;
+  for (auto config : ends) count[config] += 1;
+  LandscapeResult r;
+  for (const auto& [config, k] : count) {
+    auto m = make_minimum(in, config);
+    m.basin = k;
+    m.basin_share = k / static_cast<double>(ends.size());
+    r.minima.push_back(std::move(m));
+  }
+  r.configurations = std::ldexp(1.0, c.n - 1);
+  sort_minima(r);
+  return r;
+}
+
+LandscapeInput read_landscape_csv(const std::string& actors_path,
+                                  const std::string& propensities_path, double offset) {
+  LandscapeInput in;
+  auto actors = io::CsvTable::read_file(actors_path);
+  std::string name_col = actors.column("actor") ? "actor" : "name";
+  std::string size_col = actors.column("strength") ? "strength" : "size";
+  for (const auto& row : actors.rows()) {
+    std::string name = actors.text(row, name_col);
+    if (name.empty()) fail(actors.where(row, name_col), "empty actor name");
+    double s = actors.number(row, size_col);
+    if (s <= 0) fail(actors.where(row, size_col), "expected a size > 0, got {}", s);
+    in.actors.push_back(name);
+    in.size.push_back(s);
+  }
+  int n = static_cast<int>(in.actors.size());
+  if (n < 2) fail({actors_path, actors.header_line()}, "need at least two actors, got {}", n);
+
+  std::ifstream file(propensities_path, std::ios::binary);
+  if (!file) fail({propensities_path}, "cannot open file");
+  io::CsvReader reader(file, propensities_path);
+  io::CsvRecord rec;
+  std::vector<io::CsvRecord> rows;
+  while (reader.next(rec))
+    if (!(rec.fields.size() == 1 && rec.fields[0].empty())) rows.push_back(rec);
+  if (rows.empty()) fail({propensities_path, 1}, "empty file: expected a square matrix");
+  if (static_cast<int>(rows[0].fields.size()) != n + 1)
+    fail({propensities_path, rows[0].line}, "header names {} actors, {} has {}",
+         rows[0].fields.size() - 1, actors_path, n);
+  if (static_cast<int>(rows.size()) != n + 1)
+    fail({propensities_path, rows.back().line}, "expected {} matrix rows, got {}", n,
+         rows.size() - 1);
+  in.propensity.assign(n, std::vector<double>(n, 0.0));
+  for (int i = 0; i < n; ++i) {
+    const auto& r = rows[i + 1];
+    if (static_cast<int>(r.fields.size()) != n + 1)
+      fail({propensities_path, r.line}, "expected {} fields, got {}", n + 1, r.fields.size());
+    for (int j = 0; j < n; ++j) {
+      const std::string& t = r.fields[j + 1];
+      std::string field = rows[0].fields[j + 1];
+      if (i == j) continue;  // the diagonal is unused (often blank)
+      auto v = io::parse_double(t);
+      if (!v) fail({propensities_path, r.line, field}, "expected a propensity, got '{}'", t);
+      in.propensity[i][j] = *v - offset;
+    }
+  }
+  for (int i = 0; i < n; ++i)
+    for (int j = i + 1; j < n; ++j)
+      if (in.propensity[i][j] != in.propensity[j][i])
+        fail({propensities_path, rows[j + 1].line, rows[0].fields[i + 1]},
+             "propensities must be symmetric: p({},{}) = {} but p({},{}) = {}", in.actors[i],
+             in.actors[j], in.propensity[i][j] + offset, in.actors[j], in.actors[i],
+             in.propensity[j][i] + offset);
+  return in;
+}
+
+}  // namespace detente::align

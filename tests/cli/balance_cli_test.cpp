@@ -1,0 +1,57 @@
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "test_support.hpp"
+
+namespace detente {
+namespace {
+
+using test::run_cli;
+
+TEST(BalanceCli, TribesExactJson) {
+  auto p = test::data_file("alignment/tribes/tribes_gahuku_gama_signed.csv");
+  if (!p) GTEST_SKIP() << test::missing_data_message();
+  auto r = run_cli({"balance", *p, "--method", "exact", "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["frustration"], 7);
+  EXPECT_EQ(j["optimal"], true);
+  EXPECT_EQ(j["lower_bound"], 7);
+  EXPECT_EQ(j["nodes"], 16);
+  EXPECT_EQ(j["edges"], 58);
+  EXPECT_EQ(j["partition"].size(), 16u);
+  EXPECT_EQ(j["partition"]["Gama"], j["partition"]["Nagad"]);
+  EXPECT_NE(j["partition"]["Gama"], j["partition"]["Ove"]);
+  EXPECT_TRUE(j.contains("seconds"));
+}
+
+TEST(BalanceCli, HeuristicAndPajekAndText) {
+  auto p = test::data_file("alignment/pajek_signed/GAMA.NET");
+  if (!p) GTEST_SKIP() << test::missing_data_message();
+  auto r = run_cli({"balance", *p, "--method", "heuristic", "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_GE(j["frustration"].get<double>(), 7);
+  EXPECT_EQ(j["optimal"], false);
+  auto t = run_cli({"balance", *p});
+  ASSERT_EQ(t.exit_code, 0) << t.err;
+  EXPECT_NE(t.out.find("frustration index: 7 (optimal"), std::string::npos) << t.out;
+}
+
+TEST(BalanceCli, BadInputExitsOneWithLocation) {
+  auto dir = test::temp_dir("balance-cli");
+  test::write_text(dir / "bad.csv", "from,to,sign\nA,B,1\nB,C,x\n");
+  auto r = run_cli({"balance", (dir / "bad.csv").string()});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("bad.csv:3: field 'sign'"), std::string::npos) << r.err;
+  auto out = dir / "out.json";
+  auto r2 = run_cli({"balance", (dir / "bad.csv").string(), "-o", out.string()});
+  EXPECT_EQ(r2.exit_code, 1);
+  EXPECT_FALSE(std::filesystem::exists(out));
+  auto r3 = run_cli({"balance", "/nonexistent/g.csv"});
+  EXPECT_EQ(r3.exit_code, 1);
+}
+
+}  // namespace
+}  // namespace detente
