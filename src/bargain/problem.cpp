@@ -4,6 +4,7 @@ namespace detente::bargain {
 
 BargainingProblem from_scenario(const Scenario& s) {
   BargainingProblem p;
+  p.name = s.id;
   for (const auto& a : s.actors) {
     p.actors.push_back(a.id);
     p.capability.push_back(a.capability.value);
