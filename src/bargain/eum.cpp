@@ -161,7 +161,9 @@ struct Offer {
 
 }  // namespace
 
-EumResult eum(const BargainingProblem& p, std::size_t issue, const EumOptions& o) {
+namespace {
+
+EumResult eum_in_order(const BargainingProblem& p, std::size_t issue, const EumOptions& o) {
   const std::size_t n = p.actor_count();
   std::vector<double> x = p.position.at(issue);
   const std::vector<double>& s = p.salience[issue];
@@ -264,6 +266,24 @@ EumResult eum(const BargainingProblem& p, std::size_t issue, const EumOptions& o
   }
   out.forecast = out.rounds.back().median;
   return out;
+}
+
+}  // namespace
+
+EumResult eum(const BargainingProblem& p, std::size_t issue, const EumOptions& o) {
+  // Sums and ties run in name order, so that permuting the actors changes nothing.
+  const auto order = name_order(p);
+  EumResult r = eum_in_order(reordered(p, order), issue, o);
+  for (auto& round : r.rounds) {
+    std::vector<double> x(order.size()), risk(order.size());
+    for (std::size_t a = 0; a < order.size(); ++a) {
+      x[order[a]] = round.positions[a];
+      risk[order[a]] = round.risk[a];
+    }
+    round.positions = std::move(x);
+    round.risk = std::move(risk);
+  }
+  return r;
 }
 
 ModelRun run_eum_model(const BargainingProblem& p, const RunSettings& settings) {

@@ -34,7 +34,9 @@ struct Candidate {
 
 }  // namespace
 
-ExchangeResult exchange(const BargainingProblem& prob, const ExchangeOptions& o) {
+namespace {
+
+ExchangeResult exchange_in_order(const BargainingProblem& prob, const ExchangeOptions& o) {
   const std::size_t n = prob.actor_count(), m = prob.issue_count();
   std::vector<std::vector<double>> x = prob.position;
   // Σ_k c_k s_kd: the denominator of each issue's outcome (fixed: moves keep weights).
@@ -110,6 +112,24 @@ ExchangeResult exchange(const BargainingProblem& prob, const ExchangeOptions& o)
   }
   res.outcome = res.outcome_by_round.back();
   return res;
+}
+
+}  // namespace
+
+ExchangeResult exchange(const BargainingProblem& p, const ExchangeOptions& o) {
+  // Ties in gain are broken in name order, so that permuting the actors changes nothing.
+  const auto order = name_order(p);
+  ExchangeResult r = exchange_in_order(reordered(p, order), o);
+  for (auto& t : r.positions)
+    for (auto& issue : t) {
+      auto copy = issue;
+      for (std::size_t a = 0; a < order.size(); ++a) issue[order[a]] = copy[a];
+    }
+  for (auto& e : r.exchanges) {
+    e.i = order[e.i];
+    e.j = order[e.j];
+  }
+  return r;
 }
 
 ModelRun run_exchange_model(const BargainingProblem& p, const RunSettings& settings) {

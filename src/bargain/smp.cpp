@@ -32,6 +32,7 @@ SmpOptions smp_options(const OptionValues& values, nlohmann::json* used) {
   o.min_delta_ratio = r.number("minDeltaRatio", o.min_delta_ratio, 0, 1);
   o.min_sig_delta = r.number("minSigDelta", o.min_sig_delta, 0, 1);
   o.threads = r.integer("threads", o.threads, 1, 1024);
+  o.capability_scale = r.choice("capabilityScale", o.capability_scale, {"max100", "as_given"});
   r.finish();
   if (used) {
     *used = r.used();
@@ -431,7 +432,9 @@ double state_distance(const std::vector<double>& a, const std::vector<double>& b
 
 }  // namespace
 
-SmpResult smp(const BargainingProblem& p, const SmpOptions& o) {
+namespace {
+
+SmpResult smp_in_order(const BargainingProblem& p, const SmpOptions& o) {
   const std::size_t na_all = p.actor_count(), d = p.issue_count();
   // Actors who care about no dimension or have no capability cannot vote in KTAB: they
   // keep their positions and take no part.
@@ -463,10 +466,16 @@ SmpResult smp(const BargainingProblem& p, const SmpOptions& o) {
     return res;
   }
 
+  // KTAB's fixed floors (1e-8 in coalitions, 1e-10 in challenges) make its results
+  // depend on the unit of capability; rescaling to a largest capability of 100 (KTAB's
+  // own inputs' scale) makes the result independent of the unit.
+  double max_cap = 0;
+  for (std::size_t a : active) max_cap = std::max(max_cap, p.capability[a]);
+  const double cap_scale = o.capability_scale == "max100" ? 100 / max_cap : 1.0;
   std::vector<double> cap(n), sal(n * d), pos(n * d);
   for (std::size_t i = 0; i < n; ++i) {
     const std::size_t a = active[i];
-    cap[i] = p.capability[a];
+    cap[i] = p.capability[a] * cap_scale;
     double total = 0;
     for (std::size_t k = 0; k < d; ++k) total += p.salience[k][a];
     // KTAB needs each actor's saliences to total at most 1; larger totals are rescaled.
@@ -621,6 +630,21 @@ SmpResult smp(const BargainingProblem& p, const SmpOptions& o) {
     for (std::size_t k = 0; k < d; ++k) res.forecast[k] += prob[i] * from_unit(k, pos[i * d + k]);
   }
   return res;
+}
+
+}  // namespace
+
+SmpResult smp(const BargainingProblem& p, const SmpOptions& o) {
+  // Sums and ties run in name order, so that permuting the actors changes nothing.
+  const auto order = name_order(p);
+  SmpResult r = smp_in_order(reordered(p, order), o);
+  for (auto& turn : r.turns) {
+    auto copy = turn;
+    for (std::size_t a = 0; a < order.size(); ++a) turn[order[a]] = copy[a];
+  }
+  auto prob = r.final_probability;
+  for (std::size_t a = 0; a < order.size(); ++a) r.final_probability[order[a]] = prob[a];
+  return r;
 }
 
 ModelRun run_smp_model(const BargainingProblem& p, const RunSettings& settings) {

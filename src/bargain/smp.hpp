@@ -45,10 +45,14 @@ struct SmpOptions {
   double min_delta_ratio = 0.02;  // stop once a turn moves < 2% of the first turn's movement
   double min_sig_delta = 1e-4;    // added to the first turn's movement
   int threads = 1;                // results are identical for any thread count
+  // "max100" rescales capabilities so the largest is 100 (unit-free results); "as_given"
+  // uses them as entered, like KTAB (whose fixed floors make results unit-dependent).
+  std::string capability_scale = "max100";
 };
 
 // Reads KTAB's parameter names (VictoryProbModel, …, prngSeed) and the stopping-rule
-// names (minIter, maxIter, minDeltaRatio, threads); InputError on unknown names/values.
+// names (minIter, maxIter, minDeltaRatio, minSigDelta, capabilityScale, threads); InputError on
+// unknown names/values.
 SmpOptions smp_options(const OptionValues& values, nlohmann::json* used = nullptr);
 
 struct SmpResult {
