@@ -5,6 +5,8 @@
 #include <numeric>
 #include <thread>
 
+#include "bargain/registry.hpp"
+
 namespace detente::bargain {
 
 SmpOptions smp_options(const OptionValues& values, nlohmann::json* used) {
@@ -32,6 +34,7 @@ SmpOptions smp_options(const OptionValues& values, nlohmann::json* used) {
   o.min_delta_ratio = r.number("minDeltaRatio", o.min_delta_ratio, 0, 1);
   o.min_sig_delta = r.number("minSigDelta", o.min_sig_delta, 0, 1);
   o.threads = r.integer("threads", o.threads, 1, 1024);
+  o.dimensions = r.choice("dimensions", o.dimensions, {"joint", "separate"});
   o.capability_scale = r.choice("capabilityScale", o.capability_scale, {"max100", "as_given"});
   r.finish();
   if (used) {
@@ -658,19 +661,27 @@ ModelRun run_smp_model(const BargainingProblem& p, const RunSettings& settings) 
   ModelRun run;
   run.model = "smp";
   SmpOptions o = smp_options(values, &run.options);
-  SmpResult r = smp(p, o);
-  for (std::size_t k = 0; k < p.issue_count(); ++k) {
+  auto add = [&](const BargainingProblem& q, const SmpResult& r, std::size_t k) {
     IssueForecast f;
-    f.issue = p.issues[k].name;
+    f.issue = q.issues[k].name;
     for (std::size_t t = 0; t < r.turns.size(); ++t) {
-      std::vector<double> x(p.actor_count());
+      std::vector<double> x(q.actor_count());
       for (std::size_t a = 0; a < x.size(); ++a) x[a] = r.turns[t][a][k];
-      f.rounds.push_back(make_round(p, k, static_cast<int>(t), std::move(x)));
+      f.rounds.push_back(make_round(q, k, static_cast<int>(t), std::move(x)));
     }
     f.forecast = r.forecast[k];
     f.details["converged"] = r.converged;
     f.details["turns"] = static_cast<int>(r.turns.size()) - 1;
     run.issues.push_back(std::move(f));
+  };
+  if (o.dimensions == "joint") {
+    SmpResult r = smp(p, o);
+    for (std::size_t k = 0; k < p.issue_count(); ++k) add(p, r, k);
+  } else {
+    for (std::size_t k = 0; k < p.issue_count(); ++k) {
+      BargainingProblem q = select_issue(p, p.issues[k].name);
+      add(q, smp(q, o), 0);
+    }
   }
   return run;
 }

@@ -48,6 +48,9 @@ struct SmpOptions {
   // "max100" rescales capabilities so the largest is 100 (unit-free results); "as_given"
   // uses them as entered, like KTAB (whose fixed floors make results unit-dependent).
   std::string capability_scale = "max100";
+  // "joint": all issues are the dimensions of one SMP (KTAB's use); "separate": each
+  // issue is its own one-dimensional SMP (independent questions, as in a scenario).
+  std::string dimensions = "joint";
 };
 
 // Reads KTAB's parameter names (VictoryProbModel, …, prngSeed) and the stopping-rule
