@@ -109,16 +109,31 @@ class Pass {
         all_votes_ += w_[k] * 2 * sum;
       }
     }
+    // Support for i over j and the total |votes|, once per unordered pair: O(n³) in all.
+    std::vector<double> dt(n_ * n_);  // dt[a][k] = d[k][a]: the inner loop runs over k
+    for (std::size_t k = 0; k < n_; ++k)
+      for (std::size_t a = 0; a < n_; ++a) dt[a * n_ + k] = d_[k * n_ + a];
+    support_.assign(n_ * n_, 0.0);
+    total_.assign(n_ * n_, 0.0);
+    for (std::size_t i = 0; i < n_; ++i)
+      for (std::size_t j = i + 1; j < n_; ++j) {
+        double for_i = 0, for_j = 0;
+        const double* di = &dt[i * n_];
+        const double* dj = &dt[j * n_];
+        for (std::size_t k = 0; k < n_; ++k) {
+          const double v = w_[k] * (dj[k] - di[k]);
+          if (v > 0) for_i += v;
+          if (v < 0) for_j -= v;
+        }
+        support_[i * n_ + j] = for_i;
+        support_[j * n_ + i] = for_j;
+        total_[i * n_ + j] = total_[j * n_ + i] = for_i + for_j;
+      }
   }
 
   // P^i: the probability that i's position prevails over j's.
   double probability(std::size_t i, std::size_t j, bool pair_normalised) const {
-    double for_i = 0, total = 0;
-    for (std::size_t k = 0; k < n_; ++k) {
-      const double v = w_[k] * (d_[k * n_ + j] - d_[k * n_ + i]);
-      if (v > 0) for_i += v;
-      total += std::abs(v);
-    }
+    const double for_i = support_[i * n_ + j], total = total_[i * n_ + j];
     if (pair_normalised || o_.probability == "pair") return total > 0 ? for_i / total : 0.5;
     return all_votes_ > 0 ? for_i / all_votes_ : 0.0;
   }
@@ -148,7 +163,7 @@ class Pass {
   double range_, mu_;
   const EumOptions& o_;
   std::size_t n_;
-  std::vector<double> d_;
+  std::vector<double> d_, support_, total_;
   double all_votes_ = 0;
 };
 
