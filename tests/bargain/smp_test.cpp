@@ -83,6 +83,20 @@ TEST(Smp, SoePolCompConvergesInThePapersBandAndReproducesKtabLog) {
   expect_reproduces_log(*in, *log, 27);
 }
 
+TEST(Smp, SoeSingleIssueCasesConvergeInThePapersBands) {
+  auto policy = test::data_file("bargaining/ktab/SOE-Policy.csv");
+  auto competitive = test::data_file("bargaining/ktab/SOE-Competitive.csv");
+  if (!policy || !competitive) GTEST_SKIP() << test::missing_data_message();
+  auto a = smp(read_bargaining_input(*policy), SmpOptions{});
+  EXPECT_TRUE(a.converged);
+  EXPECT_GE(a.forecast[0], 15);  // paper: near 30, 15–45 across sweeps
+  EXPECT_LE(a.forecast[0], 45);
+  auto b = smp(read_bargaining_input(*competitive), SmpOptions{});
+  EXPECT_TRUE(b.converged);
+  EXPECT_GE(b.forecast[0], 20);  // paper: 20–40
+  EXPECT_LE(b.forecast[0], 40);
+}
+
 TEST(Smp, SameSeedSameOutputAnyThreadCount) {
   auto in = test::data_file("bargaining/ktab/SOE-Pol-Comp.csv");
   if (!in) GTEST_SKIP() << test::missing_data_message();
