@@ -2,8 +2,10 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 #include "bargain/read_input.hpp"
+#include "io/atomic_file.hpp"
 #include "io/csv.hpp"
 
 namespace detente::bargain {
@@ -34,30 +36,59 @@ std::string lower(std::string_view s) {
 namespace {
 
 // Column-name aliases found in published EUM inputs (jmckib, Masad, decisionmechanics).
+// A header names a role exactly (an alias) or by prefix ("position_norm", "Salience (%)").
 int role_of(const std::string& header) {
   const std::string h = text::lower(text::trim(header));
+  auto starts = [&](const char* p) { return h.rfind(p, 0) == 0; };
   for (auto a : {"actor", "name", "stakeholder", "player", ""})
     if (h == a) return 0;
-  for (auto a : {"capability", "c", "resources", "power", "influence", "clout"})
+  for (auto a : {"c", "resources", "power", "influence", "clout"})
     if (h == a) return 1;
-  for (auto a : {"position", "x", "pos"})
+  if (starts("capabilit")) return 1;
+  for (auto a : {"x", "pos"})
     if (h == a) return 2;
-  for (auto a : {"salience", "s", "sal"})
+  if (starts("position")) return 2;
+  for (auto a : {"s", "sal"})
     if (h == a) return 3;
+  if (starts("salience")) return 3;
   return -1;
+}
+
+// The file with each '#' comment line and each blank line reduced to a lone "#": comments
+// may hold quotes and separators that are not CSV, and a line that yields a record keeps
+// the CSV reader's line numbers exact (it dates a record from the last one completed).
+std::string without_comments(const std::string& all) {
+  std::string out;
+  out.reserve(all.size());
+  std::size_t i = 0;
+  if (all.compare(0, 3, "\xEF\xBB\xBF") == 0) i = 3;
+  while (i < all.size()) {
+    std::size_t end = all.find_first_of("\r\n", i);
+    if (end == std::string::npos) end = all.size();
+    std::string_view line(all.data() + i, end - i);
+    const bool skip = text::trim(line).empty() || text::trim(line)[0] == '#';
+    if (skip)
+      out += '#';
+    else
+      out.append(line);
+    std::size_t next = end;
+    if (next < all.size() && all[next] == '\r') ++next;
+    if (next < all.size() && all[next] == '\n' && (next == end || all[end] == '\r')) ++next;
+    if (next == end && end < all.size()) ++next;
+    out.append(all, end, next - end);
+    i = next;
+  }
+  return out;
 }
 
 }  // namespace
 
 BargainingProblem read_eum_table(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) fail({path, 0, ""}, "cannot open file");
-  std::string head;
-  std::getline(in, head);
+  const std::string all = without_comments(io::read_file(path));
+  const std::string head = all.substr(0, all.find_first_of("\r\n"));
   const bool tabs = head.find('\t') != std::string::npos ||
                     text::lower(std::filesystem::path(path).extension().string()) == ".tsv";
-  in.clear();
-  in.seekg(0);
+  std::istringstream in(all);
   io::CsvReader reader(in, path, tabs ? '\t' : ',');
   io::CsvRecord rec;
   // The header is the first record that is not blank and not a '#' comment.

@@ -13,6 +13,10 @@ namespace detente::bargain {
 InputFormat detect_input_format(const std::string& path) {
   const std::string ext = text::lower(std::filesystem::path(path).extension().string());
   if (ext == ".xml") return InputFormat::ktab_xml;
+  if (ext == ".json")
+    fail({path, 0, ""},
+         "JSON is not a bargaining input format (use an EUM CSV/TSV table, a decide "
+         "'#A/#P/#M/#D' file, a KTAB CSV or XML file, or a scenario)");
   if (ext == ".toml" || find_builtin_scenario(path)) return InputFormat::scenario;
   std::ifstream in(path, std::ios::binary);
   if (!in) fail({path, 0, ""}, "cannot open file (nor is it a built-in scenario name)");

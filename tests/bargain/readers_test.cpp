@@ -89,6 +89,33 @@ TEST(BargainReaders, EumCrlfFixtureAndBadNumber) {
   EXPECT_NE(e.find("capability"), std::string::npos) << e;
 }
 
+TEST(BargainReaders, EumCommentLinesWithQuotesAndPrefixedHeaders) {
+  REQUIRE_DATA(path, "bargaining/eum/eu_emissions_masad_step0.csv");
+  auto p = read_bargaining_input(*path);  // '#' lines hold quotes; header "position_norm"
+  ASSERT_EQ(p.actor_count(), 10u);
+  EXPECT_DOUBLE_EQ(p.position[0][1], 0.5);
+  EXPECT_DOUBLE_EQ(p.salience[0][6], 0.9);
+}
+
+TEST(BargainReaders, EumLineNumbersSurviveCommentsAndBlankLines) {
+  auto dir = test::temp_dir("eum-lines");
+  test::write_text(
+      dir / "c.csv",
+      "# a \"quoted\", comment\n\n#x\r\nActor,Capability,Position,Salience\r\nA,1,x,2\r\n");
+  auto e = error_of([&] { read_eum_table((dir / "c.csv").string()); });
+  EXPECT_NE(e.find("c.csv:5: field 'position'"), std::string::npos) << e;
+  test::write_text(dir / "d.csv", "Actor,Capability,Position,Salience\rA,1,3,2\r\rB,2,x,2");
+  e = error_of([&] { read_eum_table((dir / "d.csv").string()); });
+  EXPECT_NE(e.find("d.csv:4: field 'position'"), std::string::npos) << e;
+}
+
+TEST(BargainReaders, JsonIsRejectedClearly) {
+  auto dir = test::temp_dir("json-reader");
+  test::write_text(dir / "case.json", "{}");
+  auto e = error_of([&] { read_bargaining_input((dir / "case.json").string()); });
+  EXPECT_NE(e.find("not a bargaining input format"), std::string::npos) << e;
+}
+
 TEST(BargainReaders, DecideCop21) {
   REQUIRE_DATA(path, "bargaining/exchange/decide_cop21.csv");
   EXPECT_EQ(detect_input_format(*path), InputFormat::decide);
