@@ -656,8 +656,9 @@ ModelRun run_smp_model(const BargainingProblem& p, const RunSettings& settings) 
   if (settings.seed) values["prngSeed"] = std::to_string(*settings.seed);
   if (settings.rounds) values["maxIter"] = std::to_string(*settings.rounds);
   if (!values.count("threads")) values["threads"] = std::to_string(settings.threads);
+  // KTAB's prngSeed 0 means "random"; we stay reproducible and use 1.
   if (auto it = values.find("prngSeed"); it != values.end() && it->second == "0")
-    it->second = "1";  // KTAB's 0 means "random": we stay reproducible
+    it->second = std::string(1, '1');
   ModelRun run;
   run.model = "smp";
   SmpOptions o = smp_options(values, &run.options);
