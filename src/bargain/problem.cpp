@@ -1,9 +1,35 @@
 #include "bargain/problem.hpp"
 
+#include <algorithm>
+#include <numeric>
+
 namespace detente::bargain {
+
+std::vector<std::size_t> name_order(const BargainingProblem& p) {
+  std::vector<std::size_t> order(p.actor_count());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return p.actors[a] < p.actors[b]; });
+  return order;
+}
+
+BargainingProblem reordered(const BargainingProblem& p, const std::vector<std::size_t>& order) {
+  BargainingProblem q = p;
+  for (std::size_t a = 0; a < order.size(); ++a) {
+    q.actors[a] = p.actors[order[a]];
+    q.capability[a] = p.capability[order[a]];
+    for (std::size_t k = 0; k < p.issue_count(); ++k) {
+      q.position[k][a] = p.position[k][order[a]];
+      q.salience[k][a] = p.salience[k][order[a]];
+      if (!p.issue_capability.empty()) q.issue_capability[k][a] = p.issue_capability[k][order[a]];
+    }
+  }
+  return q;
+}
 
 BargainingProblem from_scenario(const Scenario& s) {
   BargainingProblem p;
+  p.name = s.id;
   for (const auto& a : s.actors) {
     p.actors.push_back(a.id);
     p.capability.push_back(a.capability.value);

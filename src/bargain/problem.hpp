@@ -9,6 +9,7 @@
 //   double m = detente::bargain::weighted_mean(p, 0);   // forecast on the first issue
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,20 +25,52 @@ struct Dimension {
   std::optional<double> status_quo;
 };
 
+// KTAB's ideal-point adjustment: `adjusting` moves its ideal toward `reference`'s position
+// at `rate` per turn (read from KTAB XML; see docs/models/smp.md).
+struct IdealAdjustment {
+  std::string adjusting;
+  std::string reference;
+  double rate = 0;
+};
+
 struct BargainingProblem {
+  std::string name;  // scenario or file name, for reports
   std::vector<std::string> actors;
   std::vector<double> capability;  // per actor, >= 0
   std::vector<Dimension> issues;
   std::vector<std::vector<double>> position;  // [issue][actor]
   std::vector<std::vector<double>> salience;  // [issue][actor], in [0, 1]
+  // Optional [issue][actor] capability that overrides `capability` (decide files give a
+  // power per actor and issue); empty when every issue uses `capability`.
+  std::vector<std::vector<double>> issue_capability;
+  // Model options the input file itself sets (KTAB XML ModelParameters, prngSeed); the
+  // command line overrides them.
+  std::map<std::string, std::string> options;
+  std::vector<IdealAdjustment> ideal_adjustments;
 
   std::size_t actor_count() const { return actors.size(); }
   std::size_t issue_count() const { return issues.size(); }
+  double capability_on(std::size_t issue, std::size_t actor) const {
+    return issue_capability.empty() ? capability[actor] : issue_capability[issue][actor];
+  }
   // Voting weight of an actor on an issue: capability × salience.
   double weight(std::size_t issue, std::size_t actor) const {
-    return capability[actor] * salience[issue][actor];
+    return capability_on(issue, actor) * salience[issue][actor];
+  }
+  // Index of the issue called `name`; nullopt if there is none.
+  std::optional<std::size_t> find_issue(const std::string& name) const {
+    for (std::size_t k = 0; k < issues.size(); ++k)
+      if (issues[k].name == name) return k;
+    return std::nullopt;
   }
 };
+
+// The actors' indices sorted by name (ties by index). Models that sum or break ties in
+// actor order run in this order, so that permuting the input changes nothing.
+std::vector<std::size_t> name_order(const BargainingProblem& problem);
+// The problem with its actors in `order` (order[new] = old index).
+BargainingProblem reordered(const BargainingProblem& problem,
+                            const std::vector<std::size_t>& order);
 
 // Builds the problem from a scenario. An actor that states no position on an issue takes
 // part with salience 0 at the status quo (or the scale's midpoint), so it weighs nothing.

@@ -11,11 +11,15 @@
 
 #include <span>
 
+#include "bargain/model_run.hpp"
 #include "bargain/problem.hpp"
 
 namespace detente::bargain {
 
 double weighted_mean(std::span<const double> positions, std::span<const double> weights);
 double weighted_mean(const BargainingProblem& problem, std::size_t issue);
+
+// The model for the registry: one forecast per issue (no options; round 0 = input).
+ModelRun run_mean_model(const BargainingProblem& problem, const RunSettings& settings);
 
 }  // namespace detente::bargain

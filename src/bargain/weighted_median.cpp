@@ -43,4 +43,18 @@ double weighted_median(const BargainingProblem& p, std::size_t issue) {
   return weighted_median(p.position[issue], w);
 }
 
+ModelRun run_median_model(const BargainingProblem& p, const RunSettings& settings) {
+  OptionReader(settings.options, "median").finish();  // it has none: any given is a mistake
+  ModelRun run;
+  run.model = "median";
+  for (std::size_t k = 0; k < p.issue_count(); ++k) {
+    IssueForecast f;
+    f.issue = p.issues[k].name;
+    f.rounds.push_back(make_round(p, k, 0, p.position[k]));
+    f.forecast = weighted_median(p, k);
+    run.issues.push_back(std::move(f));
+  }
+  return run;
+}
+
 }  // namespace detente::bargain

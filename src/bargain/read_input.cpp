@@ -1,0 +1,68 @@
+// Input-format detection and dispatch for the bargaining readers (see read_input.hpp).
+#include "bargain/read_input.hpp"
+
+#include <filesystem>
+#include <fstream>
+
+#include "core/builtin.hpp"
+#include "io/csv.hpp"
+#include "io/scenario_toml.hpp"
+
+namespace detente::bargain {
+
+InputFormat detect_input_format(const std::string& path) {
+  const std::string ext = text::lower(std::filesystem::path(path).extension().string());
+  if (ext == ".xml") return InputFormat::ktab_xml;
+  if (ext == ".json")
+    fail({path, 0, ""},
+         "JSON is not a bargaining input format (use an EUM CSV/TSV table, a decide "
+         "'#A/#P/#M/#D' file, a KTAB CSV or XML file, or a scenario)");
+  if (ext == ".toml" || find_builtin_scenario(path)) return InputFormat::scenario;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) fail({path, 0, ""}, "cannot open file (nor is it a built-in scenario name)");
+  std::string first;
+  // The first line, whatever the line ending.
+  for (char c; in.get(c) && c != '\n' && c != '\r';) first += c;
+  first = text::trim(first);
+  std::string tag = first.substr(0, first.find_first_of("\t "));
+  tag = text::unquote(tag);
+  for (const char* t : {"#A", "#P", "#M", "#D", "#/", "#O"})
+    if (tag == t) return InputFormat::decide;
+  if (first.rfind("<?xml", 0) == 0 || first.rfind("<Scenario", 0) == 0)
+    return InputFormat::ktab_xml;
+  // KTAB CSV: the third and fourth comma-separated fields of line 1 are counts.
+  std::vector<std::string> f;
+  std::string cur;
+  bool quoted = false;
+  for (char c : first) {
+    if (c == '"') quoted = !quoted;
+    if (c == ',' && !quoted) {
+      f.push_back(text::trim(cur));
+      cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  f.push_back(text::trim(cur));
+  if (f.size() >= 4 && io::parse_double(f[2]) && io::parse_double(f[3]) && !io::parse_double(f[0]))
+    return InputFormat::ktab_csv;
+  return InputFormat::eum_table;
+}
+
+BargainingProblem read_bargaining_input(const std::string& path) {
+  switch (detect_input_format(path)) {
+    case InputFormat::ktab_xml:
+      return read_ktab_xml(path);
+    case InputFormat::scenario:
+      return from_scenario(io::load_scenario(path));
+    case InputFormat::decide:
+      return read_decide(path);
+    case InputFormat::ktab_csv:
+      return read_ktab_csv(path);
+    case InputFormat::eum_table:
+      return read_eum_table(path);
+  }
+  return read_eum_table(path);
+}
+
+}  // namespace detente::bargain

@@ -1,0 +1,235 @@
+// Readers for KTAB SMP inputs: the CSV layout and the XML of smpSchema.xsd (see read_input.hpp).
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <pugixml.hpp>
+
+#include "bargain/read_input.hpp"
+#include "io/atomic_file.hpp"
+#include "io/csv.hpp"
+
+namespace detente::bargain {
+
+namespace {
+
+bool blank_record(const io::CsvRecord& r) {
+  return std::all_of(r.fields.begin(), r.fields.end(),
+                     [](const std::string& f) { return text::trim(f).empty(); });
+}
+
+// KTAB positions are entered on [0, 100]; saliences per dimension sum to at most 100.
+void check_actor(Diagnostics& diags, const std::string& file, int line, const std::string& actor,
+                 const std::vector<double>& sal) {
+  double total = 0;
+  for (double s : sal) total += s;
+  if (total > 100 + 1e-9)
+    diags.addf({file, line, "salience"},
+               "saliences of '{}' sum to {} (KTAB requires a total of at most 100)", actor, total);
+}
+
+std::string dimension_name(std::string header, std::size_t k) {
+  header = text::trim(header);
+  for (const char* suffix : {" Position", " position", " Pstn"}) {
+    std::string s(suffix);
+    if (header.size() > s.size() && header.compare(header.size() - s.size(), s.size(), s) == 0)
+      return text::trim(header.substr(0, header.size() - s.size()));
+  }
+  return header.empty() ? "Dim" + std::to_string(k) : header;
+}
+
+}  // namespace
+
+BargainingProblem read_ktab_csv(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) fail({path, 0, ""}, "cannot open file");
+  io::CsvReader reader(in, path, ',');
+  io::CsvRecord first, header, rec;
+  do {
+    if (!reader.next(first)) fail({path, 0, ""}, "empty file: expected a KTAB scenario line");
+  } while (blank_record(first));
+  auto count = [&](std::size_t k, const char* field) -> std::size_t {
+    std::string t = k < first.fields.size() ? text::trim(first.fields[k]) : "";
+    auto v = io::parse_double(t);
+    if (!v || *v < 1 || *v != static_cast<double>(static_cast<long>(*v)))
+      fail({path, first.line, field}, "expected a positive whole number, got '{}'", t);
+    return static_cast<std::size_t>(*v);
+  };
+  const std::size_t n_actors = count(2, "nActors");
+  const std::size_t n_dims = count(3, "nDims");
+  if (!reader.next(header)) fail({path, first.line + 1, "header"}, "missing header line");
+
+  BargainingProblem p;
+  p.name = text::trim(first.fields[0]);
+  if (p.name.empty()) p.name = std::filesystem::path(path).stem().string();
+  for (std::size_t k = 0; k < n_dims; ++k) {
+    std::size_t col = 3 + 2 * k;
+    Dimension d;
+    d.name = dimension_name(col < header.fields.size() ? header.fields[col] : "", k);
+    d.scale_min = 0;
+    d.scale_max = 100;
+    p.issues.push_back(d);
+  }
+  p.position.assign(n_dims, {});
+  p.salience.assign(n_dims, {});
+  Diagnostics diags;
+  const std::size_t needed = 3 + 2 * n_dims;
+  while (reader.next(rec)) {
+    if (blank_record(rec)) continue;
+    if (rec.fields.size() < needed) {
+      diags.addf({path, rec.line, "record"},
+                 "expected {} fields (name, description, capability, "
+                 "then position and salience for {} dimension(s)), got {}",
+                 needed, n_dims, rec.fields.size());
+      continue;
+    }
+    for (std::size_t k = needed; k < rec.fields.size(); ++k)
+      if (!text::trim(rec.fields[k]).empty())
+        diags.addf({path, rec.line, "record"}, "unexpected extra field {} '{}'", k + 1,
+                   text::trim(rec.fields[k]));
+    const std::string name = text::trim(rec.fields[0]);
+    if (name.empty()) diags.add({path, rec.line, "name"}, "empty actor name");
+    if (std::find(p.actors.begin(), p.actors.end(), name) != p.actors.end())
+      diags.addf({path, rec.line, "name"}, "duplicate actor '{}'", name);
+    auto num = [&](std::size_t k, const std::string& field) {
+      std::string t = text::trim(rec.fields[k]);
+      auto v = io::parse_double(t);
+      if (!v) {
+        diags.addf({path, rec.line, field}, "expected a number, got '{}'", t);
+        return 0.0;
+      }
+      return *v;
+    };
+    double c = num(2, "capability");
+    if (c <= 0) diags.addf({path, rec.line, "capability"}, "expected a number > 0, got {}", c);
+    std::vector<double> sal;
+    for (std::size_t k = 0; k < n_dims; ++k) {
+      const std::string dn = p.issues[k].name;
+      double x = num(3 + 2 * k, dn + " position");
+      double s = num(4 + 2 * k, dn + " salience");
+      if (x < 0 || x > 100)
+        diags.addf({path, rec.line, dn + " position"}, "expected a position in [0, 100], got {}",
+                   x);
+      if (s < 0)
+        diags.addf({path, rec.line, dn + " salience"}, "expected a salience >= 0, got {}", s);
+      p.position[k].push_back(x);
+      p.salience[k].push_back(s / 100);
+      sal.push_back(s);
+    }
+    check_actor(diags, path, rec.line, name, sal);
+    p.actors.push_back(name);
+    p.capability.push_back(c);
+  }
+  if (diags.empty() && p.actors.size() != n_actors)
+    diags.addf({path, first.line, "nActors"}, "line 1 announces {} actors, the file has {}",
+               n_actors, p.actors.size());
+  diags.throw_if_any();
+  return p;
+}
+
+namespace {
+
+int line_of(const std::string& content, std::ptrdiff_t offset) {
+  if (offset < 0) return 0;
+  return 1 + static_cast<int>(std::count(
+                 content.begin(),
+                 content.begin() + std::min<std::ptrdiff_t>(offset, content.size()), '\n'));
+}
+
+}  // namespace
+
+BargainingProblem read_ktab_xml(const std::string& path) {
+  const std::string content = io::read_file(path);
+  pugi::xml_document doc;
+  pugi::xml_parse_result ok = doc.load_buffer(content.data(), content.size());
+  if (!ok) fail({path, line_of(content, ok.offset), "xml"}, "malformed XML: {}", ok.description());
+  auto at = [&](const pugi::xml_node& n) { return line_of(content, n.offset_debug()); };
+  pugi::xml_node root = doc.child("Scenario");
+  if (!root) fail({path, 1, "Scenario"}, "expected a <Scenario> root element (KTAB smpSchema)");
+
+  Diagnostics diags;
+  BargainingProblem p;
+  p.name = text::trim(root.child_value("name"));
+  if (p.name.empty()) p.name = std::filesystem::path(path).stem().string();
+  if (auto seed = root.child("prngSeed")) p.options["prngSeed"] = text::trim(seed.child_value());
+  if (auto mp = root.child("ModelParameters"))
+    for (pugi::xml_node c : mp.children())
+      if (c.type() == pugi::node_element) p.options[c.name()] = text::trim(c.child_value());
+
+  pugi::xml_node dims = root.child("Dimensions");
+  if (!dims) fail({path, at(root), "Dimensions"}, "missing <Dimensions>");
+  for (pugi::xml_node d : dims.children("dName")) {
+    Dimension dim;
+    dim.name = text::trim(d.child_value());
+    p.issues.push_back(dim);
+  }
+  const std::size_t n_dims = p.issues.size();
+  if (n_dims == 0) fail({path, at(dims), "Dimensions"}, "no <dName> in <Dimensions>");
+  p.position.assign(n_dims, {});
+  p.salience.assign(n_dims, {});
+
+  pugi::xml_node actors = root.child("Actors");
+  if (!actors) fail({path, at(root), "Actors"}, "missing <Actors>");
+  int index = 0;
+  for (pugi::xml_node a : actors.children("Actor")) {
+    ++index;
+    const std::string name = text::trim(a.child_value("name"));
+    const std::string where = fmt::format("Actor[{}]", index);
+    if (name.empty()) diags.add({path, at(a), where + "/name"}, "empty actor name");
+    auto number = [&](pugi::xml_node n, const std::string& field) {
+      std::string t = text::trim(n.child_value());
+      auto v = io::parse_double(t);
+      if (!v) {
+        diags.addf({path, at(n ? n : a), field}, "expected a number, got '{}'", t);
+        return 0.0;
+      }
+      return *v;
+    };
+    double c = number(a.child("capability"), where + "/capability");
+    if (c <= 0)
+      diags.addf({path, at(a), where + "/capability"}, "expected a number > 0, got {}", c);
+    std::vector<pugi::xml_node> coords, sals;
+    for (auto n : a.child("Position").children("dCoord")) coords.push_back(n);
+    for (auto n : a.child("Salience").children("dSal")) sals.push_back(n);
+    if (coords.size() != n_dims || sals.size() != n_dims) {
+      diags.addf({path, at(a), where}, "actor '{}' has {} dCoord and {} dSal, expected {} each",
+                 name, coords.size(), sals.size(), n_dims);
+      continue;
+    }
+    std::vector<double> sal;
+    for (std::size_t k = 0; k < n_dims; ++k) {
+      double x = number(coords[k], fmt::format("{}({})/Position/dCoord[{}]", where, name, k + 1));
+      double s = number(sals[k], fmt::format("{}({})/Salience/dSal[{}]", where, name, k + 1));
+      if (x < 0 || x > 100)
+        diags.addf({path, at(coords[k]), fmt::format("{}/Position/dCoord[{}]", where, k + 1)},
+                   "expected a position in [0, 100], got {}", x);
+      p.position[k].push_back(x);
+      p.salience[k].push_back(s / 100);
+      sal.push_back(s);
+    }
+    check_actor(diags, path, at(a), name, sal);
+    p.actors.push_back(name);
+    p.capability.push_back(c);
+  }
+  if (p.actors.size() < 2 && diags.empty())
+    diags.addf({path, at(actors), "Actors"}, "expected at least 2 actors, got {}", p.actors.size());
+  if (auto ia = root.child("IdealAdjustment"))
+    for (pugi::xml_node pair : ia.children("iaPair")) {
+      IdealAdjustment adj{text::trim(pair.child_value("adjustingIdeal")),
+                          text::trim(pair.child_value("referencePos")), 0};
+      auto v = io::parse_double(pair.child_value("adjust"));
+      if (!v) diags.add({path, at(pair), "iaPair/adjust"}, "expected a number");
+      for (const auto* who : {&adj.adjusting, &adj.reference})
+        if (std::find(p.actors.begin(), p.actors.end(), *who) == p.actors.end())
+          diags.addf({path, at(pair), "iaPair"}, "unknown actor '{}'", *who);
+      adj.rate = v.value_or(0);
+      p.ideal_adjustments.push_back(adj);
+    }
+  diags.throw_if_any();
+  for (auto& d : p.issues) {
+    d.scale_min = 0;
+    d.scale_max = 100;
+  }
+  return p;
+}
+
+}  // namespace detente::bargain

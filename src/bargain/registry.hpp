@@ -1,0 +1,41 @@
+// detente/bargain/registry.hpp
+//
+// The bargaining models by name, for the CLI (`detente bargain --model NAME|all`) and the
+// report. Adding a model = its own files (a run function with the signature below) plus
+// one line in the list in registry.cpp.
+//
+// Example:
+//   for (const ModelSpec& m : bargaining_models()) {
+//     ModelRun r = m.run(problem, RunSettings{});
+//   }
+//   const ModelSpec* eum = find_model("eum");
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "bargain/model_run.hpp"
+
+namespace detente::bargain {
+
+using ModelRunner = ModelRun (*)(const BargainingProblem&, const RunSettings&);
+
+struct ModelSpec {
+  std::string name;      // "eum"
+  std::string title;     // "Expected utility (Bueno de Mesquita)"
+  bool dynamic = false;  // has a trajectory over rounds
+  ModelRunner run = nullptr;
+};
+
+// In display order: the weighted mean (the baseline) first.
+const std::vector<ModelSpec>& bargaining_models();
+const ModelSpec* find_model(std::string_view name);
+
+// The problem restricted to one issue (by name); InputError naming `--issue` if absent.
+BargainingProblem select_issue(const BargainingProblem& problem, const std::string& issue);
+
+// JSON of one run, as documented in docs/bargain-json.md.
+nlohmann::ordered_json to_json(const BargainingProblem& problem, const ModelRun& run);
+
+}  // namespace detente::bargain

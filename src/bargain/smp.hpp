@@ -1,0 +1,87 @@
+// detente/bargain/smp.hpp
+//
+// The Spatial Model of Politics of KAPSARC's KTAB (Wise, Lester, Efird et al.), rebuilt
+// from its published description and MIT-licensed source: multi-dimensional positions on
+// [0, 1]^D, Probabilistic Condorcet Elections (PCE), risk attitudes inferred from each
+// position's PCE probability, challenges with third-party votes, bargains interpolated
+// between challenger and target, each actor choosing among the bargains that involve it
+// by a PCE over them, and KTAB's stopping rule. The option names and values are those of
+// KTAB's XML <ModelParameters>; the defaults are smpc's (as its logs print them).
+// Equations: docs/models/smp.md. Complexity per turn: O(n³) for n actors (best
+// challenges with third-party votes), plus O(Σ_k b_k²) for the bargain PCEs.
+//
+// Example:
+//   SmpOptions o;                   // KTAB defaults
+//   SmpResult r = smp(problem, o);  // all issues of the problem are the dimensions
+//   r.turns.back()[actor][dim];     // final positions on the input's scale
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "bargain/model_run.hpp"
+#include "bargain/problem.hpp"
+
+namespace detente::bargain {
+
+struct SmpOptions {
+  std::string victory_prob_model =
+      "Linear";                           // VictoryProbModel: Linear|Square|Quartic|Octic|Binary
+  std::string pce_model = "Conditional";  // PCEModel: Conditional|MarkovIncentive|MarkovUniform
+  std::string state_transitions = "Deterministic";  // StateTransitions: Deterministic|Stochastic
+  std::string voting_rule =
+      "Proportional";  // VotingRule: Binary|PropBin|Proportional|PropCbc|Cubic|ASymProsp
+  std::string big_r_adjust = "OneThird";  // BigRAdjust: Full|TwoThirds|Half|OneThird|No
+  std::string big_r_range = "Mid";        // BigRRange: Min|Mid|Max
+  std::string third_party_commit =
+      "SemiCommit";                     // ThirdPartyCommit: NoCommit|SemiCommit|FullCommit
+  std::string inter_vec_brgn = "S2P2";  // InterVecBrgn: S1P1|S2P2|S2PMax
+  std::string bargn_model =
+      "InitOnlyInterp";           // BargnModel: InitOnlyInterp|InitRcvrInterp|PWCompInterp
+  std::uint64_t seed = 1;         // prngSeed: only Stochastic transitions draw
+  int min_iter = 2;               // stopping rule: at least this many turns,
+  int max_iter = 100;             // at most this many,
+  double min_delta_ratio = 0.02;  // stop once a turn moves < 2% of the first turn's movement
+  double min_sig_delta = 1e-4;    // added to the first turn's movement
+  int threads = 1;                // results are identical for any thread count
+  // "max100" rescales capabilities so the largest is 100 (unit-free results); "as_given"
+  // uses them as entered, like KTAB (whose fixed floors make results unit-dependent).
+  std::string capability_scale = "max100";
+  // "joint": all issues are the dimensions of one SMP (KTAB's use); "separate": each
+  // issue is its own one-dimensional SMP (independent questions, as in a scenario).
+  std::string dimensions = "joint";
+};
+
+// Reads KTAB's parameter names (VictoryProbModel, …, prngSeed) and the stopping-rule
+// names (minIter, maxIter, minDeltaRatio, minSigDelta, capabilityScale, threads); InputError on
+// unknown names/values.
+SmpOptions smp_options(const OptionValues& values, nlohmann::json* used = nullptr);
+
+struct SmpResult {
+  // turns[t][actor][dim]: positions on the problem's scale; turns[0] is the input.
+  std::vector<std::vector<std::vector<double>>> turns;
+  std::vector<double> fractional_change;  // per turn t >= 1: dist(t, t−1) / (dist(0, 1) + δ)
+  bool converged = false;                 // stopped by the movement rule, not maxIter
+  // PCE over the final positions (proportional voting, as KTAB reports it): each actor's
+  // position's probability, and the probability-weighted position per dimension.
+  std::vector<double> final_probability;
+  std::vector<double> forecast;
+};
+
+SmpResult smp(const BargainingProblem& problem, const SmpOptions& options);
+
+// Pieces of KTAB's PCE, exposed for tests.
+namespace smp_detail {
+double vote(const std::string& rule, double weight, double u_a, double u_b);
+// P[a beats b] from coalition strengths under a victory-probability model.
+double victory_probability(const std::string& model, double strength_a, double strength_b);
+// Option probabilities from the coalition matrix c (row-major, n × n).
+std::vector<double> pce(const std::string& pce_model, const std::string& vp_model,
+                        const std::vector<double>& coalitions, std::size_t n);
+double bs_util(double distance, double risk);
+}  // namespace smp_detail
+
+ModelRun run_smp_model(const BargainingProblem& problem, const RunSettings& settings);
+
+}  // namespace detente::bargain
