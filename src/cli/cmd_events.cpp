@@ -221,7 +221,9 @@ int info(const Args& a) {
     nlohmann::json j = to_json(s)["input"];
     nlohmann::json dyads = nlohmann::json::array();
     for (auto* c : top)
-      dyads.push_back({{"actor1", c->actor1}, {"actor2", c->actor2}, {"events", c->events},
+      dyads.push_back({{"actor1", c->actor1},
+                       {"actor2", c->actor2},
+                       {"events", c->events},
                        {"goldstein_mean", c->goldstein_mean()}});
     j["rows_with_dyad"] = s.counted;
     j["top_dyads"] = dyads;
@@ -240,9 +242,10 @@ int info(const Args& a) {
   if (st.rows > 0)
     out += fmt::format("dates:      {} .. {}\n", Date::from_days(st.min_date).iso(),
                        Date::from_days(st.max_date).iso());
-  out += fmt::format("dyadic:     {} rows kept ({} between two countries filtered, {} without two "
-                     "3-letter countries)\n",
-                     s.counted, s.filtered, s.no_dyad);
+  out += fmt::format(
+      "dyadic:     {} rows kept ({} between two countries filtered, {} without two "
+      "3-letter countries)\n",
+      s.counted, s.filtered, s.no_dyad);
   if (!top.empty()) {
     out += "top dyads:  actor1 actor2 events goldstein_mean\n";
     for (auto* c : top)
@@ -269,15 +272,16 @@ const bool registered = register_command(
        agg->add_option("-o,--output", args->output, "Output file (written atomically)");
        add_format_option(*agg, args->format, {Format::csv, Format::json});
 
-       CLI::App* net = app.add_subcommand(
-           "network", "Signed relation network per period: from,to,sign,weight");
+       CLI::App* net =
+           app.add_subcommand("network", "Signed relation network per period: from,to,sign,weight");
        add_input_options(*net, *args);
        net->add_option("--sign-by", args->sign_by,
                        "Score: net-coop ((q1+q2-q3-q4)/events) or goldstein (mean/10)")
            ->check(CLI::IsMember({"net-coop", "goldstein"}));
        net->add_option("--threshold", args->threshold,
                        "Keep edges with |score| > threshold (default 0.1)");
-       net->add_option("--min-events", args->min_events, "Keep dyads with at least this many events");
+       net->add_option("--min-events", args->min_events,
+                       "Keep dyads with at least this many events");
        net->add_option("--at", args->at, "Only this period (e.g. 2019-10): plain edge list");
        net->add_option("--out-dir", args->out_dir, "Write one edge list per period into DIR");
        net->add_option("-o,--output", args->output, "Output file (written atomically)");

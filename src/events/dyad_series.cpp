@@ -29,8 +29,8 @@ std::string_view to_string(Period p) {
 }
 
 std::optional<Period> period_from_string(std::string_view text) {
-  for (auto p : {Period::day, Period::week, Period::month, Period::quarter, Period::year,
-                 Period::all})
+  for (auto p :
+       {Period::day, Period::week, Period::month, Period::quarter, Period::year, Period::all})
     if (to_string(p) == text) return p;
   return std::nullopt;
 }
@@ -147,8 +147,8 @@ struct Key {
 
 struct KeyHash {
   std::size_t operator()(const Key& k) const {
-    std::uint64_t h = (std::uint64_t(std::uint32_t(k.period)) << 32) ^ (std::uint64_t(k.a1) << 24) ^
-                      k.a2;
+    std::uint64_t h =
+        (std::uint64_t(std::uint32_t(k.period)) << 32) ^ (std::uint64_t(k.a1) << 24) ^ k.a2;
     h ^= h >> 33;
     h *= 0xff51afd7ed558ccdULL;
     h ^= h >> 33;
@@ -200,10 +200,10 @@ struct KeyHasher {
 // ICEWS writes sectors as words; the CAMEO roles a filter may name map to these.
 std::string_view icews_sector_word(std::string_view role) {
   static const std::pair<std::string_view, std::string_view> table[] = {
-      {"GOV", "Government"}, {"MIL", "Military"},   {"COP", "Police"},    {"JUD", "Judicial"},
-      {"LEG", "Legislative"}, {"OPP", "Opposition"}, {"REB", "Rebel"},    {"BUS", "Business"},
-      {"MED", "Media"},      {"EDU", "Education"},  {"CVL", "Civilian"}, {"LAB", "Labor"},
-      {"REF", "Refugee"},    {"ELI", "Elite"},      {"INS", "Insurgent"}, {"HLH", "Health"},
+      {"GOV", "Government"},  {"MIL", "Military"},   {"COP", "Police"},    {"JUD", "Judicial"},
+      {"LEG", "Legislative"}, {"OPP", "Opposition"}, {"REB", "Rebel"},     {"BUS", "Business"},
+      {"MED", "Media"},       {"EDU", "Education"},  {"CVL", "Civilian"},  {"LAB", "Labor"},
+      {"REF", "Refugee"},     {"ELI", "Elite"},      {"INS", "Insurgent"}, {"HLH", "Health"},
   };
   for (auto [r, w] : table)
     if (r == role) return w;
@@ -397,7 +397,8 @@ DyadSeries aggregate_events(const std::vector<std::string>& inputs, const Aggreg
   if (!mention_inputs.empty()) {
     ReadOptions mo = opt.read;
     mo.format = InputFormat::gdelt_mentions;
-    std::vector<std::unordered_map<std::int64_t, std::int64_t>> per(static_cast<std::size_t>(threads));
+    std::vector<std::unordered_map<std::int64_t, std::int64_t>> per(
+        static_cast<std::size_t>(threads));
     mention_stats = read_events(mention_inputs, mo, [&](const EventRow& r, int w) {
       if (r.confidence >= opt.min_confidence) ++per[static_cast<std::size_t>(w)][r.event_id];
     });
@@ -406,11 +407,10 @@ DyadSeries aggregate_events(const std::vector<std::string>& inputs, const Aggreg
   }
 
   Aggregator agg(opt, threads, mention_inputs.empty() ? nullptr : &mention_counts);
-  ReadStats stats = read_events(inputs, opt.read,
-                                [&](const EventRow& r, int w) {
-                                  if (r.layout == Layout::gdelt_mentions) return;
-                                  agg.visit(r, w);
-                                });
+  ReadStats stats = read_events(inputs, opt.read, [&](const EventRow& r, int w) {
+    if (r.layout == Layout::gdelt_mentions) return;
+    agg.visit(r, w);
+  });
   DyadSeries out = agg.finish(std::move(stats));
   out.mention_stats = std::move(mention_stats);
   return out;
@@ -453,10 +453,12 @@ namespace {
 nlohmann::json stats_json(const ReadStats& st) {
   nlohmann::json layouts = nlohmann::json::object();
   for (int i = 0; i < kLayoutCount; ++i)
-    if (st.by_layout[i] > 0) layouts[std::string(to_string(static_cast<Layout>(i)))] = st.by_layout[i];
+    if (st.by_layout[i] > 0)
+      layouts[std::string(to_string(static_cast<Layout>(i)))] = st.by_layout[i];
   nlohmann::json bad = nlohmann::json::object();
   for (int i = 0; i < kBadKindCount; ++i)
-    if (st.bad_by_kind[i] > 0) bad[std::string(to_string(static_cast<BadKind>(i)))] = st.bad_by_kind[i];
+    if (st.bad_by_kind[i] > 0)
+      bad[std::string(to_string(static_cast<BadKind>(i)))] = st.bad_by_kind[i];
   nlohmann::json reported = nlohmann::json::array();
   for (const auto& r : st.reported)
     reported.push_back({{"file", r.where.file},
@@ -464,9 +466,14 @@ nlohmann::json stats_json(const ReadStats& st) {
                         {"field", r.where.field},
                         {"kind", std::string(to_string(r.kind))},
                         {"message", r.message}});
-  nlohmann::json j = {{"files", st.files},     {"bytes", st.bytes},   {"rows", st.rows},
-                      {"headers", st.headers}, {"bad", st.bad},       {"layouts", layouts},
-                      {"bad_by_kind", bad},    {"first_bad", reported},
+  nlohmann::json j = {{"files", st.files},
+                      {"bytes", st.bytes},
+                      {"rows", st.rows},
+                      {"headers", st.headers},
+                      {"bad", st.bad},
+                      {"layouts", layouts},
+                      {"bad_by_kind", bad},
+                      {"first_bad", reported},
                       {"unknown_country_names", st.unknown_countries}};
   if (st.rows > 0) {
     j["first_date"] = Date::from_days(st.min_date).iso();

@@ -20,10 +20,9 @@
 //   std::string csv = to_csv(s);   // period,actor1,actor2,events,goldstein_sum,...
 #pragma once
 
-#include <nlohmann/json.hpp>
-
 #include <cstdint>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -54,7 +53,7 @@ std::optional<Dedup> dedup_from_string(std::string_view text);
 
 struct EventFilter {
   std::vector<std::string> actors;  // both actors' countries in this set; empty = any
-  bool actor_geo = false;     // actor countries from the Actor1/2Geo FIPS fields (GDELT)
+  bool actor_geo = false;           // actor countries from the Actor1/2Geo FIPS fields (GDELT)
   std::vector<std::string> roles;   // each actor has one of these CAMEO roles; empty = any
   std::optional<Date> from, to;     // inclusive, on the binning date
   bool root_only = false;           // GDELT IsRootEvent = 1
@@ -76,7 +75,7 @@ struct DyadCell {
   std::int32_t period = 0;
   std::string actor1, actor2;
   std::int64_t events = 0;
-  std::int64_t goldstein_centi = 0;           // sum of Goldstein x 100
+  std::int64_t goldstein_centi = 0;  // sum of Goldstein x 100
   std::int64_t mentions = 0;
   std::int64_t goldstein_mentions_centi = 0;  // sum of Goldstein x mentions x 100
   std::int64_t quad[4] = {};                  // QuadClass 1..4
@@ -100,14 +99,14 @@ struct DyadCell {
 struct DyadSeries {
   Period period = Period::month;
   bool directed = true;
-  std::vector<DyadCell> cells;  // sorted by period, actor1, actor2
+  std::vector<DyadCell> cells;                         // sorted by period, actor1, actor2
   std::map<std::int32_t, std::int64_t> period_events;  // all rows passing the non-actor filters
-  ReadStats stats;          // of the event files
-  ReadStats mention_stats;  // of the joined mention files
-  std::int64_t filtered = 0;    // rows removed by filters
-  std::int64_t no_dyad = 0;     // rows without two 3-letter actor countries
-  std::int64_t duplicates = 0;  // rows removed by de-duplication
-  std::int64_t counted = 0;     // rows in the cells
+  ReadStats stats;                                     // of the event files
+  ReadStats mention_stats;                             // of the joined mention files
+  std::int64_t filtered = 0;                           // rows removed by filters
+  std::int64_t no_dyad = 0;                            // rows without two 3-letter actor countries
+  std::int64_t duplicates = 0;                         // rows removed by de-duplication
+  std::int64_t counted = 0;                            // rows in the cells
 };
 
 // Reads `inputs` (and joins `mention_inputs`, GDELT 2.0 Mentions files, by GLOBALEVENTID:

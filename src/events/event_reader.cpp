@@ -13,6 +13,8 @@
 #include <atomic>
 #include <charconv>
 #include <chrono>
+#include <climits>
+#include <cmath>
 #include <condition_variable>
 #include <cstring>
 #include <deque>
@@ -23,8 +25,6 @@
 #include <optional>
 #include <thread>
 #include <utility>
-#include <cmath>
-#include <climits>
 
 #include "core/date.hpp"
 #include "events/countries.hpp"
@@ -98,8 +98,8 @@ std::string_view to_string(ValueSource v) {
 }
 
 std::optional<ValueSource> value_source_from_string(std::string_view text) {
-  for (auto v : {ValueSource::field, ValueSource::gdelt, ValueSource::schrodt2007,
-                 ValueSource::icews})
+  for (auto v :
+       {ValueSource::field, ValueSource::gdelt, ValueSource::schrodt2007, ValueSource::icews})
     if (to_string(v) == text) return v;
   return std::nullopt;
 }
@@ -272,7 +272,8 @@ class ArchiveSource : public Source {
     if (!pending_error_.empty()) throw std::runtime_error(pending_error_);
     std::size_t total = 0;
     while (total < n) {
-      la_ssize_t got = archive_read_data(a_, dst + total, std::min<std::size_t>(n - total, 1 << 18));
+      la_ssize_t got =
+          archive_read_data(a_, dst + total, std::min<std::size_t>(n - total, 1 << 18));
       if (got < 0) {
         const char* msg = archive_error_string(a_);
         pending_error_ = msg ? msg : "archive error";
@@ -299,10 +300,10 @@ class ArchiveSource : public Source {
 
 bool is_compressed_magic(const unsigned char* m, std::size_t n) {
   if (n >= 4 && m[0] == 'P' && m[1] == 'K' && (m[2] == 3 || m[2] == 5) && (m[3] == 4 || m[3] == 6))
-    return true;                                                  // zip
-  if (n >= 2 && m[0] == 0x1f && m[1] == 0x8b) return true;       // gzip
-  if (n >= 3 && m[0] == 'B' && m[1] == 'Z' && m[2] == 'h') return true;  // bzip2
-  if (n >= 6 && m[0] == 0xfd && m[1] == '7' && m[2] == 'z' && m[3] == 'X') return true;  // xz
+    return true;                                                                            // zip
+  if (n >= 2 && m[0] == 0x1f && m[1] == 0x8b) return true;                                  // gzip
+  if (n >= 3 && m[0] == 'B' && m[1] == 'Z' && m[2] == 'h') return true;                     // bzip2
+  if (n >= 6 && m[0] == 0xfd && m[1] == '7' && m[2] == 'z' && m[3] == 'X') return true;     // xz
   if (n >= 4 && m[0] == 0x28 && m[1] == 0xb5 && m[2] == 0x2f && m[3] == 0xfd) return true;  // zstd
   return false;
 }
@@ -456,8 +457,10 @@ bool parse_centi(std::string_view s, std::int64_t& v) {
   if (i < s.size() && s[i] == '.') {
     ++i;
     while (i < s.size() && s[i] >= '0' && s[i] <= '9') {
-      if (fdigits < 2) frac = frac * 10 + (s[i] - '0');
-      else if (fdigits == 2 && s[i] >= '5') frac += 1;  // round half up on the 3rd decimal
+      if (fdigits < 2)
+        frac = frac * 10 + (s[i] - '0');
+      else if (fdigits == 2 && s[i] >= '5')
+        frac += 1;  // round half up on the 3rd decimal
       ++fdigits;
       ++i;
     }
@@ -475,8 +478,8 @@ inline std::int32_t civil_days(int y, int m, int d) {
   y -= m <= 2;
   const int era = (y >= 0 ? y : y - 399) / 400;
   const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * static_cast<unsigned>(m > 2 ? m - 3 : m + 9) + 2) / 5 +
-                       static_cast<unsigned>(d) - 1;
+  const unsigned doy =
+      (153 * static_cast<unsigned>(m > 2 ? m - 3 : m + 9) + 2) / 5 + static_cast<unsigned>(d) - 1;
   const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
   return era * 146097 + static_cast<int>(doe) - 719468;
 }
@@ -710,7 +713,8 @@ class RowParser {
     if (!parse_date(f[2], row.date, true))
       return ParseError{BadKind::bad_date, 2, "YYYYMMDDHHMMSS"};
     std::int64_t conf;
-    if (!parse_int(f[11], conf)) return ParseError{BadKind::non_numeric, 11, "an integer Confidence"};
+    if (!parse_int(f[11], conf))
+      return ParseError{BadKind::non_numeric, 11, "an integer Confidence"};
     row.confidence = static_cast<int>(conf);
     row.mentions = 1;
     row.url = f[5];
@@ -787,8 +791,8 @@ std::string describe(const ParseError& e, InputFormat format, const Fields& fiel
   switch (e.kind) {
     case BadKind::short_row:
     case BadKind::long_row: {
-      std::string want = format == InputFormat::gdelt1          ? "57 or 58"
-                         : format == InputFormat::gdelt2        ? "61"
+      std::string want = format == InputFormat::gdelt1           ? "57 or 58"
+                         : format == InputFormat::gdelt2         ? "61"
                          : format == InputFormat::gdelt_mentions ? "16"
                          : format == InputFormat::icews          ? "20"
                          : format == InputFormat::cameo_tsv      ? "4"
@@ -832,7 +836,8 @@ Detected detect(std::string_view first_line, InputFormat requested) {
                            (requested == InputFormat::cameo_tsv && tsv_header)};
   if (icews_header) return {InputFormat::icews, true};
   if (tsv_header) return {InputFormat::cameo_tsv, true};
-  std::size_t tabs = static_cast<std::size_t>(std::count(first_line.begin(), first_line.end(), '\t'));
+  std::size_t tabs =
+      static_cast<std::size_t>(std::count(first_line.begin(), first_line.end(), '\t'));
   if (tabs + 1 == 16) return {InputFormat::gdelt_mentions, false};
   if (tabs + 1 == 4) return {InputFormat::cameo_tsv, false};
   if (tabs + 1 == 20) return {InputFormat::icews, false};
@@ -959,7 +964,8 @@ class Pipeline {
           carry = filled;
           continue;
         }
-        std::string_view line(cur.data.get(), nl ? static_cast<std::size_t>(nl - cur.data.get()) : filled);
+        std::string_view line(cur.data.get(),
+                              nl ? static_cast<std::size_t>(nl - cur.data.get()) : filled);
         Detected d = detect(line, opt_.format);
         entry = std::make_shared<Entry>(Entry{name, d.format});
         entries_.push_back(entry);
@@ -1075,7 +1081,8 @@ class Pipeline {
     std::int64_t reported_here = 0;
     const InputFormat format = b.entry->format;
     while (p < end) {
-      const char* nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
+      const char* nl =
+          static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
       const char* stop = nl ? nl : end;
       std::string_view line(p, static_cast<std::size_t>(stop - p));
       p = nl ? nl + 1 : end;
@@ -1094,7 +1101,8 @@ class Pipeline {
         if (reported_here < opt_.max_reported) {
           ++reported_here;
           ws.bad.push_back({b.seq, line_no,
-                            BadRow{err->kind, {b.entry->name, 0, field_name(*err)},
+                            BadRow{err->kind,
+                                   {b.entry->name, 0, field_name(*err)},
                                    describe(*err, format, parser.fields())}});
         }
         if (opt_.strict) {

@@ -22,8 +22,8 @@
 
 #include <climits>
 #include <cstdint>
-#include <optional>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -64,13 +64,13 @@ enum class DateBasis { event, added };
 
 // The kinds of bad input the readers recognise.
 enum class BadKind : std::uint8_t {
-  short_row,       // too few fields for the layout
-  long_row,        // too many fields for the layout
-  bad_date,        // a date that is not a real calendar date
-  non_numeric,     // a number field that is not a number (or an invalid CAMEO code)
-  invalid_utf8,    // bytes that are not UTF-8
-  truncated,       // an archive that ends early or is corrupt
-  unreadable,      // a file that cannot be opened
+  short_row,     // too few fields for the layout
+  long_row,      // too many fields for the layout
+  bad_date,      // a date that is not a real calendar date
+  non_numeric,   // a number field that is not a number (or an invalid CAMEO code)
+  invalid_utf8,  // bytes that are not UTF-8
+  truncated,     // an archive that ends early or is corrupt
+  unreadable,    // a file that cannot be opened
   count
 };
 constexpr int kBadKindCount = static_cast<int>(BadKind::count);
@@ -79,17 +79,17 @@ std::string_view to_string(BadKind k);
 // One event, as views into the reader's buffer (valid only during the callback).
 struct EventRow {
   Layout layout = Layout::gdelt2;
-  std::int32_t date = 0;        // days since 1970-01-01 (chosen by DateBasis)
-  std::int32_t event_date = 0;  // days since 1970-01-01
-  std::int64_t event_id = 0;    // GLOBALEVENTID / ICEWS Event ID (0 when absent)
-  std::string_view actor1_code, actor2_code;        // full CAMEO actor codes / ICEWS names
-  std::string_view actor1_country, actor2_country;  // ISO3 (may be empty)
-  std::string_view actor1_types[3], actor2_types[3];  // GDELT Type1-3; ICEWS sectors (1)
+  std::int32_t date = 0;                      // days since 1970-01-01 (chosen by DateBasis)
+  std::int32_t event_date = 0;                // days since 1970-01-01
+  std::int64_t event_id = 0;                  // GLOBALEVENTID / ICEWS Event ID (0 when absent)
+  std::string_view actor1_code, actor2_code;  // full CAMEO actor codes / ICEWS names
+  std::string_view actor1_country, actor2_country;      // ISO3 (may be empty)
+  std::string_view actor1_types[3], actor2_types[3];    // GDELT Type1-3; ICEWS sectors (1)
   std::string_view actor1_geo, actor2_geo, action_geo;  // FIPS country codes (GDELT)
-  bool is_root = true;         // GDELT IsRootEvent; true elsewhere
-  std::string_view event_code;  // "0251"
-  int root = 0;                 // 1..20
-  int quad = 0;                 // 1..4
+  bool is_root = true;                                  // GDELT IsRootEvent; true elsewhere
+  std::string_view event_code;                          // "0251"
+  int root = 0;                                         // 1..20
+  int quad = 0;                                         // 1..4
   std::int64_t goldstein_centi = 0;  // Goldstein value x 100 (exact for published scales)
   std::int64_t mentions = 1;         // GDELT NumMentions; 1 where the format has none
   std::string_view url;              // GDELT SOURCEURL; ICEWS Story ID
@@ -102,10 +102,10 @@ struct ReadOptions {
   ValueSource goldstein = ValueSource::field;  // default: the field, GDELT scale elsewhere
   ValueSource quad = ValueSource::field;       // schrodt2007 is not a quad mapping
   DateBasis date_basis = DateBasis::event;
-  bool strict = false;         // stop at the first bad row (InputError)
-  int max_reported = 5;        // bad rows reported with file and line (per run)
-  int threads = 1;             // parser threads; results do not depend on it
-  bool progress = false;       // progress on stderr (the CLI sets it on a terminal)
+  bool strict = false;    // stop at the first bad row (InputError)
+  int max_reported = 5;   // bad rows reported with file and line (per run)
+  int threads = 1;        // parser threads; results do not depend on it
+  bool progress = false;  // progress on stderr (the CLI sets it on a terminal)
 };
 
 struct BadRow {
@@ -116,14 +116,14 @@ struct BadRow {
 
 struct ReadStats {
   std::int64_t files = 0;
-  std::int64_t bytes = 0;        // uncompressed bytes read
-  std::int64_t lines = 0;        // data lines (headers and blank lines excluded)
-  std::int64_t rows = 0;         // good rows delivered
+  std::int64_t bytes = 0;  // uncompressed bytes read
+  std::int64_t lines = 0;  // data lines (headers and blank lines excluded)
+  std::int64_t rows = 0;   // good rows delivered
   std::int64_t headers = 0;
   std::int64_t bad = 0;
   std::int64_t by_layout[kLayoutCount] = {};
   std::int64_t bad_by_kind[kBadKindCount] = {};
-  std::int64_t unknown_countries = 0;  // ICEWS country names not in the table
+  std::int64_t unknown_countries = 0;                       // ICEWS country names not in the table
   std::int32_t min_date = INT32_MAX, max_date = INT32_MIN;  // over good rows (event date)
   std::vector<BadRow> reported;  // the first `max_reported` bad rows, in input order
 
