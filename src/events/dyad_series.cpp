@@ -390,6 +390,9 @@ DyadSeries aggregate_events(const std::vector<std::string>& inputs, const Aggreg
                             const std::vector<std::string>& mention_inputs) {
   AggregateOptions opt = options;
   if (opt.dedup != Dedup::none) opt.read.threads = 1;  // keep the first in input order
+  opt.read.need_event_id = !mention_inputs.empty();
+  opt.read.need_geo = opt.filter.actor_geo;
+  opt.read.need_url = opt.dedup == Dedup::url;
   const int threads = std::max(1, opt.read.strict ? 1 : opt.read.threads);
 
   std::unordered_map<std::int64_t, std::int64_t> mention_counts;

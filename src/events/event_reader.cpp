@@ -31,6 +31,7 @@
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
+#include <immintrin.h>
 #endif
 
 namespace detente::events {
@@ -339,13 +340,73 @@ struct Fields {
   std::string_view f[kMaxFields];
 };
 
-// Splits a line at tabs. `line` must be followed by at least 16 readable bytes (the block
-// padding) on the SSE2 path. More than kMaxFields fields: count = kMaxFields + 1.
-void split_tabs(std::string_view line, Fields& out) {
+// Splits a line at tabs: records the first `limit` fields and counts all of them (a count
+// above kMaxFields means "too many"). `line` must be followed by at least 32 readable bytes
+// (the block padding): the vector paths load whole 16/32-byte words.
+struct Splitter {
+  const char* p;
+  std::size_t start = 0;
+  int count = 0;  // fields closed by a tab so far
+  int limit;
+  Fields& out;
+
+  inline void on_tabs(std::uint64_t mask, std::size_t base) {
+    if (count >= limit) {
+      count += __builtin_popcountll(mask);
+      return;
+    }
+    while (mask) {
+      std::size_t pos = base + static_cast<std::size_t>(__builtin_ctzll(mask));
+      mask &= mask - 1;
+      out.f[count++] = std::string_view(p + start, pos - start);
+      start = pos + 1;
+      if (count >= limit) {
+        count += __builtin_popcountll(mask);
+        return;
+      }
+    }
+  }
+  inline void finish(std::size_t n, bool high) {
+    if (count < limit) out.f[count] = std::string_view(p + start, n - start);
+    out.count = std::min(count + 1, kMaxFields + 1);
+    out.high_bytes = high;
+  }
+};
+
+#if defined(__x86_64__) && defined(__GNUC__)
+__attribute__((target("avx2"))) void split_tabs_avx2(std::string_view line, Fields& out,
+                                                     int limit) {
   const char* p = line.data();
   const std::size_t n = line.size();
-  int count = 0;
-  std::size_t start = 0;
+  Splitter sp{p, 0, 0, limit, out};
+  const __m256i tab = _mm256_set1_epi8('\t');
+  std::uint32_t high = 0;
+  for (std::size_t i = 0; i < n; i += 32) {
+    __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i));
+    std::uint32_t tabs =
+        static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, tab)));
+    std::uint32_t hi = static_cast<std::uint32_t>(_mm256_movemask_epi8(v));
+    if (n - i < 32) {
+      std::uint32_t keep = (1u << (n - i)) - 1;
+      tabs &= keep;
+      hi &= keep;
+    }
+    high |= hi;
+    if (tabs) sp.on_tabs(tabs, i);
+  }
+  sp.finish(n, high != 0);
+}
+const bool kHasAvx2 = __builtin_cpu_supports("avx2");
+#else
+constexpr bool kHasAvx2 = false;
+void split_tabs_avx2(std::string_view, Fields&, int) {}
+#endif
+
+void split_tabs(std::string_view line, Fields& out, int limit = kMaxFields) {
+  if (kHasAvx2) return split_tabs_avx2(line, out, limit);
+  const char* p = line.data();
+  const std::size_t n = line.size();
+  Splitter sp{p, 0, 0, limit, out};
   bool high = false;
 #if defined(__SSE2__)
   const __m128i tab = _mm_set1_epi8('\t');
@@ -359,40 +420,16 @@ void split_tabs(std::string_view line, Fields& out) {
       hi &= keep;
     }
     high |= hi != 0;
-    while (tabs) {
-      std::size_t pos = i + static_cast<std::size_t>(__builtin_ctz(tabs));
-      tabs &= tabs - 1;
-      if (count >= kMaxFields) {
-        out.count = kMaxFields + 1;
-        out.high_bytes = high;
-        return;
-      }
-      out.f[count++] = std::string_view(p + start, pos - start);
-      start = pos + 1;
-    }
+    if (tabs) sp.on_tabs(tabs, i);
   }
 #else
   for (std::size_t i = 0; i < n; ++i) {
     unsigned char c = static_cast<unsigned char>(p[i]);
     high |= c >= 0x80;
-    if (c == '\t') {
-      if (count >= kMaxFields) {
-        out.count = kMaxFields + 1;
-        out.high_bytes = high;
-        return;
-      }
-      out.f[count++] = std::string_view(p + start, i - start);
-      start = i + 1;
-    }
+    if (c == '\t') sp.on_tabs(1, i);
   }
 #endif
-  if (count >= kMaxFields) {
-    out.count = kMaxFields + 1;
-  } else {
-    out.f[count++] = std::string_view(p + start, n - start);
-    out.count = count;
-  }
-  out.high_bytes = high;
+  sp.finish(n, high);
 }
 
 bool valid_utf8(std::string_view s) {
@@ -588,12 +625,17 @@ struct ParseError {
 
 class RowParser {
  public:
-  explicit RowParser(const ReadOptions& o) : opt_(o) {}
+  explicit RowParser(const ReadOptions& o)
+      : opt_(o), gdelt_tail_(o.need_geo || o.need_url || o.date_basis == DateBasis::added) {}
 
   // `format` is the file's resolved format; auto_detect means "GDELT events, any layout".
   std::optional<ParseError> parse(std::string_view line, InputFormat format, EventRow& row,
                                   std::int64_t& unknown_countries) {
-    split_tabs(line, fields_);
+    // GDELT event rows: the fields up to NumMentions (31) are always used; the rest only
+    // for geography, DATEADDED or SOURCEURL.
+    const bool gdelt = format == InputFormat::auto_detect || format == InputFormat::gdelt1 ||
+                       format == InputFormat::gdelt2;
+    split_tabs(line, fields_, gdelt && !gdelt_tail_ ? 32 : kMaxFields);
     if (fields_.high_bytes && !valid_utf8(line)) return ParseError{BadKind::invalid_utf8};
     switch (format) {
       case InputFormat::auto_detect:
@@ -668,7 +710,7 @@ class RowParser {
       return ParseError{n < want ? BadKind::short_row : BadKind::long_row};
     }
     const auto& f = fields_.f;
-    if (!parse_int(f[0], row.event_id))
+    if (opt_.need_event_id && !parse_int(f[0], row.event_id))
       return ParseError{BadKind::non_numeric, 0, "an integer GLOBALEVENTID"};
     if (!date_of(f[1], row.event_date)) return ParseError{BadKind::bad_date, 1, "YYYYMMDD"};
     row.date = row.event_date;
@@ -694,10 +736,14 @@ class RowParser {
     if (auto e = code_values(f[26], 26, f[29], 29, f[30], 30, row)) return e;
     if (!parse_int(f[31], row.mentions) || row.mentions < 0)
       return ParseError{BadKind::non_numeric, 31, "an integer NumMentions"};
-    row.actor1_geo = f[cols->a1_geo];
-    row.actor2_geo = f[cols->a2_geo];
-    row.action_geo = f[cols->action_geo];
-    row.url = cols->url >= 0 ? f[cols->url] : std::string_view{};
+    if (gdelt_tail_) {
+      row.actor1_geo = f[cols->a1_geo];
+      row.actor2_geo = f[cols->a2_geo];
+      row.action_geo = f[cols->action_geo];
+      row.url = cols->url >= 0 ? f[cols->url] : std::string_view{};
+    } else {
+      row.actor1_geo = row.actor2_geo = row.action_geo = row.url = {};
+    }
     return std::nullopt;
   }
 
@@ -781,6 +827,7 @@ class RowParser {
   }
 
   const ReadOptions& opt_;
+  bool gdelt_tail_;
   Fields fields_;
   std::string last_date_buf_;
   std::string_view last_date_text_;

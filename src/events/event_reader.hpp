@@ -106,6 +106,11 @@ struct ReadOptions {
   int max_reported = 5;   // bad rows reported with file and line (per run)
   int threads = 1;        // parser threads; results do not depend on it
   bool progress = false;  // progress on stderr (the CLI sets it on a terminal)
+  // Fields parsed (and so validated) only when asked for: GDELT GLOBALEVENTID, the
+  // geography fields and SOURCEURL. The aggregator turns off those it does not need.
+  bool need_event_id = true;
+  bool need_geo = true;
+  bool need_url = true;
 };
 
 struct BadRow {
