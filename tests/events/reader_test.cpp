@@ -5,8 +5,10 @@
 #include <archive_entry.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -426,5 +428,54 @@ TEST(EventsReader, ExpandInputs) {
   EXPECT_EQ(csv[2], "-");
   EXPECT_THROW(expand_inputs({(dir / "*.zip").string()}), detente::InputError);
   EXPECT_THROW(expand_inputs({(dir / "nope.CSV").string()}), detente::InputError);
+  fs::remove_all(dir);
+}
+
+TEST(EventsReader, GarbageNeverCrashesAndEveryLineIsAccounted) {
+  auto dir = detente::test::temp_dir("events-garbage");
+  std::mt19937_64 rng(20241127);
+  GdeltRow base;
+  std::string good = base.line();
+  for (InputFormat f : {InputFormat::auto_detect, InputFormat::gdelt1, InputFormat::gdelt2,
+                        InputFormat::icews, InputFormat::cameo_tsv}) {
+    std::string text;
+    std::int64_t lines = 0;
+    for (int i = 0; i < 400; ++i) {
+      std::string line = good;
+      // Mutate: random bytes (including tabs and high bytes) at random places, or cut.
+      int edits = static_cast<int>(rng() % 6);
+      for (int k = 0; k < edits; ++k) {
+        std::size_t pos = rng() % line.size();
+        switch (rng() % 4) {
+          case 0:
+            line[pos] = static_cast<char>(rng() % 256);
+            break;
+          case 1:
+            line = line.substr(0, pos) + '\t' + line.substr(pos);
+            break;
+          case 2:
+            line.erase(pos, rng() % 40);
+            break;
+          default:
+            line[pos] = static_cast<char>(0x80 + rng() % 64);
+        }
+        if (line.empty()) line.push_back('x');
+      }
+      std::replace(line.begin(), line.end(), '\n', ' ');
+      std::replace(line.begin(), line.end(), '\r', ' ');
+      text += line + "\n";
+      ++lines;
+    }
+    detente::test::write_text(dir / "g.txt", text);
+    ReadOptions o;
+    o.format = f;
+    o.threads = 2;
+    ReadStats st;
+    read_all((dir / "g.txt").string(), o, &st);
+    EXPECT_EQ(st.rows + st.bad + st.headers, lines) << to_string(f);
+    AggregateOptions ao;
+    ao.read = o;
+    EXPECT_NO_THROW(aggregate_events({(dir / "g.txt").string()}, ao));
+  }
   fs::remove_all(dir);
 }
