@@ -18,6 +18,7 @@
 #include <condition_variable>
 #include <cstring>
 #include <deque>
+#include <exception>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -1250,8 +1251,56 @@ class Pipeline {
 
 ReadStats read_events(const std::vector<std::string>& inputs, const ReadOptions& options,
                       const RowVisitor& visit) {
-  Pipeline pipeline(options, visit);
-  return pipeline.run(inputs);
+  const int threads = options.strict ? 1 : std::max(1, options.threads);
+  const int n = static_cast<int>(inputs.size());
+  if (threads == 1 || n < 2) {
+    Pipeline pipeline(options, visit);
+    return pipeline.run(inputs);
+  }
+  // Several inputs: one whole file per thread, so that decompression runs in parallel too.
+  // Statistics are merged in input order, so reports do not depend on the scheduling.
+  std::vector<ReadStats> per_file(inputs.size());
+  std::atomic<int> next{0}, done{0};
+  std::atomic<bool> failed{false};
+  std::exception_ptr error;
+  std::mutex error_mu;
+  auto work = [&](int t) {
+    ReadOptions one = options;
+    one.threads = 1;
+    one.progress = false;
+    RowVisitor as_worker = [&visit, t](const EventRow& r, int) { visit(r, t); };
+    for (int i; !failed.load() && (i = next.fetch_add(1)) < n;) {
+      try {
+        Pipeline pipeline(one, as_worker);
+        per_file[static_cast<std::size_t>(i)] = pipeline.run({inputs[static_cast<std::size_t>(i)]});
+      } catch (...) {
+        std::lock_guard lk(error_mu);
+        if (!error) error = std::current_exception();
+        failed.store(true);
+      }
+      int d = ++done;
+      if (options.progress) {
+        std::lock_guard lk(error_mu);
+        std::cerr << fmt::format("\rdetente events: {} of {} files", d, n) << std::flush;
+      }
+    }
+  };
+  std::vector<std::thread> pool;
+  for (int t = 1; t < std::min(threads, n); ++t) pool.emplace_back(work, t);
+  work(0);
+  for (auto& th : pool) th.join();
+  if (options.progress) std::cerr << "\r\033[K" << std::flush;
+  if (error) std::rethrow_exception(error);
+  ReadStats total;
+  std::vector<BadRow> reported;
+  for (auto& st : per_file) {
+    for (auto& r : st.reported)
+      if (reported.size() < static_cast<std::size_t>(options.max_reported)) reported.push_back(r);
+    st.reported.clear();
+    total.merge(st);
+  }
+  total.reported = std::move(reported);
+  return total;
 }
 
 std::optional<BadKind> parse_event_line(std::string_view line, Layout layout,

@@ -479,3 +479,37 @@ TEST(EventsReader, GarbageNeverCrashesAndEveryLineIsAccounted) {
   }
   fs::remove_all(dir);
 }
+
+TEST(EventsReader, ManyFilesInParallelSameResultAndReportOrder) {
+  auto dir = detente::test::temp_dir("events-many");
+  std::vector<std::string> files;
+  for (int f = 0; f < 6; ++f) {
+    std::string text;
+    for (int i = 0; i < 500; ++i) {
+      GdeltRow r;
+      r.a2 = (i + f) % 3 == 0 ? "KOR" : "JPN";
+      r.date = f % 2 ? "20191024" : "20191124";
+      text += (i == 100 + f ? std::string("bad") : r.line()) + "\n";
+    }
+    auto p = dir / ("f" + std::to_string(f) + ".CSV");
+    detente::test::write_text(p, text);
+    files.push_back(p.string());
+  }
+  write_zip(dir / "z.zip", "inner.CSV", GdeltRow{}.line() + "\n");
+  files.push_back((dir / "z.zip").string());
+  AggregateOptions o;
+  o.read.threads = 1;
+  auto one = aggregate_events(files, o);
+  o.read.threads = 3;
+  auto three = aggregate_events(files, o);
+  EXPECT_EQ(to_csv(one, {true, true}), to_csv(three, {true, true}));
+  EXPECT_EQ(three.stats.rows, 6 * 499 + 1);
+  EXPECT_EQ(three.stats.files, 7);
+  ASSERT_EQ(three.stats.reported.size(), 5u);
+  for (int f = 0; f < 5; ++f) {
+    EXPECT_EQ(three.stats.reported[static_cast<std::size_t>(f)].where.file,
+              files[static_cast<std::size_t>(f)]);
+    EXPECT_EQ(three.stats.reported[static_cast<std::size_t>(f)].where.line, 101 + f);
+  }
+  fs::remove_all(dir);
+}
