@@ -37,6 +37,18 @@ fi
 if [[ ! -f "$WORKDIR/big.zip" ]] && command -v zip >/dev/null; then
   echo "zip $big" >&2; (cd "$WORKDIR" && zip -q -1 big.zip big.CSV)
 fi
+# The same input as 8 compressed parts (GDELT comes as many small files): decompressed in
+# parallel, one file per thread.
+if [[ ! -f "$WORKDIR/parts/p7.CSV.gz" ]]; then
+  echo "splitting into 8 gzip/zip parts" >&2
+  rm -rf "$WORKDIR/parts"; mkdir -p "$WORKDIR/parts"
+  split -n l/8 -d -a1 --additional-suffix=.CSV "$big" "$WORKDIR/parts/p"
+  for f in "$WORKDIR"/parts/p?.CSV; do
+    gzip -1 -k "$f"
+    if command -v zip >/dev/null; then (cd "$WORKDIR/parts" && zip -q -1 "$(basename "$f" .CSV).zip" "$(basename "$f")"); fi
+    rm "$f"
+  done
+fi
 bytes=$(stat -c %s "$big")
 cat "$big" > /dev/null
 
@@ -54,11 +66,11 @@ rate() { echo "scale=0; $bytes / $1 / 1000000" | bc -l; }
 peak_kb() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
 
 printf '%-44s %9s %9s %10s\n' "run (input $((bytes / 1000000)) MB, $THREADS threads)" "seconds" "MB/s" "peak RSS"
-for input in "$big" "$big.gz" "$WORKDIR/big.zip"; do
-  [[ -f "$input" ]] || continue
+for input in "$big" "$big.gz" "$WORKDIR/big.zip" "$WORKDIR/parts/*.CSV.gz" "$WORKDIR/parts/*.zip"; do
+  compgen -G "$input" > /dev/null || continue
   cmd=("$DETENTE" events aggregate "$input" --period month --threads "$THREADS" -o "$WORKDIR/detente.csv")
   t=$(best "${cmd[@]}")
-  printf '%-44s %9.3f %9s %8s KB\n' "detente $(basename "$input")" "$t" "$(rate "$t")" "$(peak_kb "${cmd[@]}")"
+  printf '%-44s %9.3f %9s %8s KB\n' "detente ${input#"$WORKDIR"/}" "$t" "$(rate "$t")" "$(peak_kb "${cmd[@]}")"
 done
 
 if [[ ! -d "$DUCKDB_DIR/node_modules/@duckdb/node-api" ]]; then
@@ -91,10 +103,10 @@ const db = await DuckDBInstance.create(':memory:', { threads: String(threads) })
 const con = await db.connect();
 await con.run(sql);
 JS
-for input in "$big" "$big.gz"; do
+for input in "$big" "$big.gz" "$WORKDIR/parts/*.CSV.gz"; do
   cmd=(node "$runner" "$input" "$WORKDIR/duckdb.csv" "$THREADS")
   t=$(best "${cmd[@]}")
-  printf '%-44s %9.3f %9s %8s KB\n' "duckdb $(basename "$input")" "$t" "$(rate "$t")" "$(peak_kb "${cmd[@]}")"
+  printf '%-44s %9.3f %9s %8s KB\n' "duckdb ${input#"$WORKDIR"/}" "$t" "$(rate "$t")" "$(peak_kb "${cmd[@]}")"
 done
 # Same groups and counts? (Goldstein sums printed differently: compare the count columns.)
 cut -d, -f1-4,7-11 "$WORKDIR/detente.csv" | sort > "$WORKDIR/a.txt"

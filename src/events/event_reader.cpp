@@ -1244,7 +1244,7 @@ class Pipeline {
   std::vector<Block> free_;
   bool done_ = false;
   bool progress_shown_ = false;
-  std::chrono::steady_clock::time_point last_progress_{};
+  std::chrono::steady_clock::time_point last_progress_ = std::chrono::steady_clock::now();
 };
 
 }  // namespace
@@ -1262,6 +1262,8 @@ ReadStats read_events(const std::vector<std::string>& inputs, const ReadOptions&
   std::vector<ReadStats> per_file(inputs.size());
   std::atomic<int> next{0}, done{0};
   std::atomic<bool> failed{false};
+  const auto started = std::chrono::steady_clock::now();
+  bool shown = false;  // guarded by error_mu
   std::exception_ptr error;
   std::mutex error_mu;
   auto work = [&](int t) {
@@ -1279,7 +1281,9 @@ ReadStats read_events(const std::vector<std::string>& inputs, const ReadOptions&
         failed.store(true);
       }
       int d = ++done;
-      if (options.progress) {
+      if (options.progress &&
+          std::chrono::steady_clock::now() - started > std::chrono::milliseconds(500)) {
+        shown = true;
         std::lock_guard lk(error_mu);
         std::cerr << fmt::format("\rdetente events: {} of {} files", d, n) << std::flush;
       }
@@ -1289,7 +1293,7 @@ ReadStats read_events(const std::vector<std::string>& inputs, const ReadOptions&
   for (int t = 1; t < std::min(threads, n); ++t) pool.emplace_back(work, t);
   work(0);
   for (auto& th : pool) th.join();
-  if (options.progress) std::cerr << "\r\033[K" << std::flush;
+  if (shown) std::cerr << "\r\033[K" << std::flush;
   if (error) std::rethrow_exception(error);
   ReadStats total;
   std::vector<BadRow> reported;
