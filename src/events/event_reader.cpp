@@ -934,7 +934,7 @@ class Pipeline {
       for (int w = 0; w < threads_; ++w) pool.emplace_back([this, w] { worker_loop(w); });
     for (const auto& path : inputs) {
       if (stop_.load()) break;
-      read_input(path, inputs);
+      read_input(path);
     }
     if (threads_ > 1) {
       {
@@ -950,8 +950,7 @@ class Pipeline {
 
  private:
   // Reads one input (all entries of an archive) into blocks.
-  void read_input(const std::string& path, const std::vector<std::string>& all) {
-    (void)all;
+  void read_input(const std::string& path) {
     std::unique_ptr<Source> src;
     std::string display = path == "-" ? "<stdin>" : path;
     try {
@@ -962,7 +961,6 @@ class Pipeline {
     }
     reader_stats_.files += 1;
     std::string entry_name;
-    bool multi = false;
     for (;;) {
       bool has;
       try {
@@ -974,19 +972,16 @@ class Pipeline {
       if (!has) break;
       std::string name = display;
       bool archive = dynamic_cast<ArchiveSource*>(src.get()) != nullptr;
-      if (archive && entry_name != "data" && !entry_name.empty()) {
-        name = display + ":" + entry_name;
-        multi = true;
-      }
-      (void)multi;
-      if (!read_entry(*src, name, display)) return;
+      // libarchive names the single entry of a bare gzip/xz stream "data".
+      if (archive && entry_name != "data" && !entry_name.empty()) name = display + ":" + entry_name;
+      if (!read_entry(*src, name)) return;
       if (stop_.load()) return;
     }
     base_consumed_ += src->consumed();
   }
 
   // Returns false when the source failed (the rest of it is skipped).
-  bool read_entry(Source& src, const std::string& name, const std::string& display) {
+  bool read_entry(Source& src, const std::string& name) {
     std::shared_ptr<Entry> entry;
     Block cur = take_block(kBlockSize);
     std::size_t carry = 0;
@@ -1052,7 +1047,6 @@ class Pipeline {
       cur.skip_first = false;
       carry = rest;
     }
-    (void)display;
     if (!ok) source_error(name, BadKind::truncated, read_error);
     return ok;
   }

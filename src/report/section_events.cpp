@@ -104,9 +104,7 @@ std::string chart_svg(const std::vector<std::pair<std::string, std::vector<Point
 
 }  // namespace
 
-Section build_events_section(const Scenario& scenario, const RunOptions& options) {
-  (void)scenario;
-  (void)options;
+Section build_events_section(const Scenario& /*scenario*/, const RunOptions& /*options*/) {
   Section out{"events", "Event data"};
   out.text =
       "No event-data files named for this scenario. Run `detente events aggregate FILES` on "
