@@ -906,7 +906,8 @@ struct Block {
   std::size_t size = 0;
   std::shared_ptr<const Entry> entry;
   std::size_t seq = 0;
-  bool skip_first = false;  // header line
+  bool skip_first = false;     // header line
+  std::size_t skip_bytes = 0;  // a byte-order mark before the first line
 };
 
 struct PendingBad {
@@ -1009,6 +1010,11 @@ class Pipeline {
         }
         std::string_view line(cur.data.get(),
                               nl ? static_cast<std::size_t>(nl - cur.data.get()) : filled);
+        // A UTF-8 byte-order mark (some Windows exports) is not part of the first field.
+        if (line.substr(0, 3) == "\xEF\xBB\xBF") {
+          line.remove_prefix(3);
+          cur.skip_bytes = 3;
+        }
         Detected d = detect(line, opt_.format);
         entry = std::make_shared<Entry>(Entry{name, d.format});
         entries_.push_back(entry);
@@ -1045,6 +1051,7 @@ class Pipeline {
       if (eof || stop_.load()) break;
       cur = std::move(next);
       cur.skip_first = false;
+      cur.skip_bytes = 0;
       carry = rest;
     }
     if (!ok) source_error(name, BadKind::truncated, read_error);
@@ -1068,6 +1075,7 @@ class Pipeline {
           free_.erase(it);
           b.size = 0;
           b.skip_first = false;
+          b.skip_bytes = 0;
           b.entry.reset();
           return b;
         }
@@ -1117,8 +1125,8 @@ class Pipeline {
   void process(const Block& b, WorkerState& ws, int w) {
     RowParser parser(opt_);
     EventRow row;
-    const char* p = b.data.get();
-    const char* end = p + b.size;
+    const char* p = b.data.get() + b.skip_bytes;
+    const char* end = b.data.get() + b.size;
     std::int64_t line_no = 0;
     std::int64_t reported_here = 0;
     const InputFormat format = b.entry->format;

@@ -304,6 +304,12 @@ TEST(EventsReader, IcewsAndCameoTsvRows) {
   EXPECT_EQ(rows[2].actor1_country, "");
   EXPECT_EQ(st.unknown_countries, 1);
 
+  // A byte-order mark before the header is ignored.
+  detente::test::write_text(dir / "bom.tab", "\xEF\xBB\xBF" + text);
+  read_all((dir / "bom.tab").string(), {}, &st);
+  EXPECT_EQ(st.headers, 1);
+  EXPECT_EQ(st.rows, 3);
+
   // Roles: ICEWS sectors ("Government,Military") match GOV and MIL; "Media" matches MED.
   AggregateOptions ao;
   ao.filter.roles = {"MIL"};
