@@ -1,0 +1,114 @@
+// Benchmarks of the event-data pipeline: read + aggregate to dyad x month on a large
+// synthetic GDELT 2.0 file (the real 15-minute sample concatenated to
+// DETENTE_BENCH_EVENTS_MB megabytes, default 1000, in the temp dir), with 1 and 2 threads;
+// and the row parser alone on in-memory rows. Reports bytes/s and rows/s.
+//
+//   build/detente_bench --benchmark_filter=Events
+//   DETENTE_BENCH_EVENTS_MB=200 build/detente_bench --benchmark_filter=EventsAggregate
+#include <benchmark/benchmark.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "events/dyad_series.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string sample_path() {
+  const char* env = std::getenv("DETENTE_TESTDATA");
+  fs::path base =
+      env && *env ? fs::path(env) : fs::path(DETENTE_SOURCE_DIR) / ".." / "shared" / "data";
+  return (base / "events" / "gdelt" / "gdelt2_20191024143000.export.CSV").string();
+}
+
+std::string read_all(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// The big file, made once per process and removed at exit.
+struct BigFile {
+  std::string path;
+  std::int64_t bytes = 0;
+  std::int64_t rows = 0;
+  BigFile() {
+    std::string sample = read_all(sample_path());
+    if (sample.empty()) return;
+    const char* mb_env = std::getenv("DETENTE_BENCH_EVENTS_MB");
+    std::int64_t mb = mb_env ? std::atoll(mb_env) : 1000;
+    std::int64_t copies = mb * 1000000 / static_cast<std::int64_t>(sample.size()) + 1;
+    path = (fs::temp_directory_path() /
+            ("detente-bench-events-" + std::to_string(::getpid()) + ".CSV"))
+               .string();
+    std::ofstream out(path, std::ios::binary);
+    for (std::int64_t i = 0; i < copies; ++i) out << sample;
+    bytes = copies * static_cast<std::int64_t>(sample.size());
+    rows = copies * 2111;
+  }
+  ~BigFile() {
+    if (!path.empty()) fs::remove(path);
+  }
+};
+
+const BigFile& big_file() {
+  static BigFile f;
+  return f;
+}
+
+void BM_EventsAggregateMonth(benchmark::State& state) {
+  const BigFile& f = big_file();
+  if (f.path.empty()) {
+    state.SkipWithError("GDELT sample not found (set DETENTE_TESTDATA)");
+    return;
+  }
+  detente::events::AggregateOptions o;
+  o.period = detente::events::Period::month;
+  o.read.threads = static_cast<int>(state.range(0));
+  std::size_t cells = 0;
+  for (auto _ : state) {
+    auto s = detente::events::aggregate_events({f.path}, o);
+    cells = s.cells.size();
+    benchmark::DoNotOptimize(cells);
+  }
+  state.SetBytesProcessed(state.iterations() * f.bytes);
+  state.SetItemsProcessed(state.iterations() * f.rows);
+  state.counters["cells"] = static_cast<double>(cells);
+}
+BENCHMARK(BM_EventsAggregateMonth)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+void BM_EventsParseRows(benchmark::State& state) {
+  std::string sample = read_all(sample_path());
+  if (sample.empty()) {
+    state.SkipWithError("GDELT sample not found (set DETENTE_TESTDATA)");
+    return;
+  }
+  std::vector<std::string_view> lines;
+  for (std::size_t p = 0; p < sample.size();) {
+    std::size_t nl = sample.find('\n', p);
+    if (nl == std::string::npos) nl = sample.size();
+    lines.emplace_back(sample.data() + p, nl - p);
+    p = nl + 1;
+  }
+  detente::events::ReadOptions o;
+  o.need_event_id = o.need_geo = o.need_url = false;
+  detente::events::EventRow row;
+  for (auto _ : state) {
+    for (auto l : lines) {
+      auto bad = detente::events::parse_event_line(l, detente::events::Layout::gdelt2, o, row);
+      benchmark::DoNotOptimize(bad);
+    }
+  }
+  state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(sample.size()));
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(lines.size()));
+}
+BENCHMARK(BM_EventsParseRows);
+
+}  // namespace

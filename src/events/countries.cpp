@@ -1,0 +1,348 @@
+// Country code tables. FIPS 10-4 and ISO3 assignments are public standards; the ICEWS
+// spellings are the ones its files use. Encoded by the project.
+#include "events/countries.hpp"
+
+#include <unordered_map>
+
+namespace detente::events {
+namespace {
+
+struct Country {
+  std::string_view fips;
+  std::string_view iso3;
+  std::string_view name;
+};
+
+constexpr Country kCountries[] = {
+    {"AA", "ABW", "Aruba"},
+    {"AC", "ATG", "Antigua and Barbuda"},
+    {"AE", "ARE", "United Arab Emirates"},
+    {"AF", "AFG", "Afghanistan"},
+    {"AG", "DZA", "Algeria"},
+    {"AJ", "AZE", "Azerbaijan"},
+    {"AL", "ALB", "Albania"},
+    {"AM", "ARM", "Armenia"},
+    {"AN", "AND", "Andorra"},
+    {"AO", "AGO", "Angola"},
+    {"AQ", "ASM", "American Samoa"},
+    {"AR", "ARG", "Argentina"},
+    {"AS", "AUS", "Australia"},
+    {"AU", "AUT", "Austria"},
+    {"AV", "AIA", "Anguilla"},
+    {"AY", "ATA", "Antarctica"},
+    {"BA", "BHR", "Bahrain"},
+    {"BB", "BRB", "Barbados"},
+    {"BC", "BWA", "Botswana"},
+    {"BD", "BMU", "Bermuda"},
+    {"BE", "BEL", "Belgium"},
+    {"BF", "BHS", "Bahamas"},
+    {"BG", "BGD", "Bangladesh"},
+    {"BH", "BLZ", "Belize"},
+    {"BK", "BIH", "Bosnia and Herzegovina"},
+    {"BL", "BOL", "Bolivia"},
+    {"BM", "MMR", "Myanmar"},
+    {"BN", "BEN", "Benin"},
+    {"BO", "BLR", "Belarus"},
+    {"BP", "SLB", "Solomon Islands"},
+    {"BR", "BRA", "Brazil"},
+    {"BT", "BTN", "Bhutan"},
+    {"BU", "BGR", "Bulgaria"},
+    {"BV", "BVT", "Bouvet Island"},
+    {"BX", "BRN", "Brunei"},
+    {"BY", "BDI", "Burundi"},
+    {"CA", "CAN", "Canada"},
+    {"CB", "KHM", "Cambodia"},
+    {"CD", "TCD", "Chad"},
+    {"CE", "LKA", "Sri Lanka"},
+    {"CF", "COG", "Republic of the Congo"},
+    {"CG", "COD", "Democratic Republic of the Congo"},
+    {"CH", "CHN", "China"},
+    {"CI", "CHL", "Chile"},
+    {"CJ", "CYM", "Cayman Islands"},
+    {"CK", "CCK", "Cocos Islands"},
+    {"CM", "CMR", "Cameroon"},
+    {"CN", "COM", "Comoros"},
+    {"CO", "COL", "Colombia"},
+    {"CQ", "MNP", "Northern Mariana Islands"},
+    {"CS", "CRI", "Costa Rica"},
+    {"CT", "CAF", "Central African Republic"},
+    {"CU", "CUB", "Cuba"},
+    {"CV", "CPV", "Cabo Verde"},
+    {"CW", "COK", "Cook Islands"},
+    {"CY", "CYP", "Cyprus"},
+    {"DA", "DNK", "Denmark"},
+    {"DJ", "DJI", "Djibouti"},
+    {"DO", "DMA", "Dominica"},
+    {"DR", "DOM", "Dominican Republic"},
+    {"EC", "ECU", "Ecuador"},
+    {"EG", "EGY", "Egypt"},
+    {"EI", "IRL", "Ireland"},
+    {"EK", "GNQ", "Equatorial Guinea"},
+    {"EN", "EST", "Estonia"},
+    {"ER", "ERI", "Eritrea"},
+    {"ES", "SLV", "El Salvador"},
+    {"ET", "ETH", "Ethiopia"},
+    {"EZ", "CZE", "Czechia"},
+    {"FG", "GUF", "French Guiana"},
+    {"FI", "FIN", "Finland"},
+    {"FJ", "FJI", "Fiji"},
+    {"FK", "FLK", "Falkland Islands"},
+    {"FM", "FSM", "Micronesia"},
+    {"FO", "FRO", "Faroe Islands"},
+    {"FP", "PYF", "French Polynesia"},
+    {"FR", "FRA", "France"},
+    {"FS", "ATF", "French Southern Territories"},
+    {"GA", "GMB", "Gambia"},
+    {"GB", "GAB", "Gabon"},
+    {"GG", "GEO", "Georgia"},
+    {"GH", "GHA", "Ghana"},
+    {"GI", "GIB", "Gibraltar"},
+    {"GJ", "GRD", "Grenada"},
+    {"GK", "GGY", "Guernsey"},
+    {"GL", "GRL", "Greenland"},
+    {"GM", "DEU", "Germany"},
+    {"GP", "GLP", "Guadeloupe"},
+    {"GQ", "GUM", "Guam"},
+    {"GR", "GRC", "Greece"},
+    {"GT", "GTM", "Guatemala"},
+    {"GV", "GIN", "Guinea"},
+    {"GY", "GUY", "Guyana"},
+    {"HA", "HTI", "Haiti"},
+    {"HK", "HKG", "Hong Kong"},
+    {"HM", "HMD", "Heard Island and McDonald Islands"},
+    {"HO", "HND", "Honduras"},
+    {"HR", "HRV", "Croatia"},
+    {"HU", "HUN", "Hungary"},
+    {"IC", "ISL", "Iceland"},
+    {"ID", "IDN", "Indonesia"},
+    {"IM", "IMN", "Isle of Man"},
+    {"IN", "IND", "India"},
+    {"IO", "IOT", "British Indian Ocean Territory"},
+    {"IR", "IRN", "Iran"},
+    {"IS", "ISR", "Israel"},
+    {"IT", "ITA", "Italy"},
+    {"IV", "CIV", "Ivory Coast"},
+    {"IZ", "IRQ", "Iraq"},
+    {"JA", "JPN", "Japan"},
+    {"JE", "JEY", "Jersey"},
+    {"JM", "JAM", "Jamaica"},
+    {"JO", "JOR", "Jordan"},
+    {"KE", "KEN", "Kenya"},
+    {"KG", "KGZ", "Kyrgyzstan"},
+    {"KN", "PRK", "North Korea"},
+    {"KR", "KIR", "Kiribati"},
+    {"KS", "KOR", "South Korea"},
+    {"KT", "CXR", "Christmas Island"},
+    {"KU", "KWT", "Kuwait"},
+    {"KV", "XKX", "Kosovo"},
+    {"KZ", "KAZ", "Kazakhstan"},
+    {"LA", "LAO", "Laos"},
+    {"LE", "LBN", "Lebanon"},
+    {"LG", "LVA", "Latvia"},
+    {"LH", "LTU", "Lithuania"},
+    {"LI", "LBR", "Liberia"},
+    {"LO", "SVK", "Slovakia"},
+    {"LS", "LIE", "Liechtenstein"},
+    {"LT", "LSO", "Lesotho"},
+    {"LU", "LUX", "Luxembourg"},
+    {"LY", "LBY", "Libya"},
+    {"MA", "MDG", "Madagascar"},
+    {"MB", "MTQ", "Martinique"},
+    {"MC", "MAC", "Macao"},
+    {"MD", "MDA", "Moldova"},
+    {"MF", "MYT", "Mayotte"},
+    {"MG", "MNG", "Mongolia"},
+    {"MH", "MSR", "Montserrat"},
+    {"MI", "MWI", "Malawi"},
+    {"MJ", "MNE", "Montenegro"},
+    {"MK", "MKD", "North Macedonia"},
+    {"ML", "MLI", "Mali"},
+    {"MN", "MCO", "Monaco"},
+    {"MO", "MAR", "Morocco"},
+    {"MP", "MUS", "Mauritius"},
+    {"MR", "MRT", "Mauritania"},
+    {"MT", "MLT", "Malta"},
+    {"MU", "OMN", "Oman"},
+    {"MV", "MDV", "Maldives"},
+    {"MX", "MEX", "Mexico"},
+    {"MY", "MYS", "Malaysia"},
+    {"MZ", "MOZ", "Mozambique"},
+    {"NC", "NCL", "New Caledonia"},
+    {"NE", "NIU", "Niue"},
+    {"NF", "NFK", "Norfolk Island"},
+    {"NG", "NER", "Niger"},
+    {"NH", "VUT", "Vanuatu"},
+    {"NI", "NGA", "Nigeria"},
+    {"NL", "NLD", "The Netherlands"},
+    {"NN", "SXM", "Sint Maarten"},
+    {"NO", "NOR", "Norway"},
+    {"NP", "NPL", "Nepal"},
+    {"NR", "NRU", "Nauru"},
+    {"NS", "SUR", "Suriname"},
+    {"NT", "ANT", "Netherlands Antilles"},
+    {"NU", "NIC", "Nicaragua"},
+    {"NZ", "NZL", "New Zealand"},
+    {"OD", "SSD", "South Sudan"},
+    {"PA", "PRY", "Paraguay"},
+    {"PC", "PCN", "Pitcairn"},
+    {"PE", "PER", "Peru"},
+    {"PK", "PAK", "Pakistan"},
+    {"PL", "POL", "Poland"},
+    {"PM", "PAN", "Panama"},
+    {"PO", "PRT", "Portugal"},
+    {"PP", "PNG", "Papua New Guinea"},
+    {"PS", "PLW", "Palau"},
+    {"PU", "GNB", "Guinea-Bissau"},
+    {"QA", "QAT", "Qatar"},
+    {"RE", "REU", "Reunion"},
+    {"RI", "SRB", "Serbia"},
+    {"RM", "MHL", "Marshall Islands"},
+    {"RN", "MAF", "Saint Martin"},
+    {"RO", "ROU", "Romania"},
+    {"RP", "PHL", "Philippines"},
+    {"RQ", "PRI", "Puerto Rico"},
+    {"RS", "RUS", "Russia"},
+    {"RW", "RWA", "Rwanda"},
+    {"SA", "SAU", "Saudi Arabia"},
+    {"SB", "SPM", "Saint Pierre and Miquelon"},
+    {"SC", "KNA", "Saint Kitts and Nevis"},
+    {"SE", "SYC", "Seychelles"},
+    {"SF", "ZAF", "South Africa"},
+    {"SG", "SEN", "Senegal"},
+    {"SH", "SHN", "Saint Helena"},
+    {"SI", "SVN", "Slovenia"},
+    {"SL", "SLE", "Sierra Leone"},
+    {"SM", "SMR", "San Marino"},
+    {"SN", "SGP", "Singapore"},
+    {"SO", "SOM", "Somalia"},
+    {"SP", "ESP", "Spain"},
+    {"ST", "LCA", "Saint Lucia"},
+    {"SU", "SDN", "Sudan"},
+    {"SV", "SJM", "Svalbard and Jan Mayen"},
+    {"SW", "SWE", "Sweden"},
+    {"SX", "SGS", "South Georgia and the South Sandwich Islands"},
+    {"SY", "SYR", "Syria"},
+    {"SZ", "CHE", "Switzerland"},
+    {"TB", "BLM", "Saint Barthelemy"},
+    {"TD", "TTO", "Trinidad and Tobago"},
+    {"TH", "THA", "Thailand"},
+    {"TI", "TJK", "Tajikistan"},
+    {"TK", "TCA", "Turks and Caicos Islands"},
+    {"TL", "TKL", "Tokelau"},
+    {"TN", "TON", "Tonga"},
+    {"TO", "TGO", "Togo"},
+    {"TP", "STP", "Sao Tome and Principe"},
+    {"TS", "TUN", "Tunisia"},
+    {"TT", "TLS", "Timor Leste"},
+    {"TU", "TUR", "Turkey"},
+    {"TV", "TUV", "Tuvalu"},
+    {"TW", "TWN", "Taiwan"},
+    {"TX", "TKM", "Turkmenistan"},
+    {"TZ", "TZA", "Tanzania"},
+    {"UC", "CUW", "Curacao"},
+    {"UG", "UGA", "Uganda"},
+    {"UK", "GBR", "United Kingdom"},
+    {"UP", "UKR", "Ukraine"},
+    {"US", "USA", "United States"},
+    {"UV", "BFA", "Burkina Faso"},
+    {"UY", "URY", "Uruguay"},
+    {"UZ", "UZB", "Uzbekistan"},
+    {"VC", "VCT", "Saint Vincent and the Grenadines"},
+    {"VE", "VEN", "Venezuela"},
+    {"VI", "VGB", "British Virgin Islands"},
+    {"VM", "VNM", "Vietnam"},
+    {"VQ", "VIR", "U.S. Virgin Islands"},
+    {"VT", "VAT", "Vatican"},
+    {"WA", "NAM", "Namibia"},
+    {"WE", "PSE", "Palestinian Territory"},
+    {"WF", "WLF", "Wallis and Futuna"},
+    {"WI", "ESH", "Western Sahara"},
+    {"WS", "WSM", "Samoa"},
+    {"WZ", "SWZ", "Eswatini"},
+    {"YI", "SCG", "Serbia and Montenegro"},
+    {"YM", "YEM", "Yemen"},
+    {"ZA", "ZMB", "Zambia"},
+    {"ZI", "ZWE", "Zimbabwe"},
+};
+
+struct Alias {
+  std::string_view name;
+  std::string_view iso3;
+};
+
+// Spellings used by ICEWS (and other coders) that differ from the short names above.
+constexpr Alias kAliases[] = {
+    {"Russian Federation", "RUS"},
+    {"Occupied Palestinian Territory", "PSE"},
+    {"Palestine", "PSE"},
+    {"Democratic Republic of Congo", "COD"},
+    {"Congo, The Democratic Republic of the", "COD"},
+    {"Congo", "COG"},
+    {"Swaziland", "SWZ"},
+    {"Czech Republic", "CZE"},
+    {"the former Yugoslav Republic of Macedonia", "MKD"},
+    {"Macedonia", "MKD"},
+    {"Timor-Leste", "TLS"},
+    {"East Timor", "TLS"},
+    {"Moldova, Republic of", "MDA"},
+    {"Cote d'Ivoire", "CIV"},
+    {"Netherlands", "NLD"},
+    {"Holy See", "VAT"},
+    {"Korea, Republic of", "KOR"},
+    {"Korea, Democratic People's Republic of", "PRK"},
+    {"Republic of Korea", "KOR"},
+    {"Democratic People's Republic of Korea", "PRK"},
+    {"United States of America", "USA"},
+    {"United Kingdom of Great Britain and Northern Ireland", "GBR"},
+    {"Iran, Islamic Republic of", "IRN"},
+    {"Syrian Arab Republic", "SYR"},
+    {"Viet Nam", "VNM"},
+    {"Lao People's Democratic Republic", "LAO"},
+    {"Burma", "MMR"},
+    {"Taiwan, Province of China", "TWN"},
+    {"Tanzania, United Republic of", "TZA"},
+    {"Venezuela, Bolivarian Republic of", "VEN"},
+    {"Bolivia, Plurinational State of", "BOL"},
+};
+
+template <typename Map>
+std::string_view lookup(const Map& m, std::string_view key) {
+  auto it = m.find(key);
+  return it == m.end() ? std::string_view{} : it->second;
+}
+
+const auto& by_fips() {
+  static const auto m = [] {
+    std::unordered_map<std::string_view, std::string_view> out;
+    for (const auto& c : kCountries) out.emplace(c.fips, c.iso3);
+    return out;
+  }();
+  return m;
+}
+
+const auto& by_name() {
+  static const auto m = [] {
+    std::unordered_map<std::string_view, std::string_view> out;
+    for (const auto& c : kCountries) out.emplace(c.name, c.iso3);
+    for (const auto& a : kAliases) out.emplace(a.name, a.iso3);
+    return out;
+  }();
+  return m;
+}
+
+const auto& by_iso3() {
+  static const auto m = [] {
+    std::unordered_map<std::string_view, std::string_view> out;
+    for (const auto& c : kCountries) out.emplace(c.iso3, c.name);
+    return out;
+  }();
+  return m;
+}
+
+}  // namespace
+
+std::string_view iso3_from_fips(std::string_view fips) { return lookup(by_fips(), fips); }
+std::string_view iso3_from_name(std::string_view name) { return lookup(by_name(), name); }
+std::string_view country_name(std::string_view iso3) { return lookup(by_iso3(), iso3); }
+
+}  // namespace detente::events
