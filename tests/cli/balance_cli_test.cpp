@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <map>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "test_support.hpp"
 
@@ -37,6 +39,44 @@ TEST(BalanceCli, HeuristicAndPajekAndText) {
   auto t = run_cli({"balance", *p});
   ASSERT_EQ(t.exit_code, 0) << t.err;
   EXPECT_NE(t.out.find("frustration index: 7 (optimal"), std::string::npos) << t.out;
+}
+
+TEST(BalanceCli, BlockmodelThreeClustersOnTribes) {
+  auto p = test::data_file("alignment/tribes/tribes_gahuku_gama_signed.csv");
+  if (!p) GTEST_SKIP() << test::missing_data_message();
+  auto r = run_cli({"balance", *p, "--method", "blockmodel", "--clusters", "3", "--starts", "50",
+                    "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  // With k = 3 no negative tie stays inside a cluster and two positive ties run between.
+  EXPECT_EQ(j["criterion"], 1);
+  EXPECT_EQ(j["negative_within"], 0);
+  // The clusters are Read's three groups (the ground truth shipped with the data).
+  auto truth = test::data_file("alignment/tribes/tribes_ground_truth_k3_named.csv");
+  ASSERT_TRUE(truth);
+  std::map<std::string, std::string> group;
+  std::istringstream in(test::read_text(*truth));
+  std::string line;
+  std::getline(in, line);
+  while (std::getline(in, line)) {
+    auto a = line.find(','), b = line.rfind(',');
+    if (a == std::string::npos) continue;
+    group[line.substr(a + 1, b - a - 1)] = line.substr(b + 1);
+  }
+  ASSERT_EQ(group.size(), 16u);
+  for (const auto& [x, gx] : group)
+    for (const auto& [y, gy] : group)
+      EXPECT_EQ(j["partition"][x] == j["partition"][y], gx == gy) << x << " " << y;
+}
+
+TEST(BalanceCli, ScenarioInput) {
+  auto r = run_cli({"balance", "northeast-asia-2024", "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["optimal"], true);
+  auto bad = run_cli({"balance", "northeast-asia-2024", "--date", "2001-13-01"});
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.err.find("--date"), std::string::npos);
 }
 
 TEST(BalanceCli, BadInputExitsOneWithLocation) {
