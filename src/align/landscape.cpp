@@ -52,14 +52,6 @@ std::vector<int> sides(std::uint64_t config, int n) {
   return s;
 }
 
-std::uint64_t config_of(const std::vector<int>& side) {
-  std::uint64_t c = 0;
-  int flip = side[0];
-  for (std::size_t i = 1; i < side.size(); ++i)
-    if (side[i] ^ flip) c |= std::uint64_t{1} << (i - 1);
-  return c;
-}
-
 // Local fields h_k = σ_k Σ_j J_kj σ_j: switching k changes E by 2·h_k.
 struct State {
   std::vector<double> sigma, h;
