@@ -73,7 +73,7 @@ std::vector<Point> layout(const align::SignedGraph& g, const std::vector<int>& s
       d[e.v].x += dx / dist * f, d[e.v].y += dy / dist * f;
     }
     for (int i = 0; i < n; ++i) {
-      d[i].x += ((side[i] == 0 ? -0.6 : 0.6) - p[i].x) * 0.5;  // bloc pull
+      d[i].x += ((side[i] == 0 ? -0.6 : 0.6) - p[i].x) * 0.15;  // bloc pull
       d[i].y += -p[i].y * 0.1;                                 // gravity
       double len = std::max(1e-9, std::hypot(d[i].x, d[i].y));
       double step = std::min(len, temp);
