@@ -120,6 +120,11 @@ int run_balance(const BalanceArgs& a) {
   for (int e : r.frustrated)
     fr.push_back({g.names[g.edges[e].u], g.names[g.edges[e].v], g.edges[e].sign});
   j["frustrated_ties"] = fr;
+  nlohmann::json nf = nlohmann::json::object();
+  auto per_node = align::node_frustration(g, r.side, weighted);
+  for (int i = 0; i < g.size(); ++i)
+    if (per_node[i] > 0) nf[g.names[i]] = number(per_node[i]);
+  j["node_frustration"] = nf;
   j["balance"] = {{"triangle_ratio", m.triangle_ratio},
                   {"triangle_ratio_weighted", m.triangle_ratio_weighted},
                   {"triangles", m.triangles},
