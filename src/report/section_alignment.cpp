@@ -284,18 +284,20 @@ Section build_alignment_section(const Scenario& scenario, const RunOptions& opti
       pressure_text.empty() ? " none" : pressure_text, m.triangle_ratio, m.walk_balance,
       m.polarization, land.minima.size(), land.minima.size() == 1 ? "um" : "a", land_text);
 
-  out.html =
-      "<div class=\"alignment\">\n" + draw_svg(g, fr.side, capability, frustrated, options.seed) +
-      fmt::format(
-          "<p>Best two-bloc split on {} ({}): frustration <b>{:.3g}</b> (weight of ties "
-          "against the split; {} ties). Triangle balance {:.2f}, walk balance {:.2f}, "
-          "capability-weighted polarization {:.2f}.</p>\n",
-          date.iso(), fr.optimal ? "exact, proven optimal" : "not proven optimal", fr.frustration,
-          fr.frustrated.size(), m.triangle_ratio, m.walk_balance, m.polarization) +
-      "<table><caption>Landscape theory: predicted coalitions (sizes = capability, "
-      "propensities = net ties)</caption>\n<tr><th>#</th><th>energy</th><th>basin</th>"
-      "<th>coalition A</th><th>coalition B</th></tr>\n" +
-      land_html + "</table>\n</div>\n";
+  out.html = "<div class=\"alignment\">\n" +
+             draw_svg(g, fr.side, capability, frustrated, options.seed) +
+             fmt::format(
+                 "<p>Best two-bloc split on {} ({}): frustration <b>{:.3g}</b> (weight of ties "
+                 "against the split; {} ties). Triangle balance {:.2f}, walk balance {:.2f}, "
+                 "capability-weighted polarization {:.2f}. Cross-pressured actors (weight of their "
+                 "ties against the split):{}.</p>\n",
+                 date.iso(), fr.optimal ? "exact, proven optimal" : "not proven optimal",
+                 fr.frustration, fr.frustrated.size(), m.triangle_ratio, m.walk_balance,
+                 m.polarization, html_escape(pressure_text.empty() ? " none" : pressure_text)) +
+             "<table><caption>Landscape theory: predicted coalitions (sizes = capability, "
+             "propensities = net ties)</caption>\n<tr><th>#</th><th>energy</th><th>basin</th>"
+             "<th>coalition A</th><th>coalition B</th></tr>\n" +
+             land_html + "</table>\n</div>\n";
   return out;
 }
 
