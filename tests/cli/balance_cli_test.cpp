@@ -69,6 +69,31 @@ TEST(BalanceCli, BlockmodelThreeClustersOnTribes) {
       EXPECT_EQ(j["partition"][x] == j["partition"][y], gx == gy) << x << " " << y;
 }
 
+TEST(BalanceCli, SeriesOfWindowsOneRowEach) {
+  auto a = test::data_file("alignment/cow_signed/cow_46-49.csv");
+  auto b = test::data_file("alignment/cow_signed/cow_96-99.csv");
+  if (!a || !b) GTEST_SKIP() << test::missing_data_message();
+  auto r = run_cli({"balance", *a, *b, "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  ASSERT_EQ(j.size(), 2u);
+  EXPECT_EQ(j[0]["frustration"], 17);
+  EXPECT_EQ(j[1]["frustration"], 45);
+  EXPECT_EQ(j[1]["input"], *b);
+  auto c = run_cli({"balance", *a, *b, "--format", "csv"});
+  ASSERT_EQ(c.exit_code, 0) << c.err;
+  EXPECT_NE(c.out.find("cow_96-99.csv,151,1247,147,45,true,45,"), std::string::npos) << c.out;
+  // A bad input anywhere: exit 1 and no output file.
+  auto dir = test::temp_dir("balance-series");
+  test::write_text(dir / "bad.csv", "A,B,1\nA,A,1\n");
+  auto out = dir / "series.csv";
+  auto bad =
+      run_cli({"balance", *a, (dir / "bad.csv").string(), "--format", "csv", "-o", out.string()});
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.err.find("bad.csv:2"), std::string::npos) << bad.err;
+  EXPECT_FALSE(std::filesystem::exists(out));
+}
+
 TEST(BalanceCli, ScenarioInput) {
   auto r = run_cli({"balance", "northeast-asia-2024", "--format", "json"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
