@@ -1,3 +1,4 @@
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <map>
@@ -92,6 +93,31 @@ TEST(BalanceCli, SeriesOfWindowsOneRowEach) {
   EXPECT_EQ(bad.exit_code, 1);
   EXPECT_NE(bad.err.find("bad.csv:2"), std::string::npos) << bad.err;
   EXPECT_FALSE(std::filesystem::exists(out));
+}
+
+TEST(BalanceCli, TimeLimitReportsBoundsAndNotProvenOptimal) {
+  // A dense random signed graph (90 nodes, ~2,000 ties): far beyond 10 ms of search.
+  auto dir = test::temp_dir("balance-limit");
+  std::string csv = "from,to,sign\n";
+  std::uint64_t x = 12345;
+  auto next = [&x] {
+    x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+    return x;
+  };
+  for (int i = 0; i < 90; ++i)
+    for (int j = i + 1; j < 90; ++j)
+      if (next() % 2 == 0) csv += fmt::format("n{},n{},{}\n", i, j, next() % 3 == 0 ? -1 : 1);
+  test::write_text(dir / "dense.csv", csv);
+  auto r = run_cli(
+      {"balance", (dir / "dense.csv").string(), "--time-limit", "0.01", "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["optimal"], false);
+  EXPECT_LT(j["lower_bound"].get<double>(), j["frustration"].get<double>());
+  EXPECT_GT(j["lower_bound"].get<double>(), 0);
+  EXPECT_EQ(j["partition"].size(), 90u);
+  auto t = run_cli({"balance", (dir / "dense.csv").string(), "--time-limit", "0.01"});
+  EXPECT_NE(t.out.find("not proven optimal"), std::string::npos) << t.out;
 }
 
 TEST(BalanceCli, ScenarioInput) {
