@@ -10,6 +10,17 @@
 
 namespace detente::align {
 
+std::vector<double> node_frustration(const SignedGraph& g, const std::vector<int>& side,
+                                     bool weighted) {
+  std::vector<double> out(g.size(), 0.0);
+  for (const auto& e : g.edges)
+    if (is_frustrated(e, side)) {
+      out[e.u] += weighted ? e.weight : 1.0;
+      out[e.v] += weighted ? e.weight : 1.0;
+    }
+  return out;
+}
+
 BalanceMeasures balance_measures(const SignedGraph& g, const std::vector<int>& side, bool weighted,
                                  const std::vector<double>& size, int walk_limit) {
   BalanceMeasures m;

@@ -36,4 +36,9 @@ BalanceMeasures balance_measures(const SignedGraph& g, const std::vector<int>& s
                                  bool weighted = true, const std::vector<double>& size = {},
                                  int walk_limit = 3000);
 
+// Each node's share of the frustration under `side`: the weight (or count) of its
+// frustrated ties — how far it sits from its "natural" side (a tie counts at both ends).
+std::vector<double> node_frustration(const SignedGraph& g, const std::vector<int>& side,
+                                     bool weighted = true);
+
 }  // namespace detente::align

@@ -52,20 +52,15 @@ std::vector<int> sides(std::uint64_t config, int n) {
   return s;
 }
 
-std::uint64_t config_of(const std::vector<int>& side) {
-  std::uint64_t c = 0;
-  int flip = side[0];
-  for (std::size_t i = 1; i < side.size(); ++i)
-    if (side[i] ^ flip) c |= std::uint64_t{1} << (i - 1);
-  return c;
-}
-
 // Local fields h_k = σ_k Σ_j J_kj σ_j: switching k changes E by 2·h_k.
 struct State {
   std::vector<double> sigma, h;
   void init(const Couplings& c, std::uint64_t config) {
     sigma.assign(c.n, 1.0);
     for (int i = 0; i < c.n; ++i) sigma[i] = side_of(config, i) ? -1.0 : 1.0;
+    init_fields(c);
+  }
+  void init_fields(const Couplings& c) {
     h.assign(c.n, 0.0);
     for (int k = 0; k < c.n; ++k) {
       const double* r = c.row(k);
@@ -138,39 +133,39 @@ void check_input(const LandscapeInput& in) {
 }
 
 // Seeded steepest descents; returns the terminal configuration of each sample.
-std::vector<std::uint64_t> sampled_descents(const LandscapeInput& in, const Couplings& c,
-                                            const LandscapeOptions& o) {
+// Seeded steepest descents from random configurations; returns each sample's end as a
+// side vector with actor 0 on side 0. Works for any number of actors.
+std::vector<std::vector<int>> sampled_descents(const Couplings& c, const LandscapeOptions& o) {
   int n = c.n;
-  std::uint64_t all = n >= 65 ? ~std::uint64_t{0} : ((std::uint64_t{1} << (n - 1)) - 1);
   int samples = std::max(1, o.samples);
-  std::vector<std::uint64_t> out(samples);
+  std::vector<std::vector<int>> out(samples);
   int threads = std::max(1, o.threads);
   auto work = [&](int t) {
     State st;
     for (int s = t; s < samples; s += threads) {
       std::mt19937_64 rng(mix_seed(o.seed, s));
-      std::uint64_t config = rng() & all;
-      st.init(c, config);
+      st.sigma.assign(n, 1.0);
+      for (int i = 1; i < n; ++i) st.sigma[i] = (rng() & 1) ? -1.0 : 1.0;
+      st.init_fields(c);
       int k = st.argmin();
-      while (st.h[k] < -c.tol) {
-        config = descend_step(config, k, all);
-        // Switching actor 0 is renormalised as switching everyone else: same fields.
-        if (k == 0) {
-          st.init(c, config);
-          k = st.argmin();
-        } else {
-          k = st.flip(c, k);
-        }
-      }
-      out[s] = config;
+      while (st.h[k] < -c.tol) k = st.flip(c, k);
+      std::vector<int> side(n);
+      for (int i = 0; i < n; ++i) side[i] = (st.sigma[i] < 0) != (st.sigma[0] < 0) ? 1 : 0;
+      out[s] = std::move(side);
     }
   };
   std::vector<std::thread> pool;
   for (int t = 1; t < threads; ++t) pool.emplace_back(work, t);
   work(0);
   for (auto& th : pool) th.join();
-  (void)in;
   return out;
+}
+
+std::uint64_t config_of(const std::vector<int>& side) {
+  std::uint64_t c = 0;
+  for (std::size_t i = 1; i < side.size(); ++i)
+    if (side[i] != side[0]) c |= std::uint64_t{1} << (i - 1);
+  return c;
 }
 
 void sort_minima(LandscapeResult& r) {
@@ -264,9 +259,8 @@ LandscapeResult exhaustive_landscape(const LandscapeInput& in, const LandscapeOp
     }
     r.basins_exact = true;
   } else {
-    auto ends = sampled_descents(in, c, options);
-    for (auto config : ends)
-      if (auto it = index.find(config); it != index.end()) r.minima[it->second].basin += 1;
+    for (const auto& side : sampled_descents(c, options))
+      if (auto it = index.find(config_of(side)); it != index.end()) r.minima[it->second].basin += 1;
   }
   double denom = r.basins_exact ? r.configurations : std::max(1, options.samples);
   for (auto& m : r.minima) m.basin_share = m.basin / denom;
@@ -277,13 +271,14 @@ LandscapeResult exhaustive_landscape(const LandscapeInput& in, const LandscapeOp
 LandscapeResult heuristic_landscape(const LandscapeInput& in, const LandscapeOptions& options) {
   check_input(in);
   Couplings c = couplings(in);
-  if (c.n > 65) throw std::invalid_argument("landscape: the heuristic handles up to 65 actors");
-  auto ends = sampled_descents(in, c, options);
-  std::map<std::uint64_t, double> count;
-  for (auto config : ends) count[config] += 1;
+  auto ends = sampled_descents(c, options);
+  std::map<std::vector<int>, double> count;
+  for (const auto& side : ends) count[side] += 1;
   LandscapeResult r;
-  for (const auto& [config, k] : count) {
-    auto m = make_minimum(in, config);
+  for (const auto& [side, k] : count) {
+    LandscapeMinimum m;
+    m.side = side;
+    m.energy = landscape_energy(in, m.side, &m.frustration);
     m.basin = k;
     m.basin_share = k / static_cast<double>(ends.size());
     r.minima.push_back(std::move(m));

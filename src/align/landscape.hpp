@@ -63,8 +63,9 @@ double landscape_energy(const LandscapeInput& in, const std::vector<int>& side,
 LandscapeResult exhaustive_landscape(const LandscapeInput& in,
                                      const LandscapeOptions& options = {});
 
-// Steepest descents from `samples` seeded random configurations; minima found with
-// their sampled basin shares (not a proof that no other minimum exists).
+// Steepest descents from `samples` seeded random configurations, for any number of
+// actors; minima found with their sampled basin shares (not a proof that no other
+// minimum exists).
 LandscapeResult heuristic_landscape(const LandscapeInput& in, const LandscapeOptions& options = {});
 
 // Reads the Axelrod–Bennett example layout: ACTORS.csv with columns id,actor,strength

@@ -134,9 +134,15 @@ SignedGraph read_signed_csv(const std::string& path) {
     if (rec.fields.empty() || (rec.fields.size() == 1 && trim(rec.fields[0]).empty())) continue;
     if (first) {
       first = false;
+      // A header names its columns; a first row with a bad sign is data (and an error).
+      static const std::vector<std::string> third{"sign", "signs", "polarity", "value", "tie"};
+      static const std::vector<std::string> first_names{"from",  "source", "src",
+                                                        "node1", "ego",    "actor1"};
       if (rec.fields.size() >= 3 && !parse_sign(rec.fields[2])) {
-        std::string h = lower(trim(rec.fields[2]));
-        if (h.empty() || std::isalpha(static_cast<unsigned char>(h[0]))) continue;  // header
+        std::string h3 = lower(trim(rec.fields[2])), h1 = lower(trim(rec.fields[0]));
+        if (std::find(third.begin(), third.end(), h3) != third.end() ||
+            std::find(first_names.begin(), first_names.end(), h1) != first_names.end())
+          continue;
       }
     }
     if (rec.fields.size() < 3)
@@ -403,8 +409,10 @@ SignedGraph read_dl(const std::string& path, const DlOptions& options) {
         while (ss >> tok) {
           auto eq = tok.find('=');
           if (eq == std::string::npos) continue;
+          std::string name = tok.substr(0, eq);
+          if (name != "n" && name != "nm") continue;  // e.g. format=fullmatrix on this line
           auto v = parse_long(tok.substr(eq + 1));
-          if (!v || *v <= 0) fail({path, line_no, tok.substr(0, eq)}, "expected a positive count");
+          if (!v || *v <= 0) fail({path, line_no, name}, "expected a positive count");
           if (tok.substr(0, eq) == "n") n = static_cast<int>(*v);
           if (tok.substr(0, eq) == "nm") nm = static_cast<int>(*v);
         }

@@ -54,7 +54,7 @@ struct SignedGraph {
 std::vector<std::vector<std::pair<int, int>>> adjacency(const SignedGraph& g);
 
 // CSV edge list with columns from,to,sign[,weight]; a header row is optional (it is
-// recognised when its third field is not a sign). Signs: 1, +1, -1, +, -. A pair listed
+// recognised by its column names, e.g. from,to,sign). Signs: 1, +1, -1, +, -. A pair listed
 // twice (e.g. once in each direction) must agree in sign and weight. Errors name file,
 // line and field: unknown sign, bad weight, self-loop, conflicting duplicate, empty file.
 SignedGraph read_signed_csv(const std::string& path);

@@ -73,8 +73,8 @@ std::vector<Point> layout(const align::SignedGraph& g, const std::vector<int>& s
       d[e.v].x += dx / dist * f, d[e.v].y += dy / dist * f;
     }
     for (int i = 0; i < n; ++i) {
-      d[i].x += ((side[i] == 0 ? -0.6 : 0.6) - p[i].x) * 0.5;  // bloc pull
-      d[i].y += -p[i].y * 0.1;                                 // gravity
+      d[i].x += ((side[i] == 0 ? -0.6 : 0.6) - p[i].x) * 0.15;  // bloc pull
+      d[i].y += -p[i].y * 0.1;                                  // gravity
       double len = std::max(1e-9, std::hypot(d[i].x, d[i].y));
       double step = std::min(len, temp);
       p[i].x += d[i].x / len * step;
@@ -195,6 +195,20 @@ Section build_alignment_section(const Scenario& scenario, const RunOptions& opti
   out.json["frustration_count"] = count.frustration;
   out.json["blocs"] = blocs;
   out.json["frustrated_ties"] = ties;
+  // Cross-pressure: each actor's weight of ties against the split, largest first.
+  auto pressure = align::node_frustration(g, fr.side, true);
+  std::vector<int> by_pressure;
+  for (int i = 0; i < n; ++i)
+    if (pressure[i] > 0) by_pressure.push_back(i);
+  std::stable_sort(by_pressure.begin(), by_pressure.end(),
+                   [&](int x, int y) { return pressure[x] > pressure[y]; });
+  nlohmann::json pj = nlohmann::json::object();
+  std::string pressure_text;
+  for (int i : by_pressure) {
+    pj[g.names[i]] = pressure[i];
+    pressure_text += fmt::format(" {} {:.2g}", g.names[i], pressure[i]);
+  }
+  out.json["actor_frustration"] = pj;
   out.json["balance"] = {{"triangles", m.triangles},
                          {"triangle_ratio", m.triangle_ratio},
                          {"triangle_ratio_weighted", m.triangle_ratio_weighted},
@@ -261,25 +275,29 @@ Section build_alignment_section(const Scenario& scenario, const RunOptions& opti
       "relation network on {}: {} actors, {} ties ({} positive, {} negative)\n"
       "best two-bloc split (exact{}): A{{{} }} vs B{{{} }}\n"
       "frustration {:.3g} (weighted), {} ties against the split:{}\n"
+      "cross-pressured actors (weight of their ties against the split):{}\n"
       "triangle balance {:.2f}, walk balance {:.2f}, polarization {:.2f} (capability-weighted)\n"
       "landscape theory ({} local minim{}):\n{}",
       date.iso(), n, g.edges.size(), g.positive_edges(), g.negative_edges(),
       fr.optimal ? ", proven optimal" : ", NOT proven optimal", a, b, fr.frustration,
-      fr.frustrated.size(), tie_list.empty() ? " none" : tie_list, m.triangle_ratio, m.walk_balance,
+      fr.frustrated.size(), tie_list.empty() ? " none" : tie_list,
+      pressure_text.empty() ? " none" : pressure_text, m.triangle_ratio, m.walk_balance,
       m.polarization, land.minima.size(), land.minima.size() == 1 ? "um" : "a", land_text);
 
-  out.html =
-      "<div class=\"alignment\">\n" + draw_svg(g, fr.side, capability, frustrated, options.seed) +
-      fmt::format(
-          "<p>Best two-bloc split on {} ({}): frustration <b>{:.3g}</b> (weight of ties "
-          "against the split; {} ties). Triangle balance {:.2f}, walk balance {:.2f}, "
-          "capability-weighted polarization {:.2f}.</p>\n",
-          date.iso(), fr.optimal ? "exact, proven optimal" : "not proven optimal", fr.frustration,
-          fr.frustrated.size(), m.triangle_ratio, m.walk_balance, m.polarization) +
-      "<table><caption>Landscape theory: predicted coalitions (sizes = capability, "
-      "propensities = net ties)</caption>\n<tr><th>#</th><th>energy</th><th>basin</th>"
-      "<th>coalition A</th><th>coalition B</th></tr>\n" +
-      land_html + "</table>\n</div>\n";
+  out.html = "<div class=\"alignment\">\n" +
+             draw_svg(g, fr.side, capability, frustrated, options.seed) +
+             fmt::format(
+                 "<p>Best two-bloc split on {} ({}): frustration <b>{:.3g}</b> (weight of ties "
+                 "against the split; {} ties). Triangle balance {:.2f}, walk balance {:.2f}, "
+                 "capability-weighted polarization {:.2f}. Cross-pressured actors (weight of their "
+                 "ties against the split):{}.</p>\n",
+                 date.iso(), fr.optimal ? "exact, proven optimal" : "not proven optimal",
+                 fr.frustration, fr.frustrated.size(), m.triangle_ratio, m.walk_balance,
+                 m.polarization, html_escape(pressure_text.empty() ? " none" : pressure_text)) +
+             "<table><caption>Landscape theory: predicted coalitions (sizes = capability, "
+             "propensities = net ties)</caption>\n<tr><th>#</th><th>energy</th><th>basin</th>"
+             "<th>coalition A</th><th>coalition B</th></tr>\n" +
+             land_html + "</table>\n</div>\n";
   return out;
 }
 

@@ -132,6 +132,31 @@ TEST(Frustration, KnownCowWindowsExactly) {
   EXPECT_EQ(checked, 6);
 }
 
+TEST(Frustration, LargeNearlyBalancedBlockIsProvedWithoutSearch) {
+  // 3,000 nodes on a ring with chords (i, i+2): one block full of triangles. Signs follow
+  // a planted split, then every 50th ring tie is flipped; each flip sits in its own two
+  // triangles, so the index is exactly the number of flips (60).
+  const int n = 3000;
+  std::mt19937_64 rng(11);
+  std::vector<int> planted(n);
+  for (auto& x : planted) x = static_cast<int>(rng() & 1);
+  SignedGraph g;
+  for (int i = 0; i < n; ++i) g.add_node("r" + std::to_string(i));
+  int flips = 0;
+  for (int i = 0; i < n; ++i)
+    for (int step : {1, 2}) {
+      int j = (i + step) % n;
+      int sign = planted[i] == planted[j] ? 1 : -1;
+      if (step == 1 && i % 50 == 0) sign = -sign, ++flips;
+      g.add_edge(i, j, sign);
+    }
+  auto r = frustration_exact(g, {.weighted = false});
+  EXPECT_TRUE(r.optimal);
+  EXPECT_EQ(r.frustration, flips);
+  EXPECT_EQ(r.lower_bound, flips);
+  EXPECT_EQ(frustration_of(g, r.side, false), flips);
+}
+
 TEST(Frustration, TimeLimitReturnsBoundsAndBestPartition) {
   std::mt19937_64 rng(7);
   SignedGraph g = random_graph(90, 0.5, rng, false);

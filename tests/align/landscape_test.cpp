@@ -158,6 +158,28 @@ TEST(Landscape, ExhaustiveMatchesBruteForceAndIsThreadIndependent) {
   }
 }
 
+TEST(Landscape, HeuristicBeyond64ActorsFindsTrueLocalMinima) {
+  auto in = random_input(80, 77);
+  auto r = heuristic_landscape(in, {.threads = 2, .samples = 200, .seed = 3});
+  ASSERT_FALSE(r.minima.empty());
+  double share = 0;
+  for (std::size_t m = 0; m < r.minima.size(); ++m) {
+    const auto& x = r.minima[m];
+    share += x.basin_share;
+    if (m > 0) EXPECT_LE(r.minima[m - 1].energy, x.energy);
+    EXPECT_EQ(x.side[0], 0);
+    for (int k = 0; k < 80; ++k) {  // no single switch lowers the energy
+      auto other = x.side;
+      other[k] ^= 1;
+      EXPECT_GE(landscape_energy(in, other), x.energy - 1e-9);
+    }
+  }
+  EXPECT_NEAR(share, 1.0, 1e-12);
+  auto again = heuristic_landscape(in, {.threads = 1, .samples = 200, .seed = 3});
+  ASSERT_EQ(again.minima.size(), r.minima.size());
+  EXPECT_EQ(again.minima[0].side, r.minima[0].side);
+}
+
 TEST(Landscape, ReaderErrorsNameFileLineField) {
   auto dir = test::temp_dir("landscape");
   test::write_text(dir / "a.csv", "id,actor,strength\n1,A,10\n2,B,-5\n");

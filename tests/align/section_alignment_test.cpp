@@ -97,6 +97,9 @@ TEST(AlignmentSection, SplitsTheBlocsAndMarksFrustratedTies) {
   // Against the split: JPN–KOR grievance (0.3) and CHN–KOR trade (0.4).
   EXPECT_NEAR(j["frustration"].get<double>(), 0.7, 1e-9);
   EXPECT_EQ(j["frustration_count"], 2);
+  EXPECT_NEAR(j["actor_frustration"]["KOR"].get<double>(), 0.7, 1e-9);  // both ties touch KOR
+  EXPECT_NEAR(j["actor_frustration"]["JPN"].get<double>(), 0.3, 1e-9);
+  EXPECT_FALSE(j["actor_frustration"].contains("USA"));
   std::set<std::string> a, b;
   for (const auto& x : j["blocs"][0]) a.insert(x);
   for (const auto& x : j["blocs"][1]) b.insert(x);

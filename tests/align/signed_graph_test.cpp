@@ -74,6 +74,10 @@ TEST(SignedGraphCsv, MalformedInputNamesFileLineField) {
   auto header_only = write_temp("ho.csv", "from,to,sign\n");
   EXPECT_NE(error_of([&] { read_signed_csv(header_only); }).find("empty"), std::string::npos);
 
+  auto bad_first = write_temp("f.csv", "A,B,x\nB,C,1\n");  // data, not a header
+  m = error_of([&] { read_signed_csv(bad_first); });
+  EXPECT_NE(m.find("f.csv:1: field 'sign'"), std::string::npos) << m;
+
   auto weight = write_temp("w.csv", "A,B,1,-3\n");
   m = error_of([&] { read_signed_csv(weight); });
   EXPECT_NE(m.find("w.csv:1: field 'weight'"), std::string::npos) << m;
@@ -136,6 +140,21 @@ TEST(SignedGraphPajek, EveryFileOfTheCollectionLoads) {
   EXPECT_EQ(t4.size(), 18);
   SignedGraph first = read_pajek(*dir + "/Sampson.paj");
   EXPECT_EQ(first.size(), 25);
+}
+
+TEST(SignedGraphDl, FullMatrixWithLabels) {
+  auto p = write_temp("m.dl",
+                      "dl n=3 format=fullmatrix\nlabels:\nx\ny\nz\ndata:\n0 2 -1\n2 0 0\n-3 0 0\n");
+  SignedGraph g = read_dl(p);
+  ASSERT_EQ(g.size(), 3);
+  EXPECT_EQ(g.names[2], "z");
+  ASSERT_EQ(g.edges.size(), 2u);
+  EXPECT_EQ(g.edges[0].sign, 1);  // x–y: 2 both ways → mean 2
+  EXPECT_DOUBLE_EQ(g.edges[0].weight, 2);
+  EXPECT_EQ(g.edges[1].sign, -1);  // x–z: −1 and −3 → mean −2
+  EXPECT_DOUBLE_EQ(g.edges[1].weight, 2);
+  auto short_data = write_temp("s.dl", "DL N=2\nFORMAT = FULLMATRIX\nDATA:\n0 1\n1\n");
+  EXPECT_NE(error_of([&] { read_dl(short_data); }).find("expected 4 values"), std::string::npos);
 }
 
 TEST(SignedGraphCsv, CowWindowsMatchTheSummary) {
