@@ -735,8 +735,9 @@ class RowParser {
       return ParseError{BadKind::non_numeric, 25, "IsRootEvent 0 or 1"};
     row.is_root = f[25][0] == '1';
     if (auto e = code_values(f[26], 26, f[29], 29, f[30], 30, row)) return e;
-    if (!parse_int(f[31], row.mentions) || row.mentions < 0)
-      return ParseError{BadKind::non_numeric, 31, "an integer NumMentions"};
+    // Bounded so that Goldstein x mentions sums cannot overflow.
+    if (!parse_int(f[31], row.mentions) || row.mentions < 0 || row.mentions > 1'000'000'000)
+      return ParseError{BadKind::non_numeric, 31, "an integer NumMentions (0 to 10^9)"};
     if (gdelt_tail_) {
       row.actor1_geo = f[cols->a1_geo];
       row.actor2_geo = f[cols->a2_geo];

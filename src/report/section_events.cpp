@@ -33,7 +33,16 @@ std::string xml_escape(std::string_view s) {
   return out;
 }
 
+// At most 28 characters, cut at a UTF-8 character boundary.
+std::string short_label(const std::string& text) {
+  if (text.size() <= 28) return text;
+  std::size_t cut = 27;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return text.substr(0, cut) + "…";
+}
+
 struct Point {
+  std::int32_t period;
   std::int32_t day;  // first day of the period
   std::string label;
   const events::DyadCell* cell;
@@ -44,7 +53,7 @@ const char* kColours[] = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e",
 // Chart of Goldstein means per period (y from -10 to +10), scenario events as dashed lines.
 std::string chart_svg(const std::vector<std::pair<std::string, std::vector<Point>>>& series,
                       const Scenario& scenario, std::int32_t first, std::int32_t last,
-                      int& marked) {
+                      std::int32_t step, int& marked) {
   const double W = 720, H = 300, left = 48, right = 150, top = 20, bottom = 36;
   const double pw = W - left - right, ph = H - top - bottom;
   const double span = std::max<std::int32_t>(1, last - first);
@@ -72,26 +81,35 @@ std::string chart_svg(const std::vector<std::pair<std::string, std::vector<Point
     ++marked;
     svg += fmt::format(
         "<line x1=\"{0:.1f}\" x2=\"{0:.1f}\" y1=\"{1:.1f}\" y2=\"{2:.1f}\" stroke=\"#999\" "
-        "stroke-dasharray=\"3,3\"><title>{3} {4}</title></line>\n",
-        x(d), top, top + ph, e.date.iso(), xml_escape(e.title.empty() ? e.id : e.title));
+        "stroke-dasharray=\"3,3\"><title>{3} {4}</title></line>\n"
+        "<text x=\"{5:.1f}\" y=\"{6:.1f}\" font-size=\"9\" fill=\"#666\" "
+        "transform=\"rotate(-90 {5:.1f} {6:.1f})\" text-anchor=\"end\">{7}</text>\n",
+        x(d), top, top + ph, e.date.iso(), xml_escape(e.title.empty() ? e.id : e.title), x(d) + 10,
+        top + 2, xml_escape(short_label(e.title.empty() ? e.id : e.title)));
   }
   for (std::size_t i = 0; i < series.size(); ++i) {
     const auto& [name, points] = series[i];
     const char* colour = kColours[i % std::size(kColours)];
-    std::string path;
-    for (const auto& p : points) {
-      path += fmt::format("{}{:.1f},{:.1f}", path.empty() ? "" : " ", x(p.day),
-                          y(p.cell->goldstein_mean()));
+    // One polyline per run of consecutive periods: a gap in the data is not drawn over.
+    std::vector<std::string> runs;
+    std::int32_t prev = 0;
+    for (std::size_t k = 0; k < points.size(); ++k) {
+      const auto& p = points[k];
+      if (k == 0 || p.period != prev + step) runs.emplace_back();
+      prev = p.period;
+      runs.back() += fmt::format("{}{:.1f},{:.1f}", runs.back().empty() ? "" : " ", x(p.day),
+                                 y(p.cell->goldstein_mean()));
       svg += fmt::format(
           "<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"2.5\" fill=\"{}\"><title>{} {}: {} events, "
           "Goldstein mean {:.2f}</title></circle>\n",
           x(p.day), y(p.cell->goldstein_mean()), colour, name, p.label, p.cell->events,
           p.cell->goldstein_mean());
     }
-    if (points.size() > 1)
-      svg += fmt::format(
-          "<polyline fill=\"none\" stroke=\"{}\" stroke-width=\"1.5\" points=\"{}\"/>\n", colour,
-          path);
+    for (const auto& run : runs)
+      if (run.find(' ') != std::string::npos)
+        svg += fmt::format(
+            "<polyline fill=\"none\" stroke=\"{}\" stroke-width=\"1.5\" points=\"{}\"/>\n", colour,
+            run);
     svg += fmt::format(
         "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"10\" height=\"10\" fill=\"{}\"/><text "
         "x=\"{:.1f}\" y=\"{:.1f}\">{}</text>\n",
@@ -148,7 +166,7 @@ Section build_events_section(const Scenario& scenario, const RunOptions& options
       if (c.actor1 != lo || c.actor2 != hi) continue;
       std::int32_t day = events::period_start(c.period, s.period);
       std::string label = events::period_label(c.period, s.period);
-      points.push_back({day, label, &c});
+      points.push_back({c.period, day, label, &c});
       first = std::min(first, day);
       last = std::max(last, day);
       events += c.events;
@@ -180,7 +198,8 @@ Section build_events_section(const Scenario& scenario, const RunOptions& options
     return out;
   }
   int marked = 0;
-  std::string svg = chart_svg(series, scenario, first, last, marked);
+  std::int32_t step = s.period == events::Period::week ? 7 : 1;
+  std::string svg = chart_svg(series, scenario, first, last, step, marked);
   out.json["timeline_events_marked"] = marked;
   out.text = text + note + "\n";
   out.html = fmt::format(

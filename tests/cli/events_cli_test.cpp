@@ -1,7 +1,9 @@
 // `detente events aggregate|network|info` end to end through the built binary.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "test_support.hpp"
@@ -90,5 +92,35 @@ TEST(EventsCli, BadRowsWarnedStrictFailsNoPartialOutput) {
   EXPECT_NE(missing.err.find("nope.CSV"), std::string::npos);
   auto bad_opt = run_cli({"events", "aggregate", (dir / "k.tsv").string(), "--from", "1990-13-01"});
   EXPECT_EQ(bad_opt.exit_code, 1);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(EventsCli, ZipOnStdinInfoJsonAndFormats) {
+  auto path = detente::test::data_file("events/icews/icews_events.2018.sample.tab");
+  if (!path) GTEST_SKIP() << detente::test::missing_data_message();
+  auto dir = detente::test::temp_dir("events-cli-zip");
+  // gzip through the system tool when present; libarchive recognises it by its magic bytes.
+  auto gz = (dir / "icews.tab.gz").string();
+  std::string cmd = "gzip -c '" + *path + "' > '" + gz + "' 2>/dev/null";
+  if (std::system(cmd.c_str()) != 0) GTEST_SKIP() << "gzip not available";
+  auto plain = run_cli({"events", "aggregate", *path, "--period", "day"});
+  auto piped =
+      run_cli({"events", "aggregate", "-", "--period", "day"}, detente::test::read_text(gz));
+  ASSERT_EQ(piped.exit_code, 0) << piped.err;
+  EXPECT_EQ(piped.out, plain.out);
+  auto forced = run_cli({"events", "aggregate", gz, "--period", "day", "--format-in", "icews"});
+  EXPECT_EQ(forced.out, plain.out);
+  auto wrong = run_cli({"events", "aggregate", gz, "--format-in", "gdelt2"});
+  EXPECT_EQ(wrong.exit_code, 0);
+  EXPECT_NE(wrong.err.find("short row"), std::string::npos) << wrong.err;
+
+  auto info = run_cli({"events", "info", gz, "--format", "json"});
+  ASSERT_EQ(info.exit_code, 0) << info.err;
+  auto j = nlohmann::json::parse(info.out);
+  EXPECT_EQ(j["rows"], 3705);
+  EXPECT_EQ(j["headers"], 1);
+  EXPECT_EQ(j["first_date"], "2018-06-01");
+  EXPECT_EQ(j["top_dyads"][0]["actor1"], "USA");
+  EXPECT_EQ(j["top_dyads"][0]["actor2"], "PRK");
   std::filesystem::remove_all(dir);
 }

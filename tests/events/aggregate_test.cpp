@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <set>
 #include <sstream>
@@ -290,4 +291,92 @@ TEST(EventsAggregate, KedsLevantYearlyMatchesNaive) {
     r.quad[(root <= 5 ? 1 : root <= 9 ? 2 : root <= 14 ? 3 : 4) - 1] += 1;
   }
   expect_equal(s, ref);
+}
+
+TEST(EventsAggregate, Gdelt2FiltersMatchNaive) {
+  auto path = detente::test::data_file("events/gdelt/gdelt2_20191024143000.export.CSV");
+  if (!path) GTEST_SKIP() << detente::test::missing_data_message();
+  struct Case {
+    const char* name;
+    std::function<void(AggregateOptions&)> set;
+    std::function<bool(const std::vector<std::string>&)> keep;  // row filter, naive
+  };
+  auto is_gov = [](const std::vector<std::string>& f, int first) {
+    for (int k = first; k < first + 3; ++k)
+      if (f[static_cast<std::size_t>(k)] == "GOV") return true;
+    return false;
+  };
+  std::vector<Case> cases = {
+      {"root-only", [](AggregateOptions& o) { o.filter.root_only = true; },
+       [](const auto& f) { return f[25] == "1"; }},
+      {"quads 3,4",
+       [](AggregateOptions& o) {
+         o.filter.quads = {3, 4};
+       },
+       [](const auto& f) { return f[29] == "3" || f[29] == "4"; }},
+      {"codes 04,19",
+       [](AggregateOptions& o) {
+         o.filter.codes = {"04", "19"};
+       },
+       [](const auto& f) { return f[26].rfind("04", 0) == 0 || f[26].rfind("19", 0) == 0; }},
+      {"date range",
+       [](AggregateOptions& o) {
+         o.filter.from = detente::Date{2019, 10, 1};
+         o.filter.to = detente::Date{2019, 10, 23};
+       },
+       [](const auto& f) { return f[1] >= "20191001" && f[1] <= "20191023"; }},
+      {"roles GOV", [](AggregateOptions& o) { o.filter.roles = {"GOV"}; },
+       [&](const auto& f) { return is_gov(f, 12) && is_gov(f, 22); }},
+  };
+  for (const auto& c : cases) {
+    AggregateOptions o;
+    c.set(o);
+    DyadSeries s = aggregate_events({*path}, o);
+    RefMap ref;
+    std::ifstream in(*path);
+    std::string line;
+    while (std::getline(in, line)) {
+      auto f = split(line);
+      if (!c.keep(f)) continue;
+      const std::string& a1 = f[7];
+      const std::string& a2 = f[17];
+      if (a1.size() != 3 || a2.size() != 3 || a1 == a2) continue;
+      Ref& r = ref[{month_of(f[1]), a1, a2}];
+      r.events += 1;
+      r.goldstein += std::stod(f[30]);
+      r.mentions += std::stol(f[31]);
+      r.quad[std::stoi(f[29]) - 1] += 1;
+    }
+    SCOPED_TRACE(c.name);
+    expect_equal(s, ref);
+  }
+}
+
+TEST(EventsAggregate, Gdelt2UrlDedupAndPeriodVolume) {
+  auto path = detente::test::data_file("events/gdelt/gdelt2_20191024143000.export.CSV");
+  if (!path) GTEST_SKIP() << detente::test::missing_data_message();
+  AggregateOptions o;
+  o.dedup = Dedup::url;
+  o.period = Period::week;
+  DyadSeries s = aggregate_events({*path}, o);
+  std::set<std::string> seen;
+  std::map<std::string, long> week_volume;  // all rows, by ISO week of SQLDATE
+  long kept = 0;
+  std::ifstream in(*path);
+  std::string line;
+  while (std::getline(in, line)) {
+    auto f = split(line);
+    int y = std::stoi(f[1].substr(0, 4)), m = std::stoi(f[1].substr(4, 2)),
+        d = std::stoi(f[1].substr(6, 2));
+    auto day = static_cast<std::int32_t>(detente::Date{y, m, d}.days_since_epoch());
+    week_volume[period_label(period_of(day, Period::week), Period::week)] += 1;
+    if (f[7].size() != 3 || f[17].size() != 3 || f[7] == f[17]) continue;
+    if (seen.insert(f[60] + "|" + f[7] + "|" + f[17] + "|" + f[26]).second) ++kept;
+  }
+  EXPECT_EQ(s.counted, kept);
+  EXPECT_GT(s.duplicates, 0);
+  ASSERT_EQ(s.period_events.size(), week_volume.size());
+  for (const auto& [p, n] : s.period_events)
+    EXPECT_EQ(n, week_volume.at(period_label(p, Period::week)));
+  EXPECT_EQ(week_volume.count("2019-W43"), 1u);
 }

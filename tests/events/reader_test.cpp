@@ -519,3 +519,28 @@ TEST(EventsReader, ManyFilesInParallelSameResultAndReportOrder) {
   }
   fs::remove_all(dir);
 }
+
+TEST(EventsReader, LinesLongerThanABlock) {
+  auto dir = detente::test::temp_dir("events-longline");
+  GdeltRow r;
+  GdeltRow huge = r;
+  huge.url = "http://example.org/" + std::string(9 << 20, 'x');  // 9 MB field, > 2 blocks
+  std::string text = r.line() + "\n" + huge.line() + "\n" + r.line() + "\n" +
+                     std::string(5 << 20, 'y') + "\n" + r.line();  // last line: no newline
+  detente::test::write_text(dir / "long.CSV", text);
+  for (int threads : {1, 2}) {
+    ReadOptions o;
+    o.threads = threads;
+    ReadStats st;
+    std::size_t longest_url = 0;
+    st = read_events({(dir / "long.CSV").string()}, o, [&](const EventRow& row, int) {
+      longest_url = std::max(longest_url, row.url.size());
+    });
+    EXPECT_EQ(st.rows, 4);
+    EXPECT_EQ(st.bad, 1);
+    ASSERT_EQ(st.reported.size(), 1u);
+    EXPECT_EQ(st.reported[0].where.line, 4);
+    EXPECT_EQ(longest_url, huge.url.size());
+  }
+  fs::remove_all(dir);
+}
