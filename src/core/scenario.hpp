@@ -235,6 +235,14 @@ struct Outcome {
   int line = 0;
 };
 
+// Data sets the scenario draws on: event-data files for the main job's events section.
+struct ScenarioData {
+  std::vector<std::string>
+      event_files;  // paths or globs, relative ones resolved against the scenario file
+  std::string events_format = "auto";  // a reader name of `detente events --format-in`
+  int line = 0;
+};
+
 struct Scenario {
   std::string id;
   std::string name;
@@ -249,6 +257,7 @@ struct Scenario {
   std::vector<Relation> relations;
   std::vector<Event> events;
 
+  ScenarioData data;
   SimulationSettings simulation;
   std::vector<StochasticEvent> stochastic_events;
   std::vector<Variant> variants;

@@ -329,6 +329,7 @@ class ScenarioReader {
     each_table(top, "event", file_, diags_,
                [&](const toml::table& t, std::size_t i) { read_event(t, i); });
     read_tables(top);
+    read_data(top);
     read_simulation(top);
     each_table(top, "stochastic", file_, diags_,
                [&](const toml::table& t, std::size_t i) { read_stochastic(t, i); });
@@ -562,6 +563,19 @@ class ScenarioReader {
                   fmt::join(names, ", "));
       return std::nullopt;
     });
+  }
+
+  // [data] events = ["gdelt/*.CSV.zip", …], events_format = "auto"
+  void read_data(Fields& top) {
+    const toml::table* t = top.table("data");
+    if (!t) return;
+    Fields f(*t, "data", file_, diags_);
+    s_.data.line = f.line();
+    const fs::path base = fs::path(file_).parent_path();
+    for (const auto& path : f.strings("events", false).value_or(std::vector<std::string>{}))
+      s_.data.event_files.push_back(fs::path(path).is_absolute() ? path : (base / path).string());
+    s_.data.events_format = f.string("events_format").value_or("auto");
+    f.finish();
   }
 
   // [simulation] start, months, model, key_dyads; [dynamics] parameters.

@@ -2,8 +2,11 @@
 
 #include <fmt/format.h>
 
-#include "report/section_forecast.hpp"
-#include "report/section_network.hpp"
+#include "core/error.hpp"
+#include "events/event_reader.hpp"
+#include "report/section_alignment.hpp"
+#include "report/section_bargaining.hpp"
+#include "report/section_events.hpp"
 #include "report/section_overview.hpp"
 #include "report/section_simulation.hpp"
 #include "report/section_timeline.hpp"
@@ -13,11 +16,29 @@ namespace detente::report {
 
 namespace {
 
+// The events section reads the files the scenario names under [data].
+Section events_section(const Scenario& s, const RunOptions& options) {
+  if (s.data.event_files.empty()) return build_events_section(s, options);
+  EventsSectionOptions section_options;
+  auto format = events::input_format_from_string(s.data.events_format);
+  if (!format)
+    fail({s.file, s.data.line, "data.events_format"}, "unknown event-data format '{}'",
+         s.data.events_format);
+  section_options.format = *format;
+  return build_events_section(s, options, s.data.event_files, section_options);
+}
+
 // The main job's analyses, in report order. One line per section.
+// clang-format off
 constexpr SectionBuilder kSections[] = {
-    build_overview_section, build_forecast_section,   build_network_section,
-    build_timeline_section, build_simulation_section,
+    build_overview_section,
+    build_bargaining_section,
+    build_alignment_section,
+    build_timeline_section,
+    events_section,
+    build_simulation_section,
 };
+// clang-format on
 
 constexpr int kSummaryVersion = 1;
 

@@ -125,12 +125,13 @@ std::string chart_svg(const std::vector<std::pair<std::string, std::vector<Point
 Section build_events_section(const Scenario& /*scenario*/, const RunOptions& /*options*/) {
   Section out{"events", "Event data"};
   out.text =
-      "No event-data files named for this scenario. Run `detente events aggregate FILES` on "
-      "GDELT, ICEWS or CAMEO files for dyad series.\n";
+      "No event-data files named for this scenario: name them under [data] events = [...], or run "
+      "`detente events aggregate FILES` on GDELT, ICEWS or CAMEO files for dyad series.\n";
   out.json = {{"files", nlohmann::json::array()}, {"note", "no event files named"}};
   out.html =
-      "<p>No event-data files are named for this scenario. <code>detente events aggregate</code> "
-      "turns GDELT, ICEWS or CAMEO files into dyad series.</p>\n";
+      "<p>No event-data files are named for this scenario (add them under <code>[data] events = "
+      "[…]</code>). <code>detente events aggregate</code> turns GDELT, ICEWS or CAMEO files into "
+      "dyad series.</p>\n";
   return out;
 }
 

@@ -14,27 +14,31 @@ TEST(RunCli, BuiltinScenarioWritesSummaryAndReport) {
   auto r = test::run_cli({"run", "-o", dir.string()});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("northeast-asia-2024"), std::string::npos);
-  EXPECT_NE(r.out.find("Negotiation forecasts"), std::string::npos);
+  EXPECT_NE(r.out.find("Negotiation outcomes by bargaining model"), std::string::npos);
   auto summary = nlohmann::json::parse(test::read_text(dir / "summary.json"));
   EXPECT_EQ(summary["detente_summary_version"], 1);
   EXPECT_EQ(summary["scenario"]["id"], "northeast-asia-2024");
-  for (const char* section : {"overview", "forecast", "network", "timeline", "simulation"})
+  for (const char* section :
+       {"overview", "bargaining", "alignment", "timeline", "events", "simulation"})
     EXPECT_TRUE(summary["sections"].contains(section)) << section;
-  // Every forecast lies on its issue's scale.
-  for (const auto& issue : summary["sections"]["forecast"]["issues"]) {
-    double mean = issue["forecasts"]["mean"], median = issue["forecasts"]["median"];
-    EXPECT_GE(mean, 0);
-    EXPECT_LE(mean, 100);
-    EXPECT_GE(median, 0);
-    EXPECT_LE(median, 100);
+  // Every model's forecast lies on its issue's scale, for every issue.
+  ASSERT_EQ(summary["sections"]["bargaining"]["issues"].size(), 7u);
+  for (const auto& issue : summary["sections"]["bargaining"]["issues"]) {
+    ASSERT_EQ(issue["forecasts"].size(), 6u) << issue["issue"];
+    for (const auto& [model, value] : issue["forecasts"].items()) {
+      EXPECT_GE(value.get<double>(), 0) << model;
+      EXPECT_LE(value.get<double>(), 100) << model;
+    }
   }
+  EXPECT_TRUE(summary["sections"]["alignment"]["optimal"].get<bool>());
   std::string html = test::read_text(dir / "report.html");
   EXPECT_NE(html.find("<svg"), std::string::npos);
-  EXPECT_NE(html.find("aria-label='relation network'"), std::string::npos);
-  // Self-contained: no scripts or resources fetched from elsewhere.
-  EXPECT_EQ(html.find("http://"), std::string::npos);
-  EXPECT_EQ(html.find("https://"), std::string::npos);
-  EXPECT_EQ(html.find("<script src"), std::string::npos);
+  EXPECT_NE(html.find("aria-label=\"Relation network with the best two-bloc"), std::string::npos);
+  EXPECT_NE(html.find("aria-label='relation bands over time'"), std::string::npos);
+  // Self-contained: nothing fetched from elsewhere (an SVG namespace is not a request).
+  for (const char* fetch : {"src=\"http", "src='http", "href=\"http", "href='http", "url(http",
+                            "@import", "<script src", "<link "})
+    EXPECT_EQ(html.find(fetch), std::string::npos) << fetch;
   // No temporary files left behind.
   for (const auto& e : fs::directory_iterator(dir))
     EXPECT_EQ(e.path().filename().string().find(".tmp."), std::string::npos);
@@ -75,6 +79,38 @@ TEST(RunCli, ScenariosListsTheBuiltin) {
   auto j = nlohmann::json::parse(r.out);
   ASSERT_GE(j.size(), 1u);
   EXPECT_EQ(j[0]["id"], "northeast-asia-2024");
+}
+
+}  // namespace
+}  // namespace detente
+
+namespace detente {
+namespace {
+
+// [data] events names event files; the main job's events section reads them.
+TEST(RunCli, EventFilesNamedByTheScenario) {
+  auto dir = test::temp_dir("run-events");
+  std::string base =
+      test::read_text(test::source_file("tests/fixtures/scenarios/valid_minimal.toml"));
+  test::write_text(dir / "events.tsv",
+                   "20240105\tAAA\tBBB\t042\n20240110\tBBB\tAAA\t190\n20240212\tAAA\tBBB\t057\n");
+  test::write_text(dir / "s.toml",
+                   base + "\n[data]\nevents = [\"events.tsv\"]\nevents_format = \"cameo-tsv\"\n");
+  auto r = test::run_cli(
+      {"run", (dir / "s.toml").string(), "-o", (dir / "out").string(), "--runs", "10"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto summary = nlohmann::json::parse(test::read_text(dir / "out" / "summary.json"));
+  EXPECT_FALSE(summary["sections"]["events"].empty());
+
+  test::write_text(dir / "bad.toml",
+                   base + "\n[data]\nevents = [\"events.tsv\"]\nevents_format = \"gdelt9\"\n");
+  auto bad = test::run_cli({"run", (dir / "bad.toml").string(), "-o", (dir / "out2").string()});
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.err.find("field 'data.events_format': unknown event-data format 'gdelt9'"),
+            std::string::npos)
+      << bad.err;
+  EXPECT_FALSE(fs::exists(dir / "out2" / "summary.json"));
+  fs::remove_all(dir);
 }
 
 }  // namespace
