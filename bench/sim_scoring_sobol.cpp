@@ -20,9 +20,9 @@ void ishigami(std::span<const double> x, std::span<double> y) {
 // Args: threads, bootstrap resamples, sampling (0 scrambled Halton, 1 Monte Carlo).
 void BM_SobolIshigami(benchmark::State& state) {
   const double pi = std::numbers::pi;
-  const std::vector<SobolInput> in = {{"x1", uniform_quantile(-pi, pi)},
-                                      {"x2", uniform_quantile(-pi, pi)},
-                                      {"x3", uniform_quantile(-pi, pi)}};
+  const std::vector<SobolInput> in = {{"x1", quantile_of(detente::Distribution::uniform(-pi, pi))},
+                                      {"x2", quantile_of(detente::Distribution::uniform(-pi, pi))},
+                                      {"x3", quantile_of(detente::Distribution::uniform(-pi, pi))}};
   SobolOptions o{.base_samples = 1 << 14,
                  .seed = 1,
                  .sampling = state.range(2) == 0 ? SobolSampling::scrambled_halton

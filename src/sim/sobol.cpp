@@ -188,76 +188,8 @@ void check_options(const SobolOptions& o) {
 
 }  // namespace
 
-double normal_inverse_cdf(double u) {
-  if (!(u > 0.0 && u < 1.0))
-    throw std::invalid_argument(fmt::format("normal quantile of {} (needs 0 < u < 1)", u));
-  // Lower half by symmetry so that Φ is evaluated where erfc is accurate.
-  const double p = u < 0.5 ? u : 1.0 - u;
-  // Abramowitz & Stegun 26.2.23 (|error| < 4.5e-4) as the start...
-  const double t = std::sqrt(-2.0 * std::log(p));
-  double x = -(t - (2.515517 + 0.802853 * t + 0.010328 * t * t) /
-                       (1.0 + 1.432788 * t + 0.189269 * t * t + 0.001308 * t * t * t));
-  // ...then Halley steps on Φ(x) = p (cubic convergence: two reach double precision).
-  for (int step = 0; step < 3; ++step) {
-    const double e = 0.5 * std::erfc(-x / std::numbers::sqrt2) - p;
-    const double r = e * std::sqrt(2.0 * std::numbers::pi) * std::exp(0.5 * x * x);
-    x -= r / (1.0 + 0.5 * x * r);
-  }
-  return u < 0.5 ? x : -x;
-}
-
-Quantile uniform_quantile(double lo, double hi) {
-  if (!(lo <= hi)) throw std::invalid_argument(fmt::format("uniform({}, {}): lo > hi", lo, hi));
-  return [lo, hi](double u) { return lo + u * (hi - lo); };
-}
-
-Quantile normal_quantile(double mean, double sd) {
-  if (!(sd >= 0.0)) throw std::invalid_argument(fmt::format("normal sd {} < 0", sd));
-  return [mean, sd](double u) { return mean + sd * normal_inverse_cdf(u); };
-}
-
-Quantile truncated_normal_quantile(double mean, double sd, double lo, double hi) {
-  if (!(sd > 0.0)) throw std::invalid_argument(fmt::format("normal sd {} <= 0", sd));
-  if (!(lo < hi)) throw std::invalid_argument(fmt::format("truncation [{}, {}] is empty", lo, hi));
-  auto Phi = [](double z) { return 0.5 * std::erfc(-z / std::numbers::sqrt2); };
-  const double plo = Phi((lo - mean) / sd), phi = Phi((hi - mean) / sd);
-  if (!(phi > plo))
-    throw std::invalid_argument(
-        fmt::format("normal({}, {}) has no mass on [{}, {}]", mean, sd, lo, hi));
-  return [=](double u) {
-    const double q = std::clamp(plo + u * (phi - plo), 0x1p-1000, 1.0 - 0x1p-53);
-    return std::clamp(mean + sd * normal_inverse_cdf(q), lo, hi);
-  };
-}
-
-Quantile triangular_quantile(double lo, double mode, double hi) {
-  if (!(lo <= mode && mode <= hi && lo < hi))
-    throw std::invalid_argument(
-        fmt::format("triangular({}, {}, {}) needs lo <= mode <= hi, lo < hi", lo, mode, hi));
-  const double cut = (mode - lo) / (hi - lo);
-  return [=](double u) {
-    return u < cut ? lo + std::sqrt(u * (hi - lo) * (mode - lo))
-                   : hi - std::sqrt((1.0 - u) * (hi - lo) * (hi - mode));
-  };
-}
-
-Quantile discrete_quantile(std::vector<double> values, std::vector<double> probabilities) {
-  if (values.empty() || values.size() != probabilities.size())
-    throw std::invalid_argument("discrete choice needs one probability per value");
-  double total = 0;
-  for (double p : probabilities) {
-    if (!(p >= 0.0) || !std::isfinite(p))
-      throw std::invalid_argument(fmt::format("discrete probability {} < 0", p));
-    total += p;
-  }
-  if (!(total > 0)) throw std::invalid_argument("discrete probabilities sum to 0");
-  std::vector<double> cumulative;
-  double c = 0;
-  for (double p : probabilities) cumulative.push_back(c += p / total);
-  return [values = std::move(values), cumulative = std::move(cumulative)](double u) {
-    auto it = std::upper_bound(cumulative.begin(), cumulative.end() - 1, u);
-    return values[static_cast<std::size_t>(it - cumulative.begin())];
-  };
+Quantile quantile_of(const Distribution& distribution) {
+  return [distribution](double u) { return distribution.quantile(u); };
 }
 
 std::vector<double> saltelli_unit_design(std::size_t k, const SobolOptions& o) {

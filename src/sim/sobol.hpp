@@ -15,7 +15,7 @@
 //
 // Example (Ishigami):
 //   using namespace detente::sim;
-//   std::vector<SobolInput> in = {{"x1", uniform_quantile(-pi, pi)}, {"x2", ...}, {"x3", ...}};
+//   std::vector<SobolInput> in = {{"x1", quantile_of(Distribution::uniform(-pi, pi))}, {"x2", ...}, {"x3", ...}};
 //   auto r = sobol_indices(in, 1, [](std::span<const double> x, std::span<double> y) {
 //     y[0] = std::sin(x[0]) + 7 * std::pow(std::sin(x[1]), 2) + 0.1 * std::pow(x[2], 4) *
 //     std::sin(x[0]);
@@ -30,6 +30,8 @@
 #include <string>
 #include <vector>
 
+#include "core/distribution.hpp"
+
 namespace detente::sim {
 
 // ---- Input distributions as inverse CDFs on (0, 1) -----------------------------------
@@ -41,19 +43,9 @@ struct SobolInput {
   Quantile quantile;  // maps u ∈ (0, 1) to the input's value
 };
 
-// Φ⁻¹(u), the standard normal quantile; relative error ~1e-15 on (0, 1). u ∉ (0, 1) throws.
-double normal_inverse_cdf(double u);
-
-// Quantile functions of common input distributions. Invalid parameters throw
-// std::invalid_argument (lo > hi, sd < 0, a mode outside [lo, hi], probabilities that are
-// negative or sum to 0).
-Quantile uniform_quantile(double lo, double hi);
-Quantile normal_quantile(double mean, double sd);
-// Normal(mean, sd) truncated to [lo, hi] (needs lo < hi).
-Quantile truncated_normal_quantile(double mean, double sd, double lo, double hi);
-Quantile triangular_quantile(double lo, double mode, double hi);
-// One of `values` with the given (unnormalised) probabilities.
-Quantile discrete_quantile(std::vector<double> values, std::vector<double> probabilities);
+// The quantile function of a scenario distribution (core/distribution.hpp), the one
+// implementation of uniform, normal, triangular, beta and choice inputs.
+Quantile quantile_of(const Distribution& distribution);
 
 // ---- Options and results ------------------------------------------------------------
 

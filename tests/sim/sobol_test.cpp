@@ -34,9 +34,9 @@ struct Ishigami {
 };
 
 std::vector<SobolInput> ishigami_inputs() {
-  return {{"x1", uniform_quantile(-pi, pi)},
-          {"x2", uniform_quantile(-pi, pi)},
-          {"x3", uniform_quantile(-pi, pi)}};
+  return {{"x1", quantile_of(Distribution::uniform(-pi, pi))},
+          {"x2", quantile_of(Distribution::uniform(-pi, pi))},
+          {"x3", quantile_of(Distribution::uniform(-pi, pi))}};
 }
 
 TEST(Sobol, IshigamiAnalyticValuesMatchThePublishedOnes) {
@@ -119,10 +119,10 @@ TEST(Sobol, LinearAdditiveModelAndSeveralOutputs) {
   // a = (1, 2, 3, 0), X1, X2 ~ N(0, 1), X3 ~ U(0, √12) (variance 1), X4 ~ N(5, 2):
   // S = (1, 4, 9, 0)/14. X4 has no effect, so f(A_B^4) = f(A) bit for bit and both of its
   // indices are exactly 0. Second output: Y2 = X3 alone, with S1_3 = ST_3 = 1.
-  std::vector<SobolInput> in = {{"x1", normal_quantile(0, 1)},
-                                {"x2", normal_quantile(0, 1)},
-                                {"x3", uniform_quantile(0, std::sqrt(12.0))},
-                                {"x4", normal_quantile(5, 2)}};
+  std::vector<SobolInput> in = {{"x1", quantile_of(Distribution::normal(0, 1))},
+                                {"x2", quantile_of(Distribution::normal(0, 1))},
+                                {"x3", quantile_of(Distribution::uniform(0, std::sqrt(12.0)))},
+                                {"x4", quantile_of(Distribution::normal(5, 2))}};
   auto model = [](std::span<const double> x, std::span<double> y) {
     y[0] = 1 * x[0] + 2 * x[1] + 3 * x[2] + 0 * x[3];
     y[1] = x[2];
@@ -201,45 +201,16 @@ TEST(Sobol, ModelExceptionsReachTheCaller) {
     if (x[0] > 0.9) throw std::runtime_error("model failed");
     y[0] = x[0];
   };
-  std::vector<SobolInput> in = {{"u", uniform_quantile(0, 1)}};
+  std::vector<SobolInput> in = {{"u", quantile_of(Distribution::uniform(0, 1))}};
   EXPECT_THROW(sobol_indices(in, 1, model, {.base_samples = 256, .threads = 2}),
                std::runtime_error);
 }
 
-TEST(Sobol, NormalInverseCdfAndInputQuantiles) {
-  // Reference quantiles of the standard normal (R qnorm).
-  EXPECT_NEAR(normal_inverse_cdf(0.975), 1.959963984540054, 1e-13);
-  EXPECT_NEAR(normal_inverse_cdf(0.5), 0.0, 1e-15);
-  EXPECT_NEAR(normal_inverse_cdf(0.8413447460685429), 1.0, 1e-13);
-  EXPECT_NEAR(normal_inverse_cdf(1e-10), -6.361340902404056, 1e-11);
-  for (double u : {1e-300, 1e-20, 0.01, 0.3, 0.7, 0.99, 1 - 1e-12})
-    EXPECT_NEAR(0.5 * std::erfc(-normal_inverse_cdf(u) / std::numbers::sqrt2), u, 1e-12 * u);
-  EXPECT_THROW(normal_inverse_cdf(0.0), std::invalid_argument);
-  EXPECT_THROW(normal_inverse_cdf(1.0), std::invalid_argument);
-
-  EXPECT_DOUBLE_EQ(uniform_quantile(-2, 6)(0.25), 0.0);
-  EXPECT_DOUBLE_EQ(normal_quantile(10, 2)(0.975), 10 + 2 * normal_inverse_cdf(0.975));
-  // Triangular(0, 1, 4): F(1) = 1/4; the median solves 1 − (4−x)²/12 = ½: x = 4 − √6.
-  auto tri = triangular_quantile(0, 1, 4);
+TEST(Sobol, InputsUseTheScenarioDistributions) {
+  auto tri = quantile_of(Distribution::triangular(0, 1, 4));
   EXPECT_NEAR(tri(0.25), 1.0, 1e-15);
-  EXPECT_NEAR(tri(0.5), 4 - std::sqrt(6.0), 1e-15);
-  EXPECT_NEAR(tri(0.0), 0.0, 1e-15);
-  // Normal(0, 1) truncated to [0, ∞): the half-normal, median Φ⁻¹(0.75) = 0.6744897502.
-  auto half = truncated_normal_quantile(0, 1, 0, 1e9);
-  EXPECT_NEAR(half(0.5), 0.6744897501960817, 1e-12);
-  EXPECT_GE(half(1e-9), 0.0);
-  auto choice = discrete_quantile({10, 20, 30}, {1, 2, 1});
-  EXPECT_EQ(choice(0.1), 10);
-  EXPECT_EQ(choice(0.26), 20);
-  EXPECT_EQ(choice(0.74), 20);
-  EXPECT_EQ(choice(0.76), 30);
-  EXPECT_EQ(choice(0.999999), 30);
-  EXPECT_THROW(uniform_quantile(1, 0), std::invalid_argument);
-  EXPECT_THROW(normal_quantile(0, -1), std::invalid_argument);
-  EXPECT_THROW(triangular_quantile(0, 5, 4), std::invalid_argument);
-  EXPECT_THROW(truncated_normal_quantile(0, 1, 2, 1), std::invalid_argument);
-  EXPECT_THROW(discrete_quantile({1, 2}, {0, 0}), std::invalid_argument);
-  EXPECT_THROW(discrete_quantile({1, 2}, {1}), std::invalid_argument);
+  EXPECT_NEAR(tri(0.5), 4 - std::sqrt(6.0), 1e-12);
+  EXPECT_NEAR(quantile_of(Distribution::normal(10, 2))(0.975), 10 + 2 * 1.959963984540054, 1e-12);
 }
 
 }  // namespace
