@@ -89,6 +89,8 @@ double ranked_probability_score(std::span<const double> probabilities, std::size
 double crps_sorted_sample(std::span<const double> x, double y, std::span<const double> weights) {
   const std::size_t n = x.size();
   if (n == 0) throw std::invalid_argument("CRPS of an empty sample set");
+  if (!std::isfinite(y))
+    throw std::invalid_argument(fmt::format("observation {} is not finite", y));
   if (!weights.empty() && weights.size() != n)
     throw std::invalid_argument(fmt::format("{} samples but {} weights", n, weights.size()));
   double total_weight = static_cast<double>(n);
@@ -149,7 +151,10 @@ double crps_sample(std::span<const double> samples, double y, std::span<const do
 }
 
 double crps_normal(double mean, double sd, double y) {
-  if (!(sd >= 0.0)) throw std::invalid_argument(fmt::format("normal sd {} < 0", sd));
+  if (!(sd >= 0.0) || !std::isfinite(sd))
+    throw std::invalid_argument(fmt::format("normal sd {} is not a finite number >= 0", sd));
+  if (!std::isfinite(mean) || !std::isfinite(y))
+    throw std::invalid_argument("normal CRPS needs a finite mean and observation");
   if (sd == 0.0) return std::abs(y - mean);
   const double z = (y - mean) / sd;
   const double pdf = std::exp(-0.5 * z * z) / std::sqrt(2.0 * std::numbers::pi);
