@@ -376,6 +376,32 @@ BinaryScores score_binary(std::span<const double> probabilities, std::span<const
   return s;
 }
 
+CategoricalScores score_categorical(std::span<const double> probabilities, std::size_t k,
+                                    std::span<const std::size_t> outcomes,
+                                    const ScoringOptions& options) {
+  if (k == 0 || probabilities.size() != outcomes.size() * k)
+    throw std::invalid_argument(fmt::format("{} probabilities for {} forecasts of {} categories",
+                                            probabilities.size(), outcomes.size(), k));
+  if (outcomes.empty()) throw std::invalid_argument("no forecasts to score");
+  CategoricalScores s;
+  s.count = outcomes.size();
+  for (std::size_t i = 0; i < outcomes.size(); ++i) {
+    const auto row = probabilities.subspan(i * k, k);
+    const double total = std::accumulate(row.begin(), row.end(), 0.0);
+    if (std::abs(total - 1.0) > 1e-6)
+      throw std::invalid_argument(
+          fmt::format("forecast {}: category probabilities sum to {}, not 1", i, total));
+    s.brier += brier_multi(row, outcomes[i]);
+    s.rps += ranked_probability_score(row, outcomes[i]);
+    s.log_score += log_score_multi(row, outcomes[i], options.log_epsilon);
+  }
+  const auto n = static_cast<double>(s.count);
+  s.brier /= n;
+  s.rps /= n;
+  s.log_score /= n;
+  return s;
+}
+
 ContinuousScores score_continuous(std::span<const SampleForecast> forecasts) {
   if (forecasts.empty()) throw std::invalid_argument("no forecasts to score");
   ContinuousScores s;

@@ -175,6 +175,19 @@ struct BinaryScores {
 BinaryScores score_binary(std::span<const double> probabilities, std::span<const double> outcomes,
                           const ScoringOptions& options = {});
 
+// Forecasts over K categories (e.g. a tie's sign −/0/+), ordered if the RPS is to mean
+// anything: `probabilities` is row-major, one row of K per forecast, each row summing to 1
+// (within 1e-6); `outcomes` holds the index of the category that happened.
+struct CategoricalScores {
+  std::size_t count = 0;
+  double brier = 0;      // mean multi-category Brier, 0–2
+  double rps = 0;        // mean ranked probability score, 0 … K−1 (not normalised)
+  double log_score = 0;  // mean −ln max(p_outcome, ε)
+};
+CategoricalScores score_categorical(std::span<const double> probabilities, std::size_t categories,
+                                    std::span<const std::size_t> outcomes,
+                                    const ScoringOptions& options = {});
+
 // One continuous forecast: a (weighted) sample set and the value that resolved it.
 struct SampleForecast {
   std::vector<double> samples;

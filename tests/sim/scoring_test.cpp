@@ -291,6 +291,23 @@ TEST(Scoring, RocAucHandExamplesWithTies) {
   EXPECT_DOUBLE_EQ(score_binary(p, o).roc_auc, 0.75);
 }
 
+TEST(Scoring, CategoricalScoresHandExample) {
+  // Two sign forecasts over (−, 0, +):
+  //  {0.2, 0.5, 0.3}, outcome + (2): Brier 0.04+0.25+0.49 = 0.78, RPS 0.53, log −ln 0.3.
+  //  {0.6, 0.3, 0.1}, outcome − (0): Brier 0.16+0.09+0.01 = 0.26; cumulative {0.6, 0.9}
+  //  vs {1, 1}: RPS 0.16 + 0.01 = 0.17; log −ln 0.6.
+  std::vector<double> p = {0.2, 0.5, 0.3, 0.6, 0.3, 0.1};
+  std::vector<std::size_t> o = {2, 0};
+  auto s = score_categorical(p, 3, o);
+  EXPECT_EQ(s.count, 2u);
+  EXPECT_NEAR(s.brier, (0.78 + 0.26) / 2, 1e-15);
+  EXPECT_NEAR(s.rps, (0.53 + 0.17) / 2, 1e-15);
+  EXPECT_NEAR(s.log_score, (-std::log(0.3) - std::log(0.6)) / 2, 1e-15);
+  std::vector<double> unnormalised = {0.2, 0.5, 0.2, 0.6, 0.3, 0.1};
+  EXPECT_THROW(score_categorical(unnormalised, 3, o), std::invalid_argument);
+  EXPECT_THROW(score_categorical(p, 2, o), std::invalid_argument);
+}
+
 TEST(Scoring, ContinuousScoresAverageCrps) {
   std::vector<SampleForecast> f = {{{1, 2, 3}, {}, 2}, {{0, 10}, {3, 1}, 0}};
   auto s = score_continuous(f);
