@@ -402,12 +402,43 @@ CategoricalScores score_categorical(std::span<const double> probabilities, std::
   return s;
 }
 
-ContinuousScores score_continuous(std::span<const SampleForecast> forecasts) {
+double pit(std::span<const double> samples, double y, std::span<const double> weights) {
+  if (samples.empty()) throw std::invalid_argument("PIT of an empty sample set");
+  if (!weights.empty() && weights.size() != samples.size())
+    throw std::invalid_argument(
+        fmt::format("{} samples but {} weights", samples.size(), weights.size()));
+  if (!std::isfinite(y))
+    throw std::invalid_argument(fmt::format("observation {} is not finite", y));
+  double below = 0, equal = 0, total = 0;
+  for (std::size_t i = 0; i < samples.size(); ++i) {
+    const double w = weights.empty() ? 1.0 : weights[i];
+    if (!(w >= 0.0) || !std::isfinite(w))
+      throw std::invalid_argument(fmt::format("sample weight {} is not >= 0", w));
+    total += w;
+    if (samples[i] < y) below += w;
+    if (samples[i] == y) equal += w;
+  }
+  if (!(total > 0.0)) throw std::invalid_argument("sample weights sum to 0");
+  return (below + 0.5 * equal) / total;
+}
+
+ContinuousScores score_continuous(std::span<const SampleForecast> forecasts, std::size_t bins) {
   if (forecasts.empty()) throw std::invalid_argument("no forecasts to score");
+  if (bins == 0) throw std::invalid_argument("PIT histogram needs at least one bin");
   ContinuousScores s;
   s.count = forecasts.size();
-  for (const auto& f : forecasts) s.crps += crps_sample(f.samples, f.observation, f.weights);
-  s.crps /= static_cast<double>(forecasts.size());
+  s.pit_histogram.assign(bins, 0);
+  for (const auto& f : forecasts) {
+    s.crps += crps_sample(f.samples, f.observation, f.weights);
+    const double u = pit(f.samples, f.observation, f.weights);
+    ++s.pit_histogram[std::min(static_cast<std::size_t>(u * static_cast<double>(bins)), bins - 1)];
+    if (u >= 0.25 && u <= 0.75) s.coverage_50 += 1;
+    if (u >= 0.05 && u <= 0.95) s.coverage_90 += 1;
+  }
+  const auto n = static_cast<double>(forecasts.size());
+  s.crps /= n;
+  s.coverage_50 /= n;
+  s.coverage_90 /= n;
   return s;
 }
 

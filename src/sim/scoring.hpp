@@ -195,11 +195,22 @@ struct SampleForecast {
   double observation = 0;
 };
 
+// Probability integral transform of an observation under a (weighted) sample set, in its
+// mid form F(y−) + ½(F(y) − F(y−)), so that ties with samples count half (no randomness).
+// Uniform on [0, 1] for a calibrated forecaster: a U-shaped histogram means too narrow
+// (under-dispersed), a hump too wide, a slope biased. O(n), no sorting.
+double pit(std::span<const double> samples, double observation,
+           std::span<const double> weights = {});
+
 struct ContinuousScores {
   std::size_t count = 0;
   double crps = 0;  // mean CRPS, in the outcome's units; lower is better
+  // Share of observations inside the central 50% and 90% intervals of their sample sets
+  // (PIT in [0.25, 0.75] and [0.05, 0.95]); calibrated forecasts give about 0.5 and 0.9.
+  double coverage_50 = 0, coverage_90 = 0;
+  std::vector<std::size_t> pit_histogram;  // counts of PIT values in `bins` equal bins
 };
 
-ContinuousScores score_continuous(std::span<const SampleForecast> forecasts);
+ContinuousScores score_continuous(std::span<const SampleForecast> forecasts, std::size_t bins = 10);
 
 }  // namespace detente::sim
