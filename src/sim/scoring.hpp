@@ -4,7 +4,10 @@
 // that go with them: Brier (binary 0–1 and multi-category 0–2 forms), the logarithmic
 // score, the ranked probability score for ordinal categories, the CRPS of a sample set
 // (exact, from sorted samples, optional weights) and of a normal forecast (closed form),
-// the reliability table, the Murphy decomposition and skill scores against a baseline.
+// the reliability table, the Murphy decomposition, PIT histogram and interval coverage
+// for sample forecasts, ROC AUC (discrimination, reported alongside), skill scores
+// against the base rate, and paired comparisons with any baseline (e.g. persistence)
+// with seeded bootstrap intervals. docs/scoring.md has the equations.
 //
 // Sign convention: every score here is a LOSS, oriented so that LOWER IS BETTER and a
 // perfect forecast scores 0 — including the log score, which is reported as the negative
