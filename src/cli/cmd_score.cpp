@@ -271,7 +271,7 @@ std::vector<Scored> score_files(const Args& a) {
       }
     }
     if (!p.empty()) s.binary = sim::score_binary(p, o, {.bins = a.bins});
-    if (!continuous.empty()) s.continuous = sim::score_continuous(continuous);
+    if (!continuous.empty()) s.continuous = sim::score_continuous(continuous, a.bins);
     out.push_back(std::move(s));
   }
   diags.throw_if_any();
@@ -325,6 +325,12 @@ std::string as_text(const std::vector<Scored>& scored) {
       s += fmt::format("  continuous questions        {}\n", c->count);
       s += fmt::format("  CRPS (mean)                 {}   lower is better, outcome units\n",
                        fixed(c->crps));
+      s += fmt::format("  central 50% / 90% coverage  {} / {}   calibrated ≈ 0.5 / 0.9\n",
+                       fixed(c->coverage_50, 3), fixed(c->coverage_90, 3));
+      std::string hist;
+      for (auto n : c->pit_histogram) hist += fmt::format(" {}", n);
+      s += fmt::format("  PIT histogram ({} bins)    {}   flat if calibrated\n",
+                       c->pit_histogram.size(), hist);
     }
     if (const auto& v = f.versus) {
       s += fmt::format("  against baseline '{}' (paired, 95% bootstrap intervals)\n", v->baseline);
@@ -389,7 +395,12 @@ std::string as_json(const std::vector<Scored>& scored, const Args& a) {
                        {"within_bin", b->murphy.within_bin}}},
                      {"calibration", cal}};
     }
-    if (const auto& c = f.continuous) e["continuous"] = {{"count", c->count}, {"crps", c->crps}};
+    if (const auto& c = f.continuous)
+      e["continuous"] = {{"count", c->count},
+                         {"crps", c->crps},
+                         {"coverage_50", c->coverage_50},
+                         {"coverage_90", c->coverage_90},
+                         {"pit_histogram", c->pit_histogram}};
     if (const auto& v = f.versus) {
       auto paired = [](const std::optional<sim::PairedComparison>& c) -> nlohmann::json {
         if (!c) return nullptr;
@@ -451,6 +462,13 @@ std::string as_csv(const std::vector<Scored>& scored) {
     if (const auto& c = f.continuous) {
       row(f.name, "continuous_count", static_cast<double>(c->count));
       row(f.name, "crps", c->crps);
+      row(f.name, "coverage_50", c->coverage_50);
+      row(f.name, "coverage_90", c->coverage_90);
+      const double nb = static_cast<double>(c->pit_histogram.size());
+      for (std::size_t b = 0; b < c->pit_histogram.size(); ++b) {
+        const sim::ReliabilityBin bin{static_cast<double>(b) / nb, static_cast<double>(b + 1) / nb};
+        row(f.name, "pit_count", static_cast<double>(c->pit_histogram[b]), &bin);
+      }
     }
     if (const auto& v = f.versus) {
       auto paired = [&](std::string_view score, const std::optional<sim::PairedComparison>& c) {

@@ -121,4 +121,17 @@ std::string tornado_svg(const std::vector<std::pair<std::string, double>>& first
   return s;
 }
 
+std::string sobol_tornado_svg(const sim::SobolResult& result, std::size_t output,
+                              std::string title) {
+  std::vector<std::pair<std::string, double>> first, total;
+  const auto& in = result.outputs.at(output).inputs;
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    std::string name =
+        i < result.input_names.size() ? result.input_names[i] : fmt::format("x{}", i + 1);
+    first.emplace_back(name, in[i].first_order);
+    total.emplace_back(std::move(name), in[i].total_order);
+  }
+  return tornado_svg(first, total, std::move(title));
+}
+
 }  // namespace detente::report

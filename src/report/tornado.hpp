@@ -18,6 +18,8 @@
 #include <utility>
 #include <vector>
 
+#include "sim/sobol.hpp"
+
 namespace detente::report {
 
 // Inputs are matched by name; an input missing from one list is drawn without that bar.
@@ -26,5 +28,9 @@ namespace detente::report {
 std::string tornado_svg(const std::vector<std::pair<std::string, double>>& first_order,
                         const std::vector<std::pair<std::string, double>>& total_order,
                         std::string title);
+
+// The chart of output `output` of a Sobol analysis (input names from the result).
+std::string sobol_tornado_svg(const sim::SobolResult& result, std::size_t output,
+                              std::string title);
 
 }  // namespace detente::report

@@ -9,6 +9,7 @@
 #include <numeric>
 #include <random>
 #include <stdexcept>
+#include <utility>
 
 namespace detente::sim {
 
@@ -89,6 +90,8 @@ double ranked_probability_score(std::span<const double> probabilities, std::size
 double crps_sorted_sample(std::span<const double> x, double y, std::span<const double> weights) {
   const std::size_t n = x.size();
   if (n == 0) throw std::invalid_argument("CRPS of an empty sample set");
+  if (!std::isfinite(y))
+    throw std::invalid_argument(fmt::format("observation {} is not finite", y));
   if (!weights.empty() && weights.size() != n)
     throw std::invalid_argument(fmt::format("{} samples but {} weights", n, weights.size()));
   double total_weight = static_cast<double>(n);
@@ -136,20 +139,24 @@ double crps_sample(std::span<const double> samples, double y, std::span<const do
     std::sort(sorted.begin(), sorted.end());
     return crps_sorted_sample(sorted, y);
   }
-  std::vector<std::size_t> order(samples.size());
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  std::sort(order.begin(), order.end(),
-            [&](std::size_t a, std::size_t b) { return samples[a] < samples[b]; });
-  std::vector<double> xs(samples.size()), ws(samples.size());
-  for (std::size_t i = 0; i < order.size(); ++i) {
-    xs[i] = samples[order[i]];
-    ws[i] = weights[order[i]];
+  // Sorting (value, weight) pairs in place is about twice as fast as an index sort.
+  std::vector<std::pair<double, double>> pairs(samples.size());
+  for (std::size_t i = 0; i < pairs.size(); ++i) pairs[i] = {samples[i], weights[i]};
+  std::sort(pairs.begin(), pairs.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<double> xs(pairs.size()), ws(pairs.size());
+  for (std::size_t i = 0; i < pairs.size(); ++i) {
+    xs[i] = pairs[i].first;
+    ws[i] = pairs[i].second;
   }
   return crps_sorted_sample(xs, y, ws);
 }
 
 double crps_normal(double mean, double sd, double y) {
-  if (!(sd >= 0.0)) throw std::invalid_argument(fmt::format("normal sd {} < 0", sd));
+  if (!(sd >= 0.0) || !std::isfinite(sd))
+    throw std::invalid_argument(fmt::format("normal sd {} is not a finite number >= 0", sd));
+  if (!std::isfinite(mean) || !std::isfinite(y))
+    throw std::invalid_argument("normal CRPS needs a finite mean and observation");
   if (sd == 0.0) return std::abs(y - mean);
   const double z = (y - mean) / sd;
   const double pdf = std::exp(-0.5 * z * z) / std::sqrt(2.0 * std::numbers::pi);
@@ -237,17 +244,18 @@ MurphyDecomposition murphy_decomposition(std::span<const double> probabilities,
 double roc_auc(std::span<const double> probabilities, std::span<const double> outcomes) {
   check_pairs(probabilities, outcomes);
   const std::size_t n = probabilities.size();
-  std::vector<std::size_t> order(n);
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  std::sort(order.begin(), order.end(),
-            [&](std::size_t a, std::size_t b) { return probabilities[a] < probabilities[b]; });
+  // (forecast, outcome) pairs sorted in place: contiguous, faster than an index sort.
+  std::vector<std::pair<double, bool>> pairs(n);
+  for (std::size_t i = 0; i < n; ++i) pairs[i] = {probabilities[i], outcomes[i] == 1.0};
+  std::sort(pairs.begin(), pairs.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
   double rank_sum = 0, events = 0;
   for (std::size_t i = 0; i < n;) {
     std::size_t j = i;  // [i, j) is a run of tied forecasts: each gets the mid-rank
-    while (j < n && probabilities[order[j]] == probabilities[order[i]]) ++j;
+    while (j < n && pairs[j].first == pairs[i].first) ++j;
     const double mid_rank = (static_cast<double>(i + 1) + static_cast<double>(j)) / 2.0;
     for (std::size_t t = i; t < j; ++t)
-      if (outcomes[order[t]] == 1.0) {
+      if (pairs[t].second) {
         rank_sum += mid_rank;
         events += 1;
       }
@@ -368,12 +376,69 @@ BinaryScores score_binary(std::span<const double> probabilities, std::span<const
   return s;
 }
 
-ContinuousScores score_continuous(std::span<const SampleForecast> forecasts) {
+CategoricalScores score_categorical(std::span<const double> probabilities, std::size_t k,
+                                    std::span<const std::size_t> outcomes,
+                                    const ScoringOptions& options) {
+  if (k == 0 || probabilities.size() != outcomes.size() * k)
+    throw std::invalid_argument(fmt::format("{} probabilities for {} forecasts of {} categories",
+                                            probabilities.size(), outcomes.size(), k));
+  if (outcomes.empty()) throw std::invalid_argument("no forecasts to score");
+  CategoricalScores s;
+  s.count = outcomes.size();
+  for (std::size_t i = 0; i < outcomes.size(); ++i) {
+    const auto row = probabilities.subspan(i * k, k);
+    const double total = std::accumulate(row.begin(), row.end(), 0.0);
+    if (std::abs(total - 1.0) > 1e-6)
+      throw std::invalid_argument(
+          fmt::format("forecast {}: category probabilities sum to {}, not 1", i, total));
+    s.brier += brier_multi(row, outcomes[i]);
+    s.rps += ranked_probability_score(row, outcomes[i]);
+    s.log_score += log_score_multi(row, outcomes[i], options.log_epsilon);
+  }
+  const auto n = static_cast<double>(s.count);
+  s.brier /= n;
+  s.rps /= n;
+  s.log_score /= n;
+  return s;
+}
+
+double pit(std::span<const double> samples, double y, std::span<const double> weights) {
+  if (samples.empty()) throw std::invalid_argument("PIT of an empty sample set");
+  if (!weights.empty() && weights.size() != samples.size())
+    throw std::invalid_argument(
+        fmt::format("{} samples but {} weights", samples.size(), weights.size()));
+  if (!std::isfinite(y))
+    throw std::invalid_argument(fmt::format("observation {} is not finite", y));
+  double below = 0, equal = 0, total = 0;
+  for (std::size_t i = 0; i < samples.size(); ++i) {
+    const double w = weights.empty() ? 1.0 : weights[i];
+    if (!(w >= 0.0) || !std::isfinite(w))
+      throw std::invalid_argument(fmt::format("sample weight {} is not >= 0", w));
+    total += w;
+    if (samples[i] < y) below += w;
+    if (samples[i] == y) equal += w;
+  }
+  if (!(total > 0.0)) throw std::invalid_argument("sample weights sum to 0");
+  return (below + 0.5 * equal) / total;
+}
+
+ContinuousScores score_continuous(std::span<const SampleForecast> forecasts, std::size_t bins) {
   if (forecasts.empty()) throw std::invalid_argument("no forecasts to score");
+  if (bins == 0) throw std::invalid_argument("PIT histogram needs at least one bin");
   ContinuousScores s;
   s.count = forecasts.size();
-  for (const auto& f : forecasts) s.crps += crps_sample(f.samples, f.observation, f.weights);
-  s.crps /= static_cast<double>(forecasts.size());
+  s.pit_histogram.assign(bins, 0);
+  for (const auto& f : forecasts) {
+    s.crps += crps_sample(f.samples, f.observation, f.weights);
+    const double u = pit(f.samples, f.observation, f.weights);
+    ++s.pit_histogram[std::min(static_cast<std::size_t>(u * static_cast<double>(bins)), bins - 1)];
+    if (u >= 0.25 && u <= 0.75) s.coverage_50 += 1;
+    if (u >= 0.05 && u <= 0.95) s.coverage_90 += 1;
+  }
+  const auto n = static_cast<double>(forecasts.size());
+  s.crps /= n;
+  s.coverage_50 /= n;
+  s.coverage_90 /= n;
   return s;
 }
 

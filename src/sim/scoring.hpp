@@ -4,7 +4,10 @@
 // that go with them: Brier (binary 0–1 and multi-category 0–2 forms), the logarithmic
 // score, the ranked probability score for ordinal categories, the CRPS of a sample set
 // (exact, from sorted samples, optional weights) and of a normal forecast (closed form),
-// the reliability table, the Murphy decomposition and skill scores against a baseline.
+// the reliability table, the Murphy decomposition, PIT histogram and interval coverage
+// for sample forecasts, ROC AUC (discrimination, reported alongside), skill scores
+// against the base rate, and paired comparisons with any baseline (e.g. persistence)
+// with seeded bootstrap intervals. docs/scoring.md has the equations.
 //
 // Sign convention: every score here is a LOSS, oriented so that LOWER IS BETTER and a
 // perfect forecast scores 0 — including the log score, which is reported as the negative
@@ -175,6 +178,19 @@ struct BinaryScores {
 BinaryScores score_binary(std::span<const double> probabilities, std::span<const double> outcomes,
                           const ScoringOptions& options = {});
 
+// Forecasts over K categories (e.g. a tie's sign −/0/+), ordered if the RPS is to mean
+// anything: `probabilities` is row-major, one row of K per forecast, each row summing to 1
+// (within 1e-6); `outcomes` holds the index of the category that happened.
+struct CategoricalScores {
+  std::size_t count = 0;
+  double brier = 0;      // mean multi-category Brier, 0–2
+  double rps = 0;        // mean ranked probability score, 0 … K−1 (not normalised)
+  double log_score = 0;  // mean −ln max(p_outcome, ε)
+};
+CategoricalScores score_categorical(std::span<const double> probabilities, std::size_t categories,
+                                    std::span<const std::size_t> outcomes,
+                                    const ScoringOptions& options = {});
+
 // One continuous forecast: a (weighted) sample set and the value that resolved it.
 struct SampleForecast {
   std::vector<double> samples;
@@ -182,11 +198,22 @@ struct SampleForecast {
   double observation = 0;
 };
 
+// Probability integral transform of an observation under a (weighted) sample set, in its
+// mid form F(y−) + ½(F(y) − F(y−)), so that ties with samples count half (no randomness).
+// Uniform on [0, 1] for a calibrated forecaster: a U-shaped histogram means too narrow
+// (under-dispersed), a hump too wide, a slope biased. O(n), no sorting.
+double pit(std::span<const double> samples, double observation,
+           std::span<const double> weights = {});
+
 struct ContinuousScores {
   std::size_t count = 0;
   double crps = 0;  // mean CRPS, in the outcome's units; lower is better
+  // Share of observations inside the central 50% and 90% intervals of their sample sets
+  // (PIT in [0.25, 0.75] and [0.05, 0.95]); calibrated forecasts give about 0.5 and 0.9.
+  double coverage_50 = 0, coverage_90 = 0;
+  std::vector<std::size_t> pit_histogram;  // counts of PIT values in `bins` equal bins
 };
 
-ContinuousScores score_continuous(std::span<const SampleForecast> forecasts);
+ContinuousScores score_continuous(std::span<const SampleForecast> forecasts, std::size_t bins = 10);
 
 }  // namespace detente::sim

@@ -6,7 +6,9 @@
 #include <cmath>
 #include <exception>
 #include <limits>
+#include <nlohmann/json.hpp>
 #include <numbers>
+#include <numeric>
 #include <random>
 #include <stdexcept>
 #include <thread>
@@ -297,6 +299,97 @@ SobolResult sobol_indices(const std::vector<SobolInput>& inputs, std::size_t m,
   SobolResult result = sobol_analyze(k, m, values, o);
   for (const auto& in : inputs) result.input_names.push_back(in.name);
   return result;
+}
+
+std::vector<std::size_t> ranked_inputs(const SobolResult& result, std::size_t output) {
+  const auto& in = result.outputs.at(output).inputs;
+  std::vector<std::size_t> order(in.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    const double ta = in[a].total_order, tb = in[b].total_order;
+    if (std::isnan(ta) != std::isnan(tb)) return std::isnan(tb);
+    return ta > tb;
+  });
+  return order;
+}
+
+namespace {
+
+nlohmann::json number_or_null(double v) {
+  return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr);
+}
+
+void check_names(const SobolResult& result, std::span<const std::string> output_names) {
+  if (output_names.size() != result.outputs.size())
+    throw std::invalid_argument(
+        fmt::format("{} output names for {} outputs", output_names.size(), result.outputs.size()));
+}
+
+std::string input_name(const SobolResult& result, std::size_t i) {
+  return i < result.input_names.size() ? result.input_names[i] : fmt::format("x{}", i + 1);
+}
+
+}  // namespace
+
+nlohmann::json sobol_to_json(const SobolResult& result, std::span<const std::string> output_names,
+                             const SobolOptions& options) {
+  check_names(result, output_names);
+  nlohmann::json j = {
+      {"base_samples", result.base_samples},
+      {"evaluations", result.evaluations},
+      {"seed", options.seed},
+      {"sampling",
+       options.sampling == SobolSampling::scrambled_halton ? "scrambled_halton" : "monte_carlo"},
+      {"bootstrap", options.bootstrap},
+      {"confidence", options.confidence},
+      {"estimators", "S1: Saltelli et al. (2010); ST: Jansen (1999)"},
+      {"outputs", nlohmann::json::array()}};
+  for (std::size_t o = 0; o < result.outputs.size(); ++o) {
+    const auto& out = result.outputs[o];
+    nlohmann::json inputs = nlohmann::json::array();
+    for (std::size_t i : ranked_inputs(result, o)) {
+      const auto& x = out.inputs[i];
+      inputs.push_back({{"name", input_name(result, i)},
+                        {"first_order", number_or_null(x.first_order)},
+                        {"first_order_low", number_or_null(x.first_order_low)},
+                        {"first_order_high", number_or_null(x.first_order_high)},
+                        {"total_order", number_or_null(x.total_order)},
+                        {"total_order_low", number_or_null(x.total_order_low)},
+                        {"total_order_high", number_or_null(x.total_order_high)}});
+    }
+    j["outputs"].push_back({{"name", output_names[o]},
+                            {"mean", number_or_null(out.mean)},
+                            {"variance", number_or_null(out.variance)},
+                            {"inputs", inputs}});
+  }
+  return j;
+}
+
+std::string sobol_table_text(const SobolResult& result, std::span<const std::string> output_names,
+                             double confidence) {
+  check_names(result, output_names);
+  auto v = [](double x) { return std::isnan(x) ? std::string("n/a") : fmt::format("{:.3f}", x); };
+  std::string s;
+  for (std::size_t o = 0; o < result.outputs.size(); ++o) {
+    const auto& out = result.outputs[o];
+    s += fmt::format("{} (mean {}, variance {}, {} model runs)\n", output_names[o], v(out.mean),
+                     v(out.variance), result.evaluations);
+    if (!(out.variance > 0)) {
+      s += "  constant output: sensitivity undefined\n";
+      continue;
+    }
+    const std::string ci = fmt::format("{:g}% interval", 100 * confidence);
+    s += fmt::format("  {:<28} {:>7}  {:<16}  {:>7}  {:<16}\n", "input", "S1", ci, "ST", ci);
+    for (std::size_t i : ranked_inputs(result, o)) {
+      const auto& x = out.inputs[i];
+      std::string name = input_name(result, i);
+      if (name.size() > 28) name = name.substr(0, 27) + "~";
+      s += fmt::format("  {:<28} {:>7}  [{}, {}]  {:>7}  [{}, {}]\n", name, v(x.first_order),
+                       v(x.first_order_low), v(x.first_order_high), v(x.total_order),
+                       v(x.total_order_low), v(x.total_order_high));
+    }
+  }
+  return s;
 }
 
 }  // namespace detente::sim

@@ -26,6 +26,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <nlohmann/json_fwd.hpp>
 #include <span>
 #include <string>
 #include <vector>
@@ -105,5 +106,23 @@ using SobolModel = std::function<void(std::span<const double> x, std::span<doubl
 // Design, evaluation (in parallel, into slots by row index) and analysis in one call.
 SobolResult sobol_indices(const std::vector<SobolInput>& inputs, std::size_t outputs,
                           const SobolModel& model, const SobolOptions& options = {});
+
+// ---- Presenting a result -------------------------------------------------------------
+
+// The inputs of output `output` ranked by total-order index, largest first (NaN last;
+// ties keep the input order): the order of the table and of the tornado chart.
+std::vector<std::size_t> ranked_inputs(const SobolResult& result, std::size_t output);
+
+// For summary.json: {"base_samples", "evaluations", "seed", "sampling", "bootstrap",
+// "confidence", "outputs": [{"name", "mean", "variance", "inputs": [{"name",
+// "first_order", "first_order_low", "first_order_high", "total_order", "total_order_low",
+// "total_order_high"}, …ranked]}]}; undefined indices are null. `output_names` has one
+// name per output.
+nlohmann::json sobol_to_json(const SobolResult& result, std::span<const std::string> output_names,
+                             const SobolOptions& options);
+
+// A ranked text table per output for the terminal, with the intervals.
+std::string sobol_table_text(const SobolResult& result, std::span<const std::string> output_names,
+                             double confidence = 0.95);
 
 }  // namespace detente::sim

@@ -75,6 +75,9 @@ TEST(ScoreCli, JsonScoresSeveralForecastersSideBySide) {
   // CRPS of samples {1,2,3} at y = 2 is 2/9.
   EXPECT_EQ(a["continuous"]["count"], 1);
   EXPECT_NEAR(a["continuous"]["crps"].get<double>(), 2.0 / 9, 1e-12);
+  // PIT of 2 under {1, 2, 3} is 0.5: bin 5 of 10, inside both central intervals.
+  EXPECT_EQ(a["continuous"]["pit_histogram"][5], 1);
+  EXPECT_EQ(a["continuous"]["coverage_90"], 1.0);
   const auto& b = j["forecasters"][1];
   EXPECT_EQ(b["name"], "B, the sceptic");
   // 0.5 on two questions: Brier 0.25; base rate of {0, 1} is 0.5, skill 0.

@@ -69,6 +69,17 @@ TEST(Tornado, NegativeMissingAndUndefinedValues) {
   EXPECT_EQ(svg.find("inf"), std::string::npos);
 }
 
+TEST(Tornado, FromASobolResult) {
+  sim::SobolResult r;
+  r.input_names = {"p", "q"};
+  r.outputs.resize(1);
+  r.outputs[0].inputs = {{0.1, 0.1, 0.1, 0.2, 0.2, 0.2}, {0.5, 0.5, 0.5, 0.7, 0.7, 0.7}};
+  auto svg = sobol_tornado_svg(r, 0, "outcome");
+  EXPECT_LT(svg.find(">q<"), svg.find(">p<"));
+  EXPECT_NE(svg.find("S1 0.5 · ST 0.7"), std::string::npos);
+  EXPECT_THROW(sobol_tornado_svg(r, 1, "none"), std::out_of_range);
+}
+
 TEST(Tornado, LongUtf8LabelsAreShortenedWithoutBreakingCharacters) {
   std::string name;
   for (int i = 0; i < 30; ++i) name += "é";

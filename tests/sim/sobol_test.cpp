@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <nlohmann/json.hpp>
 #include <numbers>
 #include <stdexcept>
 
@@ -149,6 +150,35 @@ TEST(Sobol, LinearAdditiveModelAndSeveralOutputs) {
   double sum = 0;
   for (const auto& x : r.outputs[0].inputs) sum += x.total_order;
   EXPECT_NEAR(sum, 1.0, 0.02);
+}
+
+TEST(Sobol, RankedJsonAndTextPresentation) {
+  std::vector<SobolInput> in = {{"small", uniform_quantile(0, 1)},
+                                {"large", uniform_quantile(0, 1)},
+                                {"none", uniform_quantile(0, 1)}};
+  auto model = [](std::span<const double> x, std::span<double> y) {
+    y[0] = x[0] + 3 * x[1];  // S = (1, 9, 0)/10
+    y[1] = 2.0;              // constant: undefined indices
+  };
+  SobolOptions o{.base_samples = 1024, .seed = 4, .bootstrap = 50};
+  auto r = sobol_indices(in, 2, model, o);
+  EXPECT_EQ(ranked_inputs(r, 0), (std::vector<std::size_t>{1, 0, 2}));
+  const std::vector<std::string> names = {"sum", "flat"};
+  auto j = sobol_to_json(r, names, o);
+  EXPECT_EQ(j["evaluations"], 1024 * 5);
+  EXPECT_EQ(j["sampling"], "scrambled_halton");
+  EXPECT_EQ(j["outputs"][0]["name"], "sum");
+  EXPECT_EQ(j["outputs"][0]["inputs"][0]["name"], "large");
+  EXPECT_NEAR(j["outputs"][0]["inputs"][0]["total_order"].get<double>(), 0.9, 0.02);
+  EXPECT_EQ(j["outputs"][0]["inputs"][2]["total_order"].get<double>(), 0.0);
+  EXPECT_TRUE(j["outputs"][1]["inputs"][0]["first_order"].is_null());
+  auto text = sobol_table_text(r, names);
+  EXPECT_LT(text.find("large"), text.find("small"));
+  EXPECT_NE(text.find("95% interval"), std::string::npos);
+  EXPECT_NE(text.find("flat (mean 2.000, variance 0.000"), std::string::npos) << text;
+  EXPECT_NE(text.find("constant output: sensitivity undefined"), std::string::npos);
+  const std::vector<std::string> one = {"sum"};
+  EXPECT_THROW(sobol_to_json(r, one, o), std::invalid_argument);
 }
 
 TEST(Sobol, SaltelliDesignStructure) {
