@@ -153,9 +153,9 @@ TEST(Sobol, LinearAdditiveModelAndSeveralOutputs) {
 }
 
 TEST(Sobol, RankedJsonAndTextPresentation) {
-  std::vector<SobolInput> in = {{"small", uniform_quantile(0, 1)},
-                                {"large", uniform_quantile(0, 1)},
-                                {"none", uniform_quantile(0, 1)}};
+  std::vector<SobolInput> in = {{"small", quantile_of(Distribution::uniform(0, 1))},
+                                {"large", quantile_of(Distribution::uniform(0, 1))},
+                                {"none", quantile_of(Distribution::uniform(0, 1))}};
   auto model = [](std::span<const double> x, std::span<double> y) {
     y[0] = x[0] + 3 * x[1];  // S = (1, 9, 0)/10
     y[1] = 2.0;              // constant: undefined indices
