@@ -12,6 +12,7 @@
 #include "sim/dynamics.hpp"
 #include "sim/ensemble.hpp"
 #include "sim/mpi.hpp"
+#include "sim/sensitivity.hpp"
 
 namespace detente::cli {
 namespace {
@@ -25,6 +26,9 @@ struct SimulateArgs {
   int threads = 1;
   Format format = Format::text;
   std::string out;
+  bool sensitivity = false;
+  std::size_t sensitivity_samples = 256;
+  std::size_t sensitivity_replicates = 8;
 };
 
 std::string text_table(const std::vector<sim::EnsembleSummary>& results) {
@@ -87,6 +91,7 @@ int simulate_main(SimulateArgs& args) {
 
   const bool show_progress = mpi.rank() == 0 && stderr_is_terminal() && args.format == Format::text;
   std::vector<sim::EnsembleSummary> results;
+  std::vector<sim::SensitivityResult> sensitivities;
   for (std::size_t v = 0; v < chosen.size(); ++v) {
     sim::SimModel model = sim::compile(s, chosen[v]);
     sim::EnsembleOptions options{args.seed, args.threads, {}};
@@ -104,6 +109,10 @@ int simulate_main(SimulateArgs& args) {
     std::vector<double> records = sim::run_records(model, options, begin, end);
     records = mpi.gather(records, sim::RunLayout(model).width(), args.runs);
     if (mpi.rank() == 0) results.push_back(sim::summarise(model, records, args.runs));
+    if (args.sensitivity && mpi.rank() == 0)
+      sensitivities.push_back(sim::sensitivity(
+          model,
+          {args.sensitivity_samples, args.sensitivity_replicates, args.seed, args.threads, 200}));
   }
   if (mpi.rank() != 0) return 0;
 
@@ -113,7 +122,18 @@ int simulate_main(SimulateArgs& args) {
   j["runs"] = args.runs;
   j["variants"] = nlohmann::json::array();
   for (const auto& r : results) j["variants"].push_back(sim::to_json(r));
-  emit(args.format == Format::json ? j.dump(2) + "\n" : text_table(results), args.out);
+  std::string text = text_table(results);
+  for (std::size_t v = 0; v < sensitivities.size(); ++v) {
+    const auto& sens = sensitivities[v];
+    sim::SobolOptions shown{args.sensitivity_samples, args.seed};
+    j["variants"][v]["sensitivity"] = sim::sobol_to_json(sens.sobol, sens.outputs, shown);
+    j["variants"][v]["sensitivity"]["replicates"] = args.sensitivity_replicates;
+    text +=
+        fmt::format("\nSensitivity of {} (Sobol indices, N = {}, {} runs per row)\n{}",
+                    results[v].variant_id, args.sensitivity_samples, args.sensitivity_replicates,
+                    sim::sobol_table_text(sens.sobol, sens.outputs));
+  }
+  emit(args.format == Format::json ? j.dump(2) + "\n" : text, args.out);
   return 0;
 }
 
@@ -135,6 +155,16 @@ const bool registered = register_command(
            ->check(CLI::Range(1, 256));
        add_format_option(app, args->format, {Format::text, Format::json});
        app.add_option("-o,--out", args->out, "Write to this file instead of stdout");
+       app.add_flag("--sensitivity", args->sensitivity,
+                    "Sobol indices of every outcome for each group of uncertain inputs");
+       app.add_option("--sensitivity-samples", args->sensitivity_samples,
+                      "Base samples N of the Saltelli design")
+           ->default_val(256)
+           ->check(CLI::Range(std::size_t{8}, std::size_t{1} << 20));
+       app.add_option("--sensitivity-replicates", args->sensitivity_replicates,
+                      "Runs per design row")
+           ->default_val(8)
+           ->check(CLI::Range(std::size_t{1}, std::size_t{10000}));
        return [args] { return simulate_main(*args); };
      }});
 

@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 
 #include "report/svg.hpp"
+#include "report/tornado.hpp"
 #include "sim/ensemble.hpp"
+#include "sim/sensitivity.hpp"
 
 namespace detente::report {
 
@@ -75,6 +77,46 @@ std::string bands_svg(const Scenario& s, const sim::SimModel& model,
   }
   out += "</svg>\n";
   return out;
+}
+
+// Design of the section's sensitivity analysis: small, so that the main job stays quick;
+// `detente simulate --sensitivity` takes larger designs.
+constexpr std::size_t kSensitivitySamples = 128;
+constexpr std::size_t kSensitivityReplicates = 4;
+constexpr std::size_t kTornadoes = 4;
+
+// Tornado charts for the outcomes with the most variance, and the indices as JSON.
+std::string sensitivity_html(const sim::SimModel& model, const RunOptions& options,
+                             nlohmann::json& json, std::string& text) {
+  if (model.inputs.empty())
+    return "<p class=note>No uncertain inputs: no sensitivity analysis.</p>\n";
+  sim::SensitivityResult r = sim::sensitivity(
+      model, {kSensitivitySamples, kSensitivityReplicates, options.seed, options.threads, 200});
+  json = sim::sobol_to_json(r.sobol, r.outputs, {kSensitivitySamples, options.seed});
+  std::vector<std::size_t> order(r.outputs.size());
+  for (std::size_t o = 0; o < order.size(); ++o) order[o] = o;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return r.sobol.outputs[a].variance > r.sobol.outputs[b].variance;
+  });
+  std::string html = fmt::format(
+      "<h3>Sensitivity (baseline)</h3><p class=note>Sobol indices of each outcome with respect "
+      "to each group of uncertain inputs (Saltelli design, N = {}, {} runs per row; total order "
+      "light, first order dark). Outcomes with the most variance:</p>\n",
+      kSensitivitySamples, kSensitivityReplicates);
+  std::size_t shown = 0;
+  for (std::size_t o : order) {
+    if (shown == kTornadoes || !(r.sobol.outputs[o].variance > 0)) break;
+    if (r.outputs[o].rfind("settlement:", 0) == 0) continue;  // outcomes first
+    const auto& outcome = model.outcomes[o];
+    html += sobol_tornado_svg(r.sobol, o, outcome.name);
+    const auto ranked = sim::ranked_inputs(r.sobol, o);
+    if (!ranked.empty())
+      text += fmt::format("  most influential on '{}': {} (total index {:.2f})\n", outcome.name,
+                          r.sobol.input_names[ranked.front()],
+                          r.sobol.outputs[o].inputs[ranked.front()].total_order);
+    ++shown;
+  }
+  return html;
 }
 
 }  // namespace
@@ -154,6 +196,9 @@ Section build_simulation_section(const Scenario& s, const RunOptions& options) {
       options.simulation_runs, options.seed, models.front().start.iso(), models.front().months,
       head, rows, std::string(head).replace(head.find("outcome"), 7, "issue"), issues,
       bands_svg(s, models.front(), results.front()));
+  nlohmann::json sensitivity_json;
+  out.html += sensitivity_html(models.front(), options, sensitivity_json, out.text);
+  out.json["sensitivity"] = sensitivity_json;
   return out;
 }
 

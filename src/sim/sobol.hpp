@@ -15,8 +15,9 @@
 //
 // Example (Ishigami):
 //   using namespace detente::sim;
-//   std::vector<SobolInput> in = {{"x1", quantile_of(Distribution::uniform(-pi, pi))}, {"x2", ...}, {"x3", ...}};
-//   auto r = sobol_indices(in, 1, [](std::span<const double> x, std::span<double> y) {
+//   std::vector<SobolInput> in = {{"x1", quantile_of(Distribution::uniform(-pi, pi))}, {"x2", ...},
+//   {"x3", ...}}; auto r = sobol_indices(in, 1, [](std::span<const double> x, std::span<double> y)
+//   {
 //     y[0] = std::sin(x[0]) + 7 * std::pow(std::sin(x[1]), 2) + 0.1 * std::pow(x[2], 4) *
 //     std::sin(x[0]);
 //   }, {.base_samples = 1 << 14, .seed = 1, .threads = 2});
