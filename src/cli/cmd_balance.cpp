@@ -135,9 +135,9 @@ Analysis analyse(const BalanceArgs& a, const align::SignedGraph& g, bool weighte
   {
     out += fmt::format("{} nodes, {} ties ({} positive, {} negative)\n", g.size(), g.edges.size(),
                        g.positive_edges(), g.negative_edges());
-    out += fmt::format("frustration index: {} ({}; lower bound {}) [{}, {:.4f} s]\n",
-                       r.frustration, r.optimal ? "optimal" : "not proven optimal", r.lower_bound,
-                       a.method, r.seconds);
+    out += fmt::format("frustration index: {} ({}; lower bound {}) [{}, {:.4f} s]\n", r.frustration,
+                       r.optimal ? "optimal" : "not proven optimal", r.lower_bound, a.method,
+                       r.seconds);
     if (agree >= 0) out += fmt::format("starts reaching the best value: {}\n", agree);
     for (int s = 0; s < 2; ++s) {
       std::string names;

@@ -26,6 +26,7 @@ struct SimulateArgs {
   int threads = 1;
   Format format = Format::text;
   std::string out;
+  std::string forecasts;  // CSV of outcome probabilities for `detente score`
   bool sensitivity = false;
   std::size_t sensitivity_samples = 256;
   std::size_t sensitivity_replicates = 8;
@@ -133,6 +134,14 @@ int simulate_main(SimulateArgs& args) {
                     results[v].variant_id, args.sensitivity_samples, args.sensitivity_replicates,
                     sim::sobol_table_text(sens.sobol, sens.outputs));
   }
+  if (!args.forecasts.empty()) {
+    // One row per variant and outcome: the layout `detente score FORECASTS RESOLUTIONS` reads.
+    std::string csv = "variant,question,probability\n";
+    for (const auto& r : results)
+      for (const auto& o : r.outcomes)
+        csv += fmt::format("{},{},{}\n", r.variant_id, o.id, o.probability);
+    emit(csv, args.forecasts);
+  }
   emit(args.format == Format::json ? j.dump(2) + "\n" : text, args.out);
   return 0;
 }
@@ -155,6 +164,8 @@ const bool registered = register_command(
            ->check(CLI::Range(1, 256));
        add_format_option(app, args->format, {Format::text, Format::json});
        app.add_option("-o,--out", args->out, "Write to this file instead of stdout");
+       app.add_option("--forecasts", args->forecasts,
+                      "Also write the outcomes' probabilities as CSV for `detente score`");
        app.add_flag("--sensitivity", args->sensitivity,
                     "Sobol indices of every outcome for each group of uncertain inputs");
        app.add_option("--sensitivity-samples", args->sensitivity_samples,

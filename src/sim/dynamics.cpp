@@ -7,6 +7,7 @@
 
 #include "bargain/weighted_mean.hpp"
 #include "bargain/weighted_median.hpp"
+#include "core/parameters.hpp"
 
 namespace detente::sim {
 
@@ -157,16 +158,18 @@ inline double tanh_exp(double v) {
 }
 
 // One month of dX/dt = −β (X − B) + L tanh(α X² / ((n−2) L)), explicit Euler in k substeps.
-void integrate_month(const SimModel& m, const double* dyn, Workspace& ws) {
-  const int n = m.n;
+}  // namespace
+
+void integrate_month(int n, std::span<const double> dyn, std::span<double> xs,
+                     std::span<const double> baseline, std::span<double> scratch) {
   const double alpha = dyn[kBalanceGain], beta = dyn[kRestoringRate], cap = dyn[kSaturation];
   const int steps = std::max(1, static_cast<int>(std::lround(dyn[kSubsteps])));
   const double h = 1.0 / steps;
   // The balance force averages over the n − 2 third parties, so that alpha means the same
   // for any number of actors.
   const double scale = alpha / (cap * std::max(1, n - 2));
-  double* x = ws.x.data();
-  double* x2 = ws.x2.data();
+  double* x = xs.data();
+  double* x2 = scratch.data();
   for (int s = 0; s < steps; ++s) {
     // (X²)_ij for i < j: X is symmetric, so it is the dot product of rows i and j.
     for (int i = 0; i < n; ++i)
@@ -180,13 +183,15 @@ void integrate_month(const SimModel& m, const double* dyn, Workspace& ws) {
     for (int i = 0; i < n; ++i)
       for (int j = i + 1; j < n; ++j) {
         const std::size_t ij = static_cast<std::size_t>(i * n + j);
-        const double dx = -beta * (x[ij] - ws.baseline[ij]) + cap * tanh_exp(scale * x2[ij]);
+        const double dx = -beta * (x[ij] - baseline[ij]) + cap * tanh_exp(scale * x2[ij]);
         const double next = std::clamp(x[ij] + h * dx, -1.0, 1.0);
         x[ij] = next;
         x[j * n + i] = next;
       }
   }
 }
+
+namespace {
 
 // Settles issue k: positions pulled by the current ties, then the bargaining model.
 double decide(const SimModel& m, std::span<const double> p, int k, Workspace& ws) {
@@ -255,7 +260,7 @@ void simulate(const SimModel& m, std::span<const double> p, Stream& rng, Workspa
       apply_event(m, p, ev, ws);
     }
     baseline_at(m, p, t, ws);
-    integrate_month(m, dyn, ws);
+    integrate_month(n, std::span<const double>(dyn, kParamCount), ws.x, ws.baseline, ws.x2);
     const double noise = dyn[kNoise];
     if (noise > 0)
       for (int i = 0; i < n; ++i)
@@ -308,6 +313,16 @@ void simulate(const SimModel& m, std::span<const double> p, Stream& rng, Workspa
       record[layout.outcome(o)] = v >= out.min && v <= out.max;
     }
   }
+}
+
+}  // namespace detente::sim
+
+namespace detente::sim {
+
+std::vector<double> default_dynamics() {
+  std::vector<double> out;
+  for (const auto& spec : parameter_specs()) out.push_back(spec.default_value);
+  return out;
 }
 
 }  // namespace detente::sim

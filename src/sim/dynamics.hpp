@@ -58,6 +58,15 @@ void draw_inputs(const SimModel& model, Stream& rng, std::span<double> params);
 void simulate(const SimModel& model, std::span<const double> params, Stream& rng, Workspace& ws,
               std::span<double> record);
 
+// One month of the balance dynamics on an n×n tie matrix x (row-major, symmetric) with
+// baseline ties `baseline`; `dynamics` holds the parameters in Param order (kParamCount
+// values); `scratch` has n×n doubles. Used by simulate() and by the CoW backtest.
+void integrate_month(int n, std::span<const double> dynamics, std::span<double> x,
+                     std::span<const double> baseline, std::span<double> scratch);
+
+// The default dynamics parameters (core/parameters.hpp) in Param order.
+std::vector<double> default_dynamics();
+
 // The weighted frustration of the signed matrix x (n×n, row-major) minimised over all
 // two-way splits, and the split (bit i = actor i on side 1; actor 0 on side 0).
 // Exhaustive Gray-code search for n ≤ 24, O(2^(n−1) · n).

@@ -130,3 +130,28 @@ TEST(SimulateCli, WritesAtomicallyToAFile) {
 
 }  // namespace
 }  // namespace detente
+
+namespace detente {
+namespace {
+
+// Forecasts written by a run can be scored later against what happened.
+TEST(SimulateCli, ForecastsCanBeScored) {
+  auto dir = test::temp_dir("sim-score");
+  test::write_text(dir / "s.toml", kScenario);
+  auto r = test::run_cli({"simulate", (dir / "s.toml").string(), "--all-variants", "--runs", "500",
+                          "--forecasts", (dir / "f.csv").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::string csv = test::read_text(dir / "f.csv");
+  EXPECT_EQ(csv.rfind("variant,question,probability\n", 0), 0u) << csv;
+  EXPECT_NE(csv.find("off,held,0\n"), std::string::npos) << csv;
+  test::write_text(dir / "res.csv", "question,outcome\nheld,1\n");
+  auto s = test::run_cli(
+      {"score", (dir / "f.csv").string(), (dir / "res.csv").string(), "--format", "json"});
+  ASSERT_EQ(s.exit_code, 0) << s.err;
+  EXPECT_NO_THROW((void)nlohmann::json::parse(s.out));
+  EXPECT_NE(s.out.find("baseline"), std::string::npos);
+  EXPECT_NE(s.out.find("\"off\""), std::string::npos);
+}
+
+}  // namespace
+}  // namespace detente
