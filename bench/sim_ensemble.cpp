@@ -1,0 +1,46 @@
+// Ensemble throughput on the built-in scenario (8 actors, 24 monthly steps, its
+// uncertainty, stochastic events and outcomes): runs per second on 1 and 2 threads.
+// Run: build/detente_bench --benchmark_filter=SimEnsemble
+#include <benchmark/benchmark.h>
+
+#include "io/scenario_toml.hpp"
+#include "sim/ensemble.hpp"
+#include "sim/sensitivity.hpp"
+
+namespace {
+
+const detente::sim::SimModel& builtin_model() {
+  static const detente::Scenario scenario = detente::io::load_scenario("northeast-asia-2024");
+  static const detente::sim::SimModel model = detente::sim::compile(scenario, nullptr);
+  return model;
+}
+
+void BM_SimEnsemble_Runs(benchmark::State& state) {
+  const auto& model = builtin_model();
+  const std::size_t runs = 20000;
+  const int threads = static_cast<int>(state.range(0));
+  for (auto _ : state) {
+    auto records = detente::sim::run_records(model, {1, threads, {}}, 0, runs);
+    benchmark::DoNotOptimize(records.data());
+  }
+  state.counters["runs_per_s"] =
+      benchmark::Counter(static_cast<double>(runs * state.iterations()), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_SimEnsemble_Runs)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+void BM_SimEnsemble_Summary(benchmark::State& state) {
+  const auto& model = builtin_model();
+  const std::size_t runs = 20000;
+  auto records = detente::sim::run_records(model, {1, 2, {}}, 0, runs);
+  for (auto _ : state) benchmark::DoNotOptimize(detente::sim::summarise(model, records, runs));
+}
+BENCHMARK(BM_SimEnsemble_Summary)->Unit(benchmark::kMillisecond);
+
+void BM_SimEnsemble_Sensitivity(benchmark::State& state) {
+  const auto& model = builtin_model();
+  for (auto _ : state)
+    benchmark::DoNotOptimize(detente::sim::sensitivity(model, {128, 4, 1, 2, 100}));
+}
+BENCHMARK(BM_SimEnsemble_Sensitivity)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+}  // namespace
