@@ -18,6 +18,9 @@ EumOptions eum_options(const OptionValues& values, nlohmann::json* used) {
   o.vote_risk = r.flag("vote_risk", o.vote_risk);
   o.perspective = r.choice("perspective", o.perspective, {"mirror", "own"});
   o.security = r.choice("security", o.security, {"challenged", "challenging"});
+  o.security_perspective =
+      r.choice("security_perspective", o.security_perspective, {"target", "challenger"});
+  o.t_rule = r.choice("t_rule", o.t_rule, {"endpoint", "direction", "one", "zero"});
   o.risk_reset = r.flag("risk_reset", o.risk_reset);
   o.compromise_region = r.choice("compromise_region", o.compromise_region, {"figure", "text"});
   o.compel = r.flag("compel", o.compel);
@@ -148,8 +151,16 @@ class Pass {
     const double p = probability(i, j, false);
     double e = s_[j] * (p * us + (1 - p) * uf) + (1 - s_[j]) * us - o_.q * usq;
     if (o_.q < 1) {
-      // j expected to move toward the median: better for i when the median is nearer i.
-      const double t = dim < dij ? 1.0 : 0.0;
+      // j expected to move toward the median: T = 1 when that is better for i.
+      double t = dim < dij ? 1.0 : 0.0;
+      if (o_.t_rule == "direction") {
+        const double toward = mu_ - x_[j], to_i = x_[i] - x_[j];
+        t = toward * to_i > 0 ? 1.0 : 0.0;
+      } else if (o_.t_rule == "one") {
+        t = 1;
+      } else if (o_.t_rule == "zero") {
+        t = 0;
+      }
       const double ub = u(0.5 - 0.25 * (dim + dij)), uw = u(0.5 + 0.25 * (dim + dij));
       e -= (1 - o_.q) * (t * ub + (1 - t) * uw);
     }
@@ -221,9 +232,9 @@ EumResult eum_in_order(const BargainingProblem& p, std::size_t issue, const EumO
       for (std::size_t i = 0; i < n; ++i)
         for (std::size_t j = 0; j < n; ++j) {
           if (i == j) continue;
-          if (o.security == "challenged")  // j challenges i, seen by i (mirror) or by j
-            security[i] +=
-                pass.expected_utility(j, i, o.perspective == "mirror" ? r_sec[i] : r_sec[j]);
+          if (o.security == "challenged")  // j challenges i: E^i(U_ji) or E^j(U_ji)
+            security[i] += pass.expected_utility(
+                j, i, o.security_perspective == "target" ? r_sec[i] : r_sec[j]);
           else
             security[i] += pass.expected_utility(i, j, r_sec[i]);
         }

@@ -133,6 +133,22 @@ TEST(Eum, OptionsAreHonouredAndCheckedByName) {
   EXPECT_THROW(eum_options({{"q", "2"}}), InputError);
 }
 
+TEST(Eum, TRuleAndSecurityPerspectiveMatterWhereTheyShould) {
+  auto p = emissions();
+  if (!p) GTEST_SKIP() << test::missing_data_message();
+  auto final_positions = [&](OptionValues v) {
+    return eum(*p, 0, eum_options(v)).rounds.back().positions;
+  };
+  // With Q = 1 the T term vanishes; with Q = 0.5 the rule for T changes the run.
+  EXPECT_EQ(final_positions({{"t_rule", "one"}}), final_positions({{"t_rule", "zero"}}));
+  EXPECT_NE(final_positions({{"q", "0.5"}, {"t_rule", "one"}}),
+            final_positions({{"q", "0.5"}, {"t_rule", "zero"}}));
+  // A2 only matters once security is evaluated with risk exponents other than 1.
+  EXPECT_EQ(final_positions({{"security_perspective", "challenger"}}), final_positions({}));
+  EXPECT_NE(final_positions({{"risk_reset", "false"}, {"security_perspective", "challenger"}}),
+            final_positions({{"risk_reset", "false"}}));
+}
+
 TEST(Eum, StochasticConflictIsSeeded) {
   auto p = emissions();
   if (!p) GTEST_SKIP() << test::missing_data_message();

@@ -1,5 +1,6 @@
 // Invariants on random inputs: every model's forecast lies within the positions' range;
 // permuting actors changes nothing; scaling all capabilities changes nothing.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -18,11 +19,11 @@ BargainingProblem random_problem(std::mt19937_64& rng, std::size_t n, std::size_
   BargainingProblem p;
   p.name = "random";
   for (std::size_t a = 0; a < n; ++a) {
-    p.actors.push_back("A" + std::to_string(a));
+    p.actors.push_back(fmt::format("A{}", a));
     p.capability.push_back(0.05 + u(rng));
   }
   for (std::size_t k = 0; k < m; ++k) {
-    Dimension d{"I" + std::to_string(k), 0, 100, {}};
+    Dimension d{fmt::format("I{}", k), 0, 100, {}};
     if (k % 2 == 1) d.status_quo = 100 * u(rng);
     p.issues.push_back(d);
     std::vector<double> x(n), s(n);
