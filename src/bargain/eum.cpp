@@ -58,6 +58,7 @@ double condorcet_median(const std::vector<double>& x, const std::vector<double>&
   double best = x.front(), best_loss = std::numeric_limits<double>::infinity();
   double scale = 0;
   for (double w : weight) scale += w;
+  if (!(scale > 0)) return condorcet_median(x, std::vector<double>(x.size(), 1.0));
   for (double y : x) {
     double loss = 0;
     for (std::size_t k = 0; k < x.size(); ++k) loss += weight[k] * std::abs(x[k] - y);

@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "bargain/registry.hpp"
+#include "bargain/weighted_mean.hpp"
 
 namespace detente::bargain {
 
@@ -463,8 +464,10 @@ SmpResult smp_in_order(const BargainingProblem& p, const SmpOptions& o) {
   if (n < 2) {
     res.converged = true;
     res.forecast.assign(d, 0);
-    for (std::size_t k = 0; k < d; ++k) res.forecast[k] = n == 1 ? p.position[k][active[0]] : 0;
-    res.final_probability.assign(na_all, n == 1 ? 0 : 0);
+    // Nobody (or one actor) can bargain: its position, else the compromise fallback.
+    for (std::size_t k = 0; k < d; ++k)
+      res.forecast[k] = n == 1 ? p.position[k][active[0]] : weighted_mean(p, k);
+    res.final_probability.assign(na_all, 0.0);
     for (std::size_t a : active) res.final_probability[a] = 1;
     return res;
   }

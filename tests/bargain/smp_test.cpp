@@ -117,6 +117,37 @@ TEST(Smp, SameSeedSameOutputAnyThreadCount) {
   EXPECT_NE(smp(p, smp_options(v)).turns, one.turns);
 }
 
+TEST(Smp, XmlModelParametersAndIdealAdjustmentAreUsed) {
+  auto xml = test::data_file("bargaining/ktab/dummyData_3Dim.xml");
+  if (!xml) GTEST_SKIP() << test::missing_data_message();
+  std::string text = test::read_text(*xml);
+  // The same scenario with ideals that lag: SActor-00 keeps 80% of its old ideal.
+  auto at = text.find("</Scenario>");
+  ASSERT_NE(at, std::string::npos);
+  std::string lagging = text;
+  lagging.insert(at,
+                 "<IdealAdjustment><iaPair><adjustingIdeal>SActor-00</adjustingIdeal>"
+                 "<referencePos>SActor-00</referencePos><adjust>0.2</adjust></iaPair>"
+                 "</IdealAdjustment>\n");
+  auto dir = test::temp_dir("smp-xml");
+  test::write_text(dir / "lag.xml", lagging);
+  auto base = read_bargaining_input(*xml);
+  auto lag = read_bargaining_input((dir / "lag.xml").string());
+  ASSERT_EQ(lag.ideal_adjustments.size(), 1u);
+  auto r0 = smp(base, SmpOptions{}), r1 = smp(lag, SmpOptions{});
+  EXPECT_EQ(r0.turns[1], r1.turns[1]);  // ideals only matter from the second turn on
+  EXPECT_NE(r0.turns.back(), r1.turns.back());
+  // ModelParameters in the file reach the model through the registry.
+  std::string params = text;
+  params.insert(text.find("<Dimensions>"),
+                "<ModelParameters><VotingRule>Binary</VotingRule></ModelParameters>\n");
+  test::write_text(dir / "params.xml", params);
+  auto q = read_bargaining_input((dir / "params.xml").string());
+  auto run = run_smp_model(q, RunSettings{});
+  EXPECT_EQ(run.options["VotingRule"], "Binary");
+  EXPECT_EQ(run.options["prngSeed"], 3707583219545544125ULL);
+}
+
 TEST(Smp, VotingRulesAndVictoryProbabilities) {
   using namespace smp_detail;
   EXPECT_DOUBLE_EQ(vote("Proportional", 2, 0.7, 0.5), 0.4);
