@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <numeric>
 #include <random>
 
 #include "bargain/weighted_mean.hpp"
@@ -113,22 +114,38 @@ class Pass {
         all_votes_ += w_[k] * 2 * sum;
       }
     }
-    // Support for i over j and the total |votes|, once per unordered pair: O(n³) in all.
-    std::vector<double> dt(n_ * n_);  // dt[a][k] = d[k][a]: the inner loop runs over k
-    for (std::size_t k = 0; k < n_; ++k)
-      for (std::size_t a = 0; a < n_; ++a) dt[a * n_ + k] = d_[k * n_ + a];
+    // Support for i over j and the total |votes|. Whether k supports i or j depends only
+    // on which side of their midpoint x_k lies (d is increasing in distance for any r_k),
+    // so with the actors sorted by position, prefix sums of w_k d_k(x_a) give each pair in
+    // O(log n): O(n² log n) in all instead of O(n³).
+    std::vector<std::size_t> by_x(n_);
+    std::iota(by_x.begin(), by_x.end(), 0);
+    std::stable_sort(by_x.begin(), by_x.end(),
+                     [&](std::size_t a, std::size_t b) { return x_[a] < x_[b]; });
+    std::vector<double> xs(n_);
+    for (std::size_t t = 0; t < n_; ++t) xs[t] = x_[by_x[t]];
+    std::vector<double> prefix((n_ + 1) * n_, 0.0);  // prefix[a*(n+1) + t]
+    for (std::size_t a = 0; a < n_; ++a)
+      for (std::size_t t = 0; t < n_; ++t) {
+        const std::size_t k = by_x[t];
+        prefix[a * (n_ + 1) + t + 1] = prefix[a * (n_ + 1) + t] + w_[k] * d_[k * n_ + a];
+      }
+    auto pre = [&](std::size_t a, std::size_t t) { return prefix[a * (n_ + 1) + t]; };
     support_.assign(n_ * n_, 0.0);
     total_.assign(n_ * n_, 0.0);
     for (std::size_t i = 0; i < n_; ++i)
-      for (std::size_t j = i + 1; j < n_; ++j) {
-        double for_i = 0, for_j = 0;
-        const double* di = &dt[i * n_];
-        const double* dj = &dt[j * n_];
-        for (std::size_t k = 0; k < n_; ++k) {
-          const double v = w_[k] * (dj[k] - di[k]);
-          if (v > 0) for_i += v;
-          if (v < 0) for_j -= v;
-        }
+      for (std::size_t j = 0; j < n_; ++j) {
+        if (x_[i] >= x_[j]) continue;  // each pair once, lower position first; ties: 0
+        const double mid = (x_[i] + x_[j]) / 2;
+        const std::size_t below =
+            static_cast<std::size_t>(std::lower_bound(xs.begin(), xs.end(), mid) - xs.begin());
+        const std::size_t upto =
+            static_cast<std::size_t>(std::upper_bound(xs.begin(), xs.end(), mid) - xs.begin());
+        // Below the midpoint k is nearer i: v = w(d(x_j) − d(x_i)) > 0 supports i.
+        const double for_i =
+            std::max(0.0, (pre(j, below) - pre(j, 0)) - (pre(i, below) - pre(i, 0)));
+        const double for_j =
+            std::max(0.0, (pre(i, n_) - pre(i, upto)) - (pre(j, n_) - pre(j, upto)));
         support_[i * n_ + j] = for_i;
         support_[j * n_ + i] = for_j;
         total_[i * n_ + j] = total_[j * n_ + i] = for_i + for_j;
@@ -146,7 +163,10 @@ class Pass {
   double expected_utility(std::size_t i, std::size_t j, double r) const {
     const double dij = std::abs(x_[i] - x_[j]) / range_;
     const double dim = std::abs(x_[i] - mu_) / range_;
-    auto u = [r](double base) { return 2 - 4 * std::pow(std::max(base, 0.0), r); };
+    auto u = [r](double base) {
+      base = std::max(base, 0.0);
+      return 2 - 4 * (r == 1.0 ? base : std::pow(base, r));  // r = 1 in the security pass
+    };
     const double us = u(0.5 - 0.5 * dij), uf = u(0.5 + 0.5 * dij);
     const double usq = u(0.5);
     const double p = probability(i, j, false);

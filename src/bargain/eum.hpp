@@ -6,7 +6,7 @@
 // from security levels (with r = 1), expected utilities of challenge for every ordered
 // pair, offers by octant (conflict, compromise, compel/capitulation, status quo), each
 // actor accepts one offer, all move at once. Equations: docs/models/eum.md.
-// Complexity per round: O(n² log n + n³) (the n³ is the pairwise probability sums).
+// Complexity per round: O(n² log n) (pairwise supports by prefix sums over sorted positions).
 //
 // Example:
 //   EumOptions o;              // defaults reproduce Scholz's code (Table 2 within 0.3)
