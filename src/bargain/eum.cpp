@@ -7,6 +7,7 @@
 #include <random>
 
 #include "bargain/weighted_mean.hpp"
+#include "bargain/weighted_median.hpp"
 
 namespace detente::bargain {
 
@@ -53,23 +54,7 @@ Support support(const std::vector<double>& x, const std::vector<double>& weight,
 }
 
 double condorcet_median(const std::vector<double>& x, const std::vector<double>& weight) {
-  // On a line with linear loss the pairwise vote v(y, z) = L(z) − L(y), L(y) = Σ w|x − y|,
-  // so the Condorcet winner among the positions is the one with the least L. Ties (rare)
-  // go to the lower position so that the result does not depend on actor order.
-  double best = x.front(), best_loss = std::numeric_limits<double>::infinity();
-  double scale = 0;
-  for (double w : weight) scale += w;
-  if (!(scale > 0)) return condorcet_median(x, std::vector<double>(x.size(), 1.0));
-  for (double y : x) {
-    double loss = 0;
-    for (std::size_t k = 0; k < x.size(); ++k) loss += weight[k] * std::abs(x[k] - y);
-    if (loss < best_loss - 1e-12 * (scale + 1) ||
-        (std::abs(loss - best_loss) <= 1e-12 * (scale + 1) && y < best)) {
-      best = y;
-      best_loss = loss;
-    }
-  }
-  return best;
+  return condorcet_position(x, weight);
 }
 
 std::vector<double> risk_exponents(const std::vector<double>& security) {

@@ -101,7 +101,8 @@ struct Support {
 };
 Support support(const std::vector<double>& x, const std::vector<double>& weight, double xi,
                 double xj, double range, const std::vector<double>* risk = nullptr);
-// The weighted Condorcet winner among the positions: argmin_y Σ_k w_k |x_k − y|.
+// The weighted Condorcet winner among the positions (weighted_median.hpp's
+// condorcet_position).
 double condorcet_median(const std::vector<double>& x, const std::vector<double>& weight);
 // Risk exponents r_i = (1 − R_i/3)/(1 + R_i/3) from security levels.
 std::vector<double> risk_exponents(const std::vector<double>& security);

@@ -62,6 +62,33 @@ TEST(BargainProperties, MeanAndMedianWithinRange) {
   }
 }
 
+TEST(BargainProperties, CondorcetPositionBeatsOrTiesEveryOtherPosition) {
+  std::mt19937_64 rng(23);
+  for (int trial = 0; trial < 200; ++trial) {
+    auto p = random_problem(rng, 2 + trial % 12, 1);
+    std::vector<double> w(p.actor_count());
+    for (std::size_t a = 0; a < w.size(); ++a) w[a] = p.weight(0, a);
+    const auto& x = p.position[0];
+    const double c = condorcet_position(x, w);
+    EXPECT_NE(std::find(x.begin(), x.end(), c), x.end());  // one of the positions
+    for (double z : x) {
+      double vote = 0;  // v(c, z) = Σ w (|x − z| − |x − c|) >= 0
+      for (std::size_t k = 0; k < x.size(); ++k)
+        vote += w[k] * (std::abs(x[k] - z) - std::abs(x[k] - c));
+      EXPECT_GE(vote, -1e-9);
+    }
+    // It is a weighted median: at most half the weight lies strictly on either side.
+    double below = 0, above = 0, total = 0;
+    for (std::size_t k = 0; k < x.size(); ++k) {
+      total += w[k];
+      if (x[k] < c) below += w[k];
+      if (x[k] > c) above += w[k];
+    }
+    EXPECT_LE(below, total / 2 + 1e-9);
+    EXPECT_LE(above, total / 2 + 1e-9);
+  }
+}
+
 TEST(BargainProperties, EveryModelWithinRangePermutationAndScaleInvariant) {
   std::mt19937_64 rng(5);
   for (int trial = 0; trial < 6; ++trial) {
