@@ -30,6 +30,8 @@ BargainingProblem reordered(const BargainingProblem& p, const std::vector<std::s
 BargainingProblem from_scenario(const Scenario& s) {
   BargainingProblem p;
   p.name = s.id;
+  // A scenario's issues are separate questions, not dimensions of one policy space.
+  p.options["dimensions"] = "separate";
   for (const auto& a : s.actors) {
     p.actors.push_back(a.id);
     p.capability.push_back(a.capability.value);

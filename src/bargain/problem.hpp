@@ -72,8 +72,9 @@ std::vector<std::size_t> name_order(const BargainingProblem& problem);
 BargainingProblem reordered(const BargainingProblem& problem,
                             const std::vector<std::size_t>& order);
 
-// Builds the problem from a scenario. An actor that states no position on an issue takes
-// part with salience 0 at the status quo (or the scale's midpoint), so it weighs nothing.
+// Builds the problem from a scenario (its issues are independent questions: SMP runs each
+// on its own, options["dimensions"] = "separate"). An actor that states no position on an issue
+// takes part with salience 0 at the status quo (or the scale's midpoint), so it weighs nothing.
 BargainingProblem from_scenario(const Scenario& scenario);
 
 }  // namespace detente::bargain

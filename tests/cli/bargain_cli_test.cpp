@@ -100,6 +100,9 @@ TEST(BargainCli, ExchangeCsvAndOutputFile) {
 TEST(BargainCli, BuiltinScenarioAndBadInputs) {
   auto r = run_cli({"bargain", "northeast-asia-2024", "--model", "all"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
+  auto smp = run_cli({"bargain", "northeast-asia-2024", "--model", "smp", "--format", "json"});
+  ASSERT_EQ(smp.exit_code, 0) << smp.err;
+  EXPECT_EQ(nlohmann::json::parse(smp.out)["options"]["dimensions"], "separate");
   EXPECT_EQ(run_cli({"bargain", "/nonexistent.csv"}).exit_code, 1);
   EXPECT_EQ(run_cli({"bargain", "northeast-asia-2024", "--model", "oracle"}).exit_code, 1);
   auto dir = test::temp_dir("bargain-cli-bad");
