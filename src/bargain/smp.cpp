@@ -637,19 +637,40 @@ SmpResult smp_in_order(const BargainingProblem& p, const SmpOptions& o) {
     if (quiet) res.converged = true;
     if (quiet || turn >= o.max_iter) break;
   }
-  // Final PCE over the positions, proportional voting, each actor by its own utility.
+  // Final PCE over the distinct positions (as KTAB's "winning probabilities"):
+  // proportional voting, capability weights, each actor by its own utility.
   state.assess(pos, ideal);
-  std::vector<double> u(n * n);
+  std::vector<std::size_t> unique, class_of(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    std::size_t c = unique.size();
+    for (std::size_t u = 0; u < unique.size() && c == unique.size(); ++u) {
+      double dist = 0;
+      for (std::size_t k = 0; k < d; ++k) {
+        const double diff = pos[i * d + k] - pos[unique[u] * d + k];
+        dist += diff * diff;
+      }
+      if (std::sqrt(dist) < 1e-3) c = u;  // KTAB's position tolerance: 0.1 on 0–100
+    }
+    // A class is represented (and compared against) by its latest member: this reproduces
+    // KTAB's logged winning probabilities to their 4 printed decimals.
+    if (c == unique.size())
+      unique.push_back(i);
+    else
+      unique[c] = i;
+    class_of[i] = c;
+  }
+  const std::size_t m = unique.size();
+  std::vector<double> u(n * m);
   for (std::size_t a = 0; a < n; ++a)
-    for (std::size_t j = 0; j < n; ++j) u[a * n + j] = state.util(a, a, j);
-  const auto c = coalitions(Rule::proportional, cap, u, n, n);
-  const auto prob = pce_m(pcm_of(o.pce_model), vpm_of(o.victory_prob_model), c, n);
+    for (std::size_t j = 0; j < m; ++j) u[a * m + j] = state.util(a, a, unique[j]);
+  const auto c = coalitions(Rule::proportional, cap, u, n, m);
+  const auto prob = pce_m(pcm_of(o.pce_model), vpm_of(o.victory_prob_model), c, m);
   res.final_probability.assign(na_all, 0.0);
   res.forecast.assign(d, 0.0);
-  for (std::size_t i = 0; i < n; ++i) {
-    res.final_probability[active[i]] = prob[i];
-    for (std::size_t k = 0; k < d; ++k) res.forecast[k] += prob[i] * from_unit(k, pos[i * d + k]);
-  }
+  for (std::size_t i = 0; i < n; ++i) res.final_probability[active[i]] = prob[class_of[i]];
+  for (std::size_t j = 0; j < m; ++j)
+    for (std::size_t k = 0; k < d; ++k)
+      res.forecast[k] += prob[j] * from_unit(k, pos[unique[j] * d + k]);
   return res;
 }
 

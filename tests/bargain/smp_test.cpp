@@ -37,9 +37,36 @@ std::vector<std::pair<std::string, std::vector<double>>> ktab_history(const std:
   return out;
 }
 
+// The last column of "History of actors' winning probabilities": "name, prob : p0 p1 …".
+std::vector<double> ktab_final_probabilities(const std::string& log) {
+  std::ifstream in(log);
+  std::string line;
+  std::vector<double> out;
+  bool inside = false;
+  while (std::getline(in, line)) {
+    if (line.rfind("History of actors' winning", 0) == 0) {
+      inside = true;
+      continue;
+    }
+    if (!inside) continue;
+    auto colon = line.find(" : ");
+    if (colon == std::string::npos) break;
+    std::stringstream ss(line.substr(colon + 3));
+    double last = 0;
+    for (double x; ss >> x;) last = x;
+    out.push_back(last);
+  }
+  return out;
+}
+
 void expect_reproduces_log(const std::string& input, const std::string& log, std::size_t turns) {
   auto p = read_bargaining_input(input);
   SmpResult r = smp(p, SmpOptions{});  // smpc's defaults, as its log prints them
+  // The final winning probabilities, to KTAB's printed 4 decimals.
+  auto final_p = ktab_final_probabilities(log);
+  ASSERT_EQ(final_p.size(), p.actor_count());
+  for (std::size_t a = 0; a < p.actor_count(); ++a)
+    EXPECT_NEAR(r.final_probability[a], final_p[a], 0.00051) << p.actors[a];
   EXPECT_TRUE(r.converged);
   ASSERT_EQ(r.turns.size(), turns + 1);
   auto history = ktab_history(log);
