@@ -303,18 +303,41 @@ EumResult eum_in_order(const BargainingProblem& p, std::size_t issue, const EumO
 }  // namespace
 
 EumResult eum(const BargainingProblem& p, std::size_t issue, const EumOptions& o) {
-  // Sums and ties run in name order, so that permuting the actors changes nothing.
-  const auto order = name_order(p);
-  EumResult r = eum_in_order(reordered(p, order), issue, o);
+  // Actors with no weight on the issue (no salience or no capability: e.g. a scenario actor
+  // without a position there) take no part; they keep their positions. The others run in
+  // name order, so that permuting the actors changes nothing.
+  std::vector<std::size_t> order;
+  for (std::size_t a : name_order(p))
+    if (p.weight(issue, a) > 0) order.push_back(a);
+  const std::size_t n = p.actor_count();
+  EumResult r;
+  if (order.size() >= 2) {
+    r = eum_in_order(reordered(p, order), issue, o);
+  } else {  // nobody to bargain with: every round is the input
+    EumOptions none = o;
+    none.rounds = 0;
+    order.resize(0);
+    for (std::size_t a = 0; a < n; ++a) order.push_back(a);
+    r = eum_in_order(p, issue, none);
+    for (int t = 1; t <= o.rounds; ++t) {
+      r.rounds.push_back(r.rounds.front());
+      r.rounds.back().round = t;
+    }
+  }
+  std::vector<double> w(n);
+  for (std::size_t a = 0; a < n; ++a) w[a] = p.weight(issue, a);
   for (auto& round : r.rounds) {
-    std::vector<double> x(order.size()), risk(order.size());
+    std::vector<double> x = p.position[issue], risk(n, 1.0);
     for (std::size_t a = 0; a < order.size(); ++a) {
       x[order[a]] = round.positions[a];
       risk[order[a]] = round.risk[a];
     }
     round.positions = std::move(x);
     round.risk = std::move(risk);
+    round.median = condorcet_position(round.positions, w);
+    round.mean = weighted_mean(round.positions, w);
   }
+  r.forecast = r.rounds.back().median;
   return r;
 }
 
