@@ -3,6 +3,7 @@
 //   (160 actors) to convergence, the exchange model on decide's COP21 (15 × 13).
 // Real data from ${DETENTE_TESTDATA:-<source>/../shared/data}; skipped when absent.
 #include <benchmark/benchmark.h>
+#include <fmt/format.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -35,7 +36,7 @@ BargainingProblem random_problem(std::size_t n, std::uint64_t seed) {
   p.position.resize(1);
   p.salience.resize(1);
   for (std::size_t a = 0; a < n; ++a) {
-    p.actors.push_back("A" + std::to_string(a));
+    p.actors.push_back(fmt::format("A{}", a));
     p.capability.push_back(0.01 + u(rng));
     p.position[0].push_back(100 * u(rng));
     p.salience[0].push_back(0.05 + 0.95 * u(rng));

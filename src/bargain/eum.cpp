@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <numeric>
 #include <random>
 
 #include "bargain/weighted_mean.hpp"
+#include "bargain/weighted_median.hpp"
 
 namespace detente::bargain {
 
@@ -18,6 +20,9 @@ EumOptions eum_options(const OptionValues& values, nlohmann::json* used) {
   o.vote_risk = r.flag("vote_risk", o.vote_risk);
   o.perspective = r.choice("perspective", o.perspective, {"mirror", "own"});
   o.security = r.choice("security", o.security, {"challenged", "challenging"});
+  o.security_perspective =
+      r.choice("security_perspective", o.security_perspective, {"target", "challenger"});
+  o.t_rule = r.choice("t_rule", o.t_rule, {"endpoint", "direction", "one", "zero"});
   o.risk_reset = r.flag("risk_reset", o.risk_reset);
   o.compromise_region = r.choice("compromise_region", o.compromise_region, {"figure", "text"});
   o.compel = r.flag("compel", o.compel);
@@ -49,22 +54,7 @@ Support support(const std::vector<double>& x, const std::vector<double>& weight,
 }
 
 double condorcet_median(const std::vector<double>& x, const std::vector<double>& weight) {
-  // On a line with linear loss the pairwise vote v(y, z) = L(z) − L(y), L(y) = Σ w|x − y|,
-  // so the Condorcet winner among the positions is the one with the least L. Ties (rare)
-  // go to the lower position so that the result does not depend on actor order.
-  double best = x.front(), best_loss = std::numeric_limits<double>::infinity();
-  double scale = 0;
-  for (double w : weight) scale += w;
-  for (double y : x) {
-    double loss = 0;
-    for (std::size_t k = 0; k < x.size(); ++k) loss += weight[k] * std::abs(x[k] - y);
-    if (loss < best_loss - 1e-12 * (scale + 1) ||
-        (std::abs(loss - best_loss) <= 1e-12 * (scale + 1) && y < best)) {
-      best = y;
-      best_loss = loss;
-    }
-  }
-  return best;
+  return condorcet_position(x, weight);
 }
 
 std::vector<double> risk_exponents(const std::vector<double>& security) {
@@ -109,22 +99,38 @@ class Pass {
         all_votes_ += w_[k] * 2 * sum;
       }
     }
-    // Support for i over j and the total |votes|, once per unordered pair: O(n³) in all.
-    std::vector<double> dt(n_ * n_);  // dt[a][k] = d[k][a]: the inner loop runs over k
-    for (std::size_t k = 0; k < n_; ++k)
-      for (std::size_t a = 0; a < n_; ++a) dt[a * n_ + k] = d_[k * n_ + a];
+    // Support for i over j and the total |votes|. Whether k supports i or j depends only
+    // on which side of their midpoint x_k lies (d is increasing in distance for any r_k),
+    // so with the actors sorted by position, prefix sums of w_k d_k(x_a) give each pair in
+    // O(log n): O(n² log n) in all instead of O(n³).
+    std::vector<std::size_t> by_x(n_);
+    std::iota(by_x.begin(), by_x.end(), 0);
+    std::stable_sort(by_x.begin(), by_x.end(),
+                     [&](std::size_t a, std::size_t b) { return x_[a] < x_[b]; });
+    std::vector<double> xs(n_);
+    for (std::size_t t = 0; t < n_; ++t) xs[t] = x_[by_x[t]];
+    std::vector<double> prefix((n_ + 1) * n_, 0.0);  // prefix[a*(n+1) + t]
+    for (std::size_t a = 0; a < n_; ++a)
+      for (std::size_t t = 0; t < n_; ++t) {
+        const std::size_t k = by_x[t];
+        prefix[a * (n_ + 1) + t + 1] = prefix[a * (n_ + 1) + t] + w_[k] * d_[k * n_ + a];
+      }
+    auto pre = [&](std::size_t a, std::size_t t) { return prefix[a * (n_ + 1) + t]; };
     support_.assign(n_ * n_, 0.0);
     total_.assign(n_ * n_, 0.0);
     for (std::size_t i = 0; i < n_; ++i)
-      for (std::size_t j = i + 1; j < n_; ++j) {
-        double for_i = 0, for_j = 0;
-        const double* di = &dt[i * n_];
-        const double* dj = &dt[j * n_];
-        for (std::size_t k = 0; k < n_; ++k) {
-          const double v = w_[k] * (dj[k] - di[k]);
-          if (v > 0) for_i += v;
-          if (v < 0) for_j -= v;
-        }
+      for (std::size_t j = 0; j < n_; ++j) {
+        if (x_[i] >= x_[j]) continue;  // each pair once, lower position first; ties: 0
+        const double mid = (x_[i] + x_[j]) / 2;
+        const std::size_t below =
+            static_cast<std::size_t>(std::lower_bound(xs.begin(), xs.end(), mid) - xs.begin());
+        const std::size_t upto =
+            static_cast<std::size_t>(std::upper_bound(xs.begin(), xs.end(), mid) - xs.begin());
+        // Below the midpoint k is nearer i: v = w(d(x_j) − d(x_i)) > 0 supports i.
+        const double for_i =
+            std::max(0.0, (pre(j, below) - pre(j, 0)) - (pre(i, below) - pre(i, 0)));
+        const double for_j =
+            std::max(0.0, (pre(i, n_) - pre(i, upto)) - (pre(j, n_) - pre(j, upto)));
         support_[i * n_ + j] = for_i;
         support_[j * n_ + i] = for_j;
         total_[i * n_ + j] = total_[j * n_ + i] = for_i + for_j;
@@ -142,14 +148,25 @@ class Pass {
   double expected_utility(std::size_t i, std::size_t j, double r) const {
     const double dij = std::abs(x_[i] - x_[j]) / range_;
     const double dim = std::abs(x_[i] - mu_) / range_;
-    auto u = [r](double base) { return 2 - 4 * std::pow(std::max(base, 0.0), r); };
+    auto u = [r](double base) {
+      base = std::max(base, 0.0);
+      return 2 - 4 * (r == 1.0 ? base : std::pow(base, r));  // r = 1 in the security pass
+    };
     const double us = u(0.5 - 0.5 * dij), uf = u(0.5 + 0.5 * dij);
     const double usq = u(0.5);
     const double p = probability(i, j, false);
     double e = s_[j] * (p * us + (1 - p) * uf) + (1 - s_[j]) * us - o_.q * usq;
     if (o_.q < 1) {
-      // j expected to move toward the median: better for i when the median is nearer i.
-      const double t = dim < dij ? 1.0 : 0.0;
+      // j expected to move toward the median: T = 1 when that is better for i.
+      double t = dim < dij ? 1.0 : 0.0;
+      if (o_.t_rule == "direction") {
+        const double toward = mu_ - x_[j], to_i = x_[i] - x_[j];
+        t = toward * to_i > 0 ? 1.0 : 0.0;
+      } else if (o_.t_rule == "one") {
+        t = 1;
+      } else if (o_.t_rule == "zero") {
+        t = 0;
+      }
       const double ub = u(0.5 - 0.25 * (dim + dij)), uw = u(0.5 + 0.25 * (dim + dij));
       e -= (1 - o_.q) * (t * ub + (1 - t) * uw);
     }
@@ -221,9 +238,9 @@ EumResult eum_in_order(const BargainingProblem& p, std::size_t issue, const EumO
       for (std::size_t i = 0; i < n; ++i)
         for (std::size_t j = 0; j < n; ++j) {
           if (i == j) continue;
-          if (o.security == "challenged")  // j challenges i, seen by i (mirror) or by j
-            security[i] +=
-                pass.expected_utility(j, i, o.perspective == "mirror" ? r_sec[i] : r_sec[j]);
+          if (o.security == "challenged")  // j challenges i: E^i(U_ji) or E^j(U_ji)
+            security[i] += pass.expected_utility(
+                j, i, o.security_perspective == "target" ? r_sec[i] : r_sec[j]);
           else
             security[i] += pass.expected_utility(i, j, r_sec[i]);
         }
@@ -286,18 +303,41 @@ EumResult eum_in_order(const BargainingProblem& p, std::size_t issue, const EumO
 }  // namespace
 
 EumResult eum(const BargainingProblem& p, std::size_t issue, const EumOptions& o) {
-  // Sums and ties run in name order, so that permuting the actors changes nothing.
-  const auto order = name_order(p);
-  EumResult r = eum_in_order(reordered(p, order), issue, o);
+  // Actors with no weight on the issue (no salience or no capability: e.g. a scenario actor
+  // without a position there) take no part; they keep their positions. The others run in
+  // name order, so that permuting the actors changes nothing.
+  std::vector<std::size_t> order;
+  for (std::size_t a : name_order(p))
+    if (p.weight(issue, a) > 0) order.push_back(a);
+  const std::size_t n = p.actor_count();
+  EumResult r;
+  if (order.size() >= 2) {
+    r = eum_in_order(reordered(p, order), issue, o);
+  } else {  // nobody to bargain with: every round is the input
+    EumOptions none = o;
+    none.rounds = 0;
+    order.resize(0);
+    for (std::size_t a = 0; a < n; ++a) order.push_back(a);
+    r = eum_in_order(p, issue, none);
+    for (int t = 1; t <= o.rounds; ++t) {
+      r.rounds.push_back(r.rounds.front());
+      r.rounds.back().round = t;
+    }
+  }
+  std::vector<double> w(n);
+  for (std::size_t a = 0; a < n; ++a) w[a] = p.weight(issue, a);
   for (auto& round : r.rounds) {
-    std::vector<double> x(order.size()), risk(order.size());
+    std::vector<double> x = p.position[issue], risk(n, 1.0);
     for (std::size_t a = 0; a < order.size(); ++a) {
       x[order[a]] = round.positions[a];
       risk[order[a]] = round.risk[a];
     }
     round.positions = std::move(x);
     round.risk = std::move(risk);
+    round.median = condorcet_position(round.positions, w);
+    round.mean = weighted_mean(round.positions, w);
   }
+  r.forecast = r.rounds.back().median;
   return r;
 }
 

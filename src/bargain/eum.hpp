@@ -6,7 +6,7 @@
 // from security levels (with r = 1), expected utilities of challenge for every ordered
 // pair, offers by octant (conflict, compromise, compel/capitulation, status quo), each
 // actor accepts one offer, all move at once. Equations: docs/models/eum.md.
-// Complexity per round: O(n² log n + n³) (the n³ is the pairwise probability sums).
+// Complexity per round: O(n² log n) (pairwise supports by prefix sums over sorted positions).
 //
 // Example:
 //   EumOptions o;              // defaults reproduce Scholz's code (Table 2 within 0.3)
@@ -39,9 +39,17 @@ struct EumOptions {
   // Whose risk exponent evaluates E(U_ji) when i weighs j's offer: "mirror" = i's own for
   // both sides (Scholz's code), "own" = each side its own r.
   std::string perspective = "mirror";
-  // A2, the security sum: "challenged" Sec_i = Σ_j E(U_ji) (prose: what adversaries
-  // expect from challenging i) or "challenging" Sec_i = Σ_j E(U_ij).
+  // Which sum measures security: "challenged" Sec_i = Σ_j E(U_ji) (what adversaries
+  // expect from challenging i, the paper) or "challenging" Sec_i = Σ_j E(U_ij).
   std::string security = "challenged";
+  // A2, the superscript in the security sum: E^i(U_ji) evaluated with the target i's risk
+  // exponent ("target", the Appendix and Scholz's code) or E^j(U_ji) with the challenger
+  // j's ("challenger", the prose). Only matters when risk_reset = false.
+  std::string security_perspective = "target";
+  // T in the no-challenge term (matters when q < 1): "endpoint" T = 1 iff |x_i − μ| <
+  // |x_i − x_j| (j arriving at μ leaves it nearer i: the paper's cases 1 and 3A);
+  // "direction" T = 1 iff j's first step toward μ brings it nearer i; "one"; "zero".
+  std::string t_rule = "endpoint";
   // Whether security is evaluated with every r = 1 each round (the paper: "first
   // determine the expected utilities using r_i = 1") or with the previous round's r.
   bool risk_reset = true;
@@ -93,7 +101,8 @@ struct Support {
 };
 Support support(const std::vector<double>& x, const std::vector<double>& weight, double xi,
                 double xj, double range, const std::vector<double>* risk = nullptr);
-// The weighted Condorcet winner among the positions: argmin_y Σ_k w_k |x_k − y|.
+// The weighted Condorcet winner among the positions (weighted_median.hpp's
+// condorcet_position).
 double condorcet_median(const std::vector<double>& x, const std::vector<double>& weight);
 // Risk exponents r_i = (1 − R_i/3)/(1 + R_i/3) from security levels.
 std::vector<double> risk_exponents(const std::vector<double>& security);

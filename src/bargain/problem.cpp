@@ -15,7 +15,15 @@ std::vector<std::size_t> name_order(const BargainingProblem& p) {
 
 BargainingProblem reordered(const BargainingProblem& p, const std::vector<std::size_t>& order) {
   BargainingProblem q = p;
-  for (std::size_t a = 0; a < order.size(); ++a) {
+  const std::size_t n = order.size();
+  q.actors.resize(n);
+  q.capability.resize(n);
+  for (std::size_t k = 0; k < p.issue_count(); ++k) {
+    q.position[k].resize(n);
+    q.salience[k].resize(n);
+    if (!p.issue_capability.empty()) q.issue_capability[k].resize(n);
+  }
+  for (std::size_t a = 0; a < n; ++a) {
     q.actors[a] = p.actors[order[a]];
     q.capability[a] = p.capability[order[a]];
     for (std::size_t k = 0; k < p.issue_count(); ++k) {
@@ -30,6 +38,8 @@ BargainingProblem reordered(const BargainingProblem& p, const std::vector<std::s
 BargainingProblem from_scenario(const Scenario& s) {
   BargainingProblem p;
   p.name = s.id;
+  // A scenario's issues are separate questions, not dimensions of one policy space.
+  p.options["dimensions"] = "separate";
   for (const auto& a : s.actors) {
     p.actors.push_back(a.id);
     p.capability.push_back(a.capability.value);

@@ -68,12 +68,14 @@ struct BargainingProblem {
 // The actors' indices sorted by name (ties by index). Models that sum or break ties in
 // actor order run in this order, so that permuting the input changes nothing.
 std::vector<std::size_t> name_order(const BargainingProblem& problem);
-// The problem with its actors in `order` (order[new] = old index).
+// The problem with the actors `order` lists, in that order (order[new] = old index); a
+// subset gives the sub-problem of those actors.
 BargainingProblem reordered(const BargainingProblem& problem,
                             const std::vector<std::size_t>& order);
 
-// Builds the problem from a scenario. An actor that states no position on an issue takes
-// part with salience 0 at the status quo (or the scale's midpoint), so it weighs nothing.
+// Builds the problem from a scenario (its issues are independent questions: SMP runs each
+// on its own, options["dimensions"] = "separate"). An actor that states no position on an issue
+// takes part with salience 0 at the status quo (or the scale's midpoint), so it weighs nothing.
 BargainingProblem from_scenario(const Scenario& scenario);
 
 }  // namespace detente::bargain

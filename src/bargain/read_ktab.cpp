@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <pugixml.hpp>
 
 #include "bargain/read_input.hpp"
@@ -150,10 +151,45 @@ BargainingProblem read_ktab_xml(const std::string& path) {
   BargainingProblem p;
   p.name = text::trim(root.child_value("name"));
   if (p.name.empty()) p.name = std::filesystem::path(path).stem().string();
-  if (auto seed = root.child("prngSeed")) p.options["prngSeed"] = text::trim(seed.child_value());
+  if (auto seed = root.child("prngSeed")) {
+    const std::string t = text::trim(seed.child_value());
+    const bool digits = !t.empty() && t.size() <= 20 && std::all_of(t.begin(), t.end(), [](char c) {
+      return c >= '0' && c <= '9';
+    });
+    if (!digits || (t.size() == 20 && t > "18446744073709551615"))
+      diags.addf({path, at(seed), "prngSeed"}, "expected an unsigned 64-bit integer, got '{}'", t);
+    else
+      p.options["prngSeed"] = t;
+  }
+  // The nine <ModelParameters> and their values, as smpSchema.xsd enumerates them.
+  static const std::map<std::string, std::vector<std::string>> enums = {
+      {"VictoryProbModel", {"Linear", "Square", "Quartic", "Octic", "Binary"}},
+      {"PCEModel", {"Conditional", "MarkovIncentive", "MarkovUniform"}},
+      {"StateTransitions", {"Deterministic", "Stochastic"}},
+      {"VotingRule", {"Binary", "PropBin", "Proportional", "PropCbc", "Cubic", "ASymProsp"}},
+      {"BigRAdjust", {"Full", "TwoThirds", "Half", "OneThird", "No"}},
+      {"BigRRange", {"Min", "Mid", "Max"}},
+      {"ThirdPartyCommit", {"NoCommit", "SemiCommit", "FullCommit"}},
+      {"InterVecBrgn", {"S1P1", "S2P2", "S2PMax"}},
+      {"BargnModel", {"InitOnlyInterp", "InitRcvrInterp", "PWCompInterp"}}};
   if (auto mp = root.child("ModelParameters"))
-    for (pugi::xml_node c : mp.children())
-      if (c.type() == pugi::node_element) p.options[c.name()] = text::trim(c.child_value());
+    for (pugi::xml_node c : mp.children()) {
+      if (c.type() != pugi::node_element) continue;
+      const std::string name = c.name(), value = text::trim(c.child_value());
+      auto e = enums.find(name);
+      if (e == enums.end()) {
+        diags.addf({path, at(c), "ModelParameters/" + name}, "unknown model parameter '{}'", name);
+        continue;
+      }
+      if (std::find(e->second.begin(), e->second.end(), value) == e->second.end()) {
+        std::string all;
+        for (const auto& v : e->second) all += (all.empty() ? "" : "|") + v;
+        diags.addf({path, at(c), "ModelParameters/" + name}, "expected one of {}, got '{}'", all,
+                   value);
+        continue;
+      }
+      p.options[name] = value;
+    }
 
   pugi::xml_node dims = root.child("Dimensions");
   if (!dims) fail({path, at(root), "Dimensions"}, "missing <Dimensions>");

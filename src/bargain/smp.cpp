@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "bargain/registry.hpp"
+#include "bargain/weighted_mean.hpp"
 
 namespace detente::bargain {
 
@@ -72,7 +73,7 @@ Pcm pcm_of(const std::string& s) {
   return Pcm::conditional;
 }
 
-double vote_r(Rule rule, double w, double ua, double ub) {
+[[gnu::always_inline]] inline double vote_r(Rule rule, double w, double ua, double ub) {
   const double du = ua - ub;
   switch (rule) {
     case Rule::binary:
@@ -317,8 +318,22 @@ class SmpState {
   }
 
   // h's estimate of P[i defeats j] and of the change in k's utility if i challenges j.
+  // h's utility estimates for every actor and position, n × n (speeds up h's n challenges).
+  std::vector<double> utilities_by(std::size_t h) const {
+    std::vector<double> u(n_ * n_);
+    for (std::size_t a = 0; a < n_; ++a) {
+      const double r = est_[h * n_ + a];
+      for (std::size_t b = 0; b < n_; ++b) u[a * n_ + b] = bs_util(diff_[a * n_ + b], r);
+    }
+    return u;
+  }
+
+  // `uh`, if given, is utilities_by(h).
   std::pair<double, double> prob_edu_challenge(std::size_t h, std::size_t k, std::size_t i,
-                                               std::size_t j) const {
+                                               std::size_t j, const double* uh = nullptr) const {
+    auto util = [&](std::size_t, std::size_t a, std::size_t b) {
+      return uh ? uh[a * n_ + b] : this->util(h, a, b);
+    };
     const Rule vr = rule_;
     const double uii = util(h, i, i), uij = util(h, i, j), uji = util(h, j, i), ujj = util(h, j, j);
     const double eu_sq = util(h, k, i) + util(h, k, j);
@@ -463,8 +478,10 @@ SmpResult smp_in_order(const BargainingProblem& p, const SmpOptions& o) {
   if (n < 2) {
     res.converged = true;
     res.forecast.assign(d, 0);
-    for (std::size_t k = 0; k < d; ++k) res.forecast[k] = n == 1 ? p.position[k][active[0]] : 0;
-    res.final_probability.assign(na_all, n == 1 ? 0 : 0);
+    // Nobody (or one actor) can bargain: its position, else the compromise fallback.
+    for (std::size_t k = 0; k < d; ++k)
+      res.forecast[k] = n == 1 ? p.position[k][active[0]] : weighted_mean(p, k);
+    res.final_probability.assign(na_all, 0.0);
     for (std::size_t a : active) res.final_probability[a] = 1;
     return res;
   }
@@ -521,9 +538,10 @@ SmpResult smp_in_order(const BargainingProblem& p, const SmpOptions& o) {
     std::vector<double> p_target(n, 0.0);
     parallel_for(n, o.threads, [&](std::size_t i) {
       double best = -1;
+      const std::vector<double> ui = state.utilities_by(i);
       for (std::size_t j = 0; j < n; ++j) {
         if (j == i) continue;
-        auto [pij, edu] = state.prob_edu_challenge(i, i, i, j);
+        auto [pij, edu] = state.prob_edu_challenge(i, i, i, j, ui.data());
         if (edu > 1e-5 && edu > best) {
           best = edu;
           target[i] = static_cast<long>(j);
@@ -619,19 +637,40 @@ SmpResult smp_in_order(const BargainingProblem& p, const SmpOptions& o) {
     if (quiet) res.converged = true;
     if (quiet || turn >= o.max_iter) break;
   }
-  // Final PCE over the positions, proportional voting, each actor by its own utility.
+  // Final PCE over the distinct positions (as KTAB's "winning probabilities"):
+  // proportional voting, capability weights, each actor by its own utility.
   state.assess(pos, ideal);
-  std::vector<double> u(n * n);
+  std::vector<std::size_t> unique, class_of(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    std::size_t c = unique.size();
+    for (std::size_t u = 0; u < unique.size() && c == unique.size(); ++u) {
+      double dist = 0;
+      for (std::size_t k = 0; k < d; ++k) {
+        const double diff = pos[i * d + k] - pos[unique[u] * d + k];
+        dist += diff * diff;
+      }
+      if (std::sqrt(dist) < 1e-3) c = u;  // KTAB's position tolerance: 0.1 on 0–100
+    }
+    // A class is represented (and compared against) by its latest member: this reproduces
+    // KTAB's logged winning probabilities to their 4 printed decimals.
+    if (c == unique.size())
+      unique.push_back(i);
+    else
+      unique[c] = i;
+    class_of[i] = c;
+  }
+  const std::size_t m = unique.size();
+  std::vector<double> u(n * m);
   for (std::size_t a = 0; a < n; ++a)
-    for (std::size_t j = 0; j < n; ++j) u[a * n + j] = state.util(a, a, j);
-  const auto c = coalitions(Rule::proportional, cap, u, n, n);
-  const auto prob = pce_m(pcm_of(o.pce_model), vpm_of(o.victory_prob_model), c, n);
+    for (std::size_t j = 0; j < m; ++j) u[a * m + j] = state.util(a, a, unique[j]);
+  const auto c = coalitions(Rule::proportional, cap, u, n, m);
+  const auto prob = pce_m(pcm_of(o.pce_model), vpm_of(o.victory_prob_model), c, m);
   res.final_probability.assign(na_all, 0.0);
   res.forecast.assign(d, 0.0);
-  for (std::size_t i = 0; i < n; ++i) {
-    res.final_probability[active[i]] = prob[i];
-    for (std::size_t k = 0; k < d; ++k) res.forecast[k] += prob[i] * from_unit(k, pos[i * d + k]);
-  }
+  for (std::size_t i = 0; i < n; ++i) res.final_probability[active[i]] = prob[class_of[i]];
+  for (std::size_t j = 0; j < m; ++j)
+    for (std::size_t k = 0; k < d; ++k)
+      res.forecast[k] += prob[j] * from_unit(k, pos[unique[j] * d + k]);
   return res;
 }
 

@@ -63,8 +63,9 @@ struct SmpResult {
   std::vector<std::vector<std::vector<double>>> turns;
   std::vector<double> fractional_change;  // per turn t >= 1: dist(t, t−1) / (dist(0, 1) + δ)
   bool converged = false;                 // stopped by the movement rule, not maxIter
-  // PCE over the final positions (proportional voting, as KTAB reports it): each actor's
-  // position's probability, and the probability-weighted position per dimension.
+  // PCE over the distinct final positions (proportional voting, as KTAB reports its
+  // "winning probabilities"): each actor's position's probability (actors sharing a
+  // position show the same one), and the probability-weighted position per dimension.
   std::vector<double> final_probability;
   std::vector<double> forecast;
 };

@@ -1,6 +1,8 @@
 #include "bargain/weighted_median.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 #include <numeric>
 #include <stdexcept>
 
@@ -33,6 +35,30 @@ double weighted_median(std::span<const double> positions, std::span<const double
     }
   }
   return positions[order.back()];
+}
+
+double condorcet_position(std::span<const double> x, std::span<const double> weight) {
+  if (x.size() != weight.size() || x.empty())
+    throw std::invalid_argument(
+        "condorcet_position: positions and weights must be equal, non-empty");
+  double scale = 0;
+  for (double w : weight) scale += w;
+  if (!(scale > 0)) {
+    std::vector<double> ones(x.size(), 1.0);
+    return condorcet_position(x, ones);
+  }
+  // v(y, z) = L(z) − L(y) with L(y) = Σ w|x − y|: the winner has the least L.
+  const double tol = 1e-12 * scale;
+  double best = x.front(), best_loss = std::numeric_limits<double>::infinity();
+  for (double y : x) {
+    double loss = 0;
+    for (std::size_t k = 0; k < x.size(); ++k) loss += weight[k] * std::abs(x[k] - y);
+    if (loss < best_loss - tol || (std::abs(loss - best_loss) <= tol && y < best)) {
+      best = y;
+      best_loss = loss;
+    }
+  }
+  return best;
 }
 
 double weighted_median(const BargainingProblem& p, std::size_t issue) {

@@ -179,7 +179,8 @@ const bool registered = register_command(
        app.add_option("--seed", args->seed, "Seed for every random choice (SMP, stochastic EUM)");
        app.add_option("--option,-O", args->options,
                       "Model option NAME=VALUE (MODEL.NAME=VALUE with --model all); "
-                      "see docs/models/<model>.md");
+                      "see docs/models/<model>.md; repeat for several")
+           ->allow_extra_args(false);
        app.add_option("--issue", args->issue, "Only this issue");
        app.add_option("--threads", args->threads, "Worker threads (results never depend on it)")
            ->check(CLI::Range(1, 1024));

@@ -52,7 +52,7 @@ struct Outcome {
 
 std::string issue_svg(const bargain::BargainingProblem& p, std::size_t k,
                       const std::vector<Outcome>& outcomes) {
-  const double w = 640, left = 40, right = 600, top = 20;
+  const double w = 640, left = 40, right = 600, top = 24;
   const auto& dim = p.issues[k];
   const double lo = dim.scale_min, hi = dim.scale_max;
   auto sx = [&](double x) {
@@ -65,7 +65,7 @@ std::string issue_svg(const bargain::BargainingProblem& p, std::size_t k,
   for (std::size_t a = 0; a < n; ++a) max_w = std::max(max_w, p.weight(k, a));
   const double rows = static_cast<double>(std::max<std::size_t>(n, 1));
   const double panel1 = top + 14 * rows + 40;
-  const double panel2_top = panel1 + 20, panel2_h = 120;
+  const double panel2_top = panel1 + 50, panel2_h = 120;
   const double h = panel2_top + panel2_h + 30;
   svg += fmt::format(
       "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" height=\"{}\" viewBox=\"0 0 {} {}\" "
@@ -82,7 +82,7 @@ std::string issue_svg(const bargain::BargainingProblem& p, std::size_t k,
         "<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"#999\" "
         "stroke-dasharray=\"2,3\"/>"
         "<text x=\"{0}\" y=\"{3}\" text-anchor=\"middle\" fill=\"#666\">status quo</text>\n",
-        sx(*dim.status_quo), top - 6, panel1 - 20, panel1 + 8);
+        sx(*dim.status_quo), top - 6, panel1 - 20, top - 8);
   for (std::size_t a = 0; a < n; ++a) {
     const double y = top + 14 * static_cast<double>(a) + 7;
     const double r = max_w > 0 ? 2 + 8 * std::sqrt(p.weight(k, a) / max_w) : 2;
@@ -93,17 +93,24 @@ std::string issue_svg(const bargain::BargainingProblem& p, std::size_t k,
         sx(p.position[k][a]), y, r, escape(p.actors[a]), p.position[k][a], p.weight(k, a),
         sx(p.position[k][a]) + r + 2, y + 3, escape(p.actors[a]));
   }
-  int label = 0;
-  for (const auto& o : outcomes) {
-    if (!o.forecast) continue;
+  // Forecast markers; labels in three staggered rows, by position, so neighbours do not
+  // overlap.
+  std::vector<const Outcome*> marked;
+  for (const auto& o : outcomes)
+    if (o.forecast) marked.push_back(&o);
+  std::stable_sort(marked.begin(), marked.end(), [](const Outcome* a, const Outcome* b) {
+    return a->forecast->forecast < b->forecast->forecast;
+  });
+  for (std::size_t m = 0; m < marked.size(); ++m) {
+    const Outcome& o = *marked[m];
     const double x = sx(o.forecast->forecast);
     svg += fmt::format(
         "<line x1=\"{0:.1f}\" y1=\"{1}\" x2=\"{0:.1f}\" y2=\"{2}\" stroke=\"{3}\" "
-        "stroke-width=\"2\">"
-        "<title>{4}: {5:.2f}</title></line>"
+        "stroke-width=\"2\" "
+        "stroke-opacity=\"0.8\"><title>{4}: {5:.2f}</title></line>"
         "<text x=\"{0:.1f}\" y=\"{6}\" fill=\"{3}\" text-anchor=\"middle\">{4}</text>\n",
         x, top - 4, panel1 - 20, colour_of(o.model), o.model, o.forecast->forecast,
-        panel1 + 20 + 10 * (label++ % 2));
+        panel1 + 20 + 10 * static_cast<double>(m % 3));
   }
   // Panel 2: EUM and SMP trajectories over rounds (position on the vertical axis).
   std::size_t max_rounds = 1;
@@ -122,6 +129,10 @@ std::string issue_svg(const bargain::BargainingProblem& p, std::size_t k,
       "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"none\" stroke=\"#ccc\"/>\n", left,
       panel2_top, right - left, panel2_h);
   svg += fmt::format(
+      "<text x=\"{0}\" y=\"{1}\" text-anchor=\"end\">{2}</text>"
+      "<text x=\"{0}\" y=\"{3}\" text-anchor=\"end\">{4}</text>\n",
+      left - 4, panel2_top + 8, hi, panel2_top + panel2_h, lo);
+  svg += fmt::format(
       "<text x=\"{}\" y=\"{}\">rounds 0–{} (EUM: median; SMP: weighted mean of positions)</text>\n",
       left, panel2_top + panel2_h + 14, max_rounds - 1);
   for (const auto& o : outcomes) {
@@ -135,6 +146,11 @@ std::string issue_svg(const bargain::BargainingProblem& p, std::size_t k,
         "<polyline points=\"{}\" fill=\"none\" stroke=\"{}\" "
         "stroke-width=\"2\"><title>{}</title></polyline>\n",
         points, colour_of(o.model), o.model);
+    const auto& last = o.forecast->rounds.back();
+    svg += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" fill=\"{}\">{}</text>\n",
+                       tx(o.forecast->rounds.size() - 1) + 4,
+                       ty(o.model == "eum" ? last.median : last.mean) + 3, colour_of(o.model),
+                       o.model);
   }
   svg += "</svg>\n";
   return svg;
@@ -235,7 +251,11 @@ Section build_bargaining_section(const Scenario& scenario, const RunOptions& opt
           o.forecast ? fmt::format("<td>{:.1f}</td>", o.forecast->forecast) : "<td>n/a</td>";
     out.html += "</tr>\n";
   }
-  out.html += "</table>\n";
+  out.html += "</table>\n<p>";
+  for (const auto& o : by_issue[0])
+    out.html += fmt::format("<span style=\"color:{}\">&#9646; {}: {}</span> ", colour_of(o.model),
+                            escape(o.model), escape(o.title));
+  out.html += "</p>\n";
   for (std::size_t k = 0; k < p.issue_count(); ++k) {
     const auto* is = scenario.find_issue(p.issues[k].name);
     out.html += fmt::format("<h3>{}</h3>\n", escape(is ? is->name : p.issues[k].name));

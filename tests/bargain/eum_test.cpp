@@ -133,6 +133,40 @@ TEST(Eum, OptionsAreHonouredAndCheckedByName) {
   EXPECT_THROW(eum_options({{"q", "2"}}), InputError);
 }
 
+TEST(Eum, TRuleAndSecurityPerspectiveMatterWhereTheyShould) {
+  auto p = emissions();
+  if (!p) GTEST_SKIP() << test::missing_data_message();
+  auto final_positions = [&](OptionValues v) {
+    return eum(*p, 0, eum_options(v)).rounds.back().positions;
+  };
+  // With Q = 1 the T term vanishes; with Q = 0.5 the rule for T changes the run.
+  EXPECT_EQ(final_positions({{"t_rule", "one"}}), final_positions({{"t_rule", "zero"}}));
+  EXPECT_NE(final_positions({{"q", "0.5"}, {"t_rule", "one"}}),
+            final_positions({{"q", "0.5"}, {"t_rule", "zero"}}));
+  // A2 only matters once security is evaluated with risk exponents other than 1.
+  EXPECT_EQ(final_positions({{"security_perspective", "challenger"}}), final_positions({}));
+  EXPECT_NE(final_positions({{"risk_reset", "false"}, {"security_perspective", "challenger"}}),
+            final_positions({{"risk_reset", "false"}}));
+}
+
+TEST(Eum, ActorsWithoutWeightTakeNoPart) {
+  auto p = emissions();
+  if (!p) GTEST_SKIP() << test::missing_data_message();
+  auto q = *p;  // plus an actor with no salience far outside the others' range
+  q.actors.push_back("Observer");
+  q.capability.push_back(0.5);
+  q.position[0].push_back(40);
+  q.salience[0].push_back(0);
+  auto a = eum(*p, 0, EumOptions{}), b = eum(q, 0, EumOptions{});
+  ASSERT_EQ(a.rounds.size(), b.rounds.size());
+  for (std::size_t t = 0; t < a.rounds.size(); ++t) {
+    EXPECT_DOUBLE_EQ(a.rounds[t].median, b.rounds[t].median);
+    EXPECT_DOUBLE_EQ(b.rounds[t].positions.back(), 40);
+    for (std::size_t i = 0; i < p->actor_count(); ++i)
+      EXPECT_DOUBLE_EQ(a.rounds[t].positions[i], b.rounds[t].positions[i]);
+  }
+}
+
 TEST(Eum, StochasticConflictIsSeeded) {
   auto p = emissions();
   if (!p) GTEST_SKIP() << test::missing_data_message();

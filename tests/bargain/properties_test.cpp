@@ -1,5 +1,6 @@
 // Invariants on random inputs: every model's forecast lies within the positions' range;
 // permuting actors changes nothing; scaling all capabilities changes nothing.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -18,11 +19,11 @@ BargainingProblem random_problem(std::mt19937_64& rng, std::size_t n, std::size_
   BargainingProblem p;
   p.name = "random";
   for (std::size_t a = 0; a < n; ++a) {
-    p.actors.push_back("A" + std::to_string(a));
+    p.actors.push_back(fmt::format("A{}", a));
     p.capability.push_back(0.05 + u(rng));
   }
   for (std::size_t k = 0; k < m; ++k) {
-    Dimension d{"I" + std::to_string(k), 0, 100, {}};
+    Dimension d{fmt::format("I{}", k), 0, 100, {}};
     if (k % 2 == 1) d.status_quo = 100 * u(rng);
     p.issues.push_back(d);
     std::vector<double> x(n), s(n);
@@ -58,6 +59,33 @@ TEST(BargainProperties, MeanAndMedianWithinRange) {
       EXPECT_GE(x, *lo - 1e-9);
       EXPECT_LE(x, *hi + 1e-9);
     }
+  }
+}
+
+TEST(BargainProperties, CondorcetPositionBeatsOrTiesEveryOtherPosition) {
+  std::mt19937_64 rng(23);
+  for (int trial = 0; trial < 200; ++trial) {
+    auto p = random_problem(rng, 2 + trial % 12, 1);
+    std::vector<double> w(p.actor_count());
+    for (std::size_t a = 0; a < w.size(); ++a) w[a] = p.weight(0, a);
+    const auto& x = p.position[0];
+    const double c = condorcet_position(x, w);
+    EXPECT_NE(std::find(x.begin(), x.end(), c), x.end());  // one of the positions
+    for (double z : x) {
+      double vote = 0;  // v(c, z) = Σ w (|x − z| − |x − c|) >= 0
+      for (std::size_t k = 0; k < x.size(); ++k)
+        vote += w[k] * (std::abs(x[k] - z) - std::abs(x[k] - c));
+      EXPECT_GE(vote, -1e-9);
+    }
+    // It is a weighted median: at most half the weight lies strictly on either side.
+    double below = 0, above = 0, total = 0;
+    for (std::size_t k = 0; k < x.size(); ++k) {
+      total += w[k];
+      if (x[k] < c) below += w[k];
+      if (x[k] > c) above += w[k];
+    }
+    EXPECT_LE(below, total / 2 + 1e-9);
+    EXPECT_LE(above, total / 2 + 1e-9);
   }
 }
 

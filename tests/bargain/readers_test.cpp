@@ -247,6 +247,18 @@ TEST(BargainReaders, KtabXmlModelParameters) {
   EXPECT_DOUBLE_EQ(p.salience[0][1], 0.8);
 }
 
+TEST(BargainReaders, KtabXmlBadModelParameterNamesItsLine) {
+  auto dir = test::temp_dir("ktab-xml-bad");
+  test::write_text(dir / "b.xml",
+                   "<Scenario><name>T</name>\n<prngSeed>-5</prngSeed>\n"
+                   "<ModelParameters>\n<VotingRule>Loud</VotingRule>\n"
+                   "</ModelParameters>\n<Dimensions><dName>D</dName></Dimensions>\n"
+                   "<Actors/></Scenario>");
+  auto e = error_of([&] { read_bargaining_input((dir / "b.xml").string()); });
+  EXPECT_NE(e.find("b.xml:2: field 'prngSeed'"), std::string::npos) << e;
+  EXPECT_NE(e.find("b.xml:4: field 'ModelParameters/VotingRule'"), std::string::npos) << e;
+}
+
 TEST(BargainReaders, ScenarioByBuiltinName) {
   EXPECT_EQ(detect_input_format("northeast-asia-2024"), InputFormat::scenario);
   auto p = read_bargaining_input("northeast-asia-2024");

@@ -37,9 +37,36 @@ std::vector<std::pair<std::string, std::vector<double>>> ktab_history(const std:
   return out;
 }
 
+// The last column of "History of actors' winning probabilities": "name, prob : p0 p1 …".
+std::vector<double> ktab_final_probabilities(const std::string& log) {
+  std::ifstream in(log);
+  std::string line;
+  std::vector<double> out;
+  bool inside = false;
+  while (std::getline(in, line)) {
+    if (line.rfind("History of actors' winning", 0) == 0) {
+      inside = true;
+      continue;
+    }
+    if (!inside) continue;
+    auto colon = line.find(" : ");
+    if (colon == std::string::npos) break;
+    std::stringstream ss(line.substr(colon + 3));
+    double last = 0;
+    for (double x; ss >> x;) last = x;
+    out.push_back(last);
+  }
+  return out;
+}
+
 void expect_reproduces_log(const std::string& input, const std::string& log, std::size_t turns) {
   auto p = read_bargaining_input(input);
   SmpResult r = smp(p, SmpOptions{});  // smpc's defaults, as its log prints them
+  // The final winning probabilities, to KTAB's printed 4 decimals.
+  auto final_p = ktab_final_probabilities(log);
+  ASSERT_EQ(final_p.size(), p.actor_count());
+  for (std::size_t a = 0; a < p.actor_count(); ++a)
+    EXPECT_NEAR(r.final_probability[a], final_p[a], 0.00051) << p.actors[a];
   EXPECT_TRUE(r.converged);
   ASSERT_EQ(r.turns.size(), turns + 1);
   auto history = ktab_history(log);
@@ -115,6 +142,37 @@ TEST(Smp, SameSeedSameOutputAnyThreadCount) {
   EXPECT_EQ(smp(p, smp_options(v)).turns, one.turns);
   v["prngSeed"] = "43";
   EXPECT_NE(smp(p, smp_options(v)).turns, one.turns);
+}
+
+TEST(Smp, XmlModelParametersAndIdealAdjustmentAreUsed) {
+  auto xml = test::data_file("bargaining/ktab/dummyData_3Dim.xml");
+  if (!xml) GTEST_SKIP() << test::missing_data_message();
+  std::string text = test::read_text(*xml);
+  // The same scenario with ideals that lag: SActor-00 keeps 80% of its old ideal.
+  auto at = text.find("</Scenario>");
+  ASSERT_NE(at, std::string::npos);
+  std::string lagging = text;
+  lagging.insert(at,
+                 "<IdealAdjustment><iaPair><adjustingIdeal>SActor-00</adjustingIdeal>"
+                 "<referencePos>SActor-00</referencePos><adjust>0.2</adjust></iaPair>"
+                 "</IdealAdjustment>\n");
+  auto dir = test::temp_dir("smp-xml");
+  test::write_text(dir / "lag.xml", lagging);
+  auto base = read_bargaining_input(*xml);
+  auto lag = read_bargaining_input((dir / "lag.xml").string());
+  ASSERT_EQ(lag.ideal_adjustments.size(), 1u);
+  auto r0 = smp(base, SmpOptions{}), r1 = smp(lag, SmpOptions{});
+  EXPECT_EQ(r0.turns[1], r1.turns[1]);  // ideals only matter from the second turn on
+  EXPECT_NE(r0.turns.back(), r1.turns.back());
+  // ModelParameters in the file reach the model through the registry.
+  std::string params = text;
+  params.insert(text.find("<Dimensions>"),
+                "<ModelParameters><VotingRule>Binary</VotingRule></ModelParameters>\n");
+  test::write_text(dir / "params.xml", params);
+  auto q = read_bargaining_input((dir / "params.xml").string());
+  auto run = run_smp_model(q, RunSettings{});
+  EXPECT_EQ(run.options["VotingRule"], "Binary");
+  EXPECT_EQ(run.options["prngSeed"], 3707583219545544125ULL);
 }
 
 TEST(Smp, VotingRulesAndVictoryProbabilities) {

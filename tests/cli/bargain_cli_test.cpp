@@ -63,6 +63,13 @@ TEST(BargainCli, IssueSelectionAndOptions) {
   EXPECT_EQ(all.exit_code, 1);
   auto qualified = run_cli({"bargain", *path, "--model", "all", "--option", "eum.q=0.5"});
   EXPECT_EQ(qualified.exit_code, 0) << qualified.err;
+  // Each --option takes one value, so INPUT may follow it; options repeat.
+  auto order = run_cli({"bargain", "--option", "q=0.5", *path, "--model", "eum", "-O", "rounds=2",
+                        "--format", "json"});
+  ASSERT_EQ(order.exit_code, 0) << order.err;
+  auto j2 = nlohmann::json::parse(order.out);
+  EXPECT_EQ(j2["options"]["q"], 0.5);
+  EXPECT_EQ(j2["issues"][0]["rounds"].size(), 3u);
 }
 
 TEST(BargainCli, MalformedDecideFileExitsOneWithLocation) {
@@ -93,6 +100,9 @@ TEST(BargainCli, ExchangeCsvAndOutputFile) {
 TEST(BargainCli, BuiltinScenarioAndBadInputs) {
   auto r = run_cli({"bargain", "northeast-asia-2024", "--model", "all"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
+  auto smp = run_cli({"bargain", "northeast-asia-2024", "--model", "smp", "--format", "json"});
+  ASSERT_EQ(smp.exit_code, 0) << smp.err;
+  EXPECT_EQ(nlohmann::json::parse(smp.out)["options"]["dimensions"], "separate");
   EXPECT_EQ(run_cli({"bargain", "/nonexistent.csv"}).exit_code, 1);
   EXPECT_EQ(run_cli({"bargain", "northeast-asia-2024", "--model", "oracle"}).exit_code, 1);
   auto dir = test::temp_dir("bargain-cli-bad");
