@@ -55,11 +55,15 @@ void CsvReader::feed(const char* data, std::size_t size) {
     std::size_t end = i + 1;
     if (c == '\r' && i + 1 < size && data[i + 1] == '\n') end = i + 2;
     st.pending_cr = (c == '\r' && end == i + 1 && i + 1 == size);
-    std::size_t before = st.ready.size();
+    const std::size_t before = st.ready.size();
     if (csv_parse(&st.parser, data + start, end - start, on_field, on_record, &st) != end - start)
       fail({file_name_, st.line}, "malformed CSV: {}", csv_strerror(csv_error(&st.parser)));
     ++st.line;
-    if (st.ready.size() != before) st.record_start = st.line;
+    // The next record starts on the next line unless one is still open (a quoted field
+    // running across lines). Blank lines produce no record: they only move the start on.
+    // libcsv's parser state 0 is ROW_NOT_BEGUN (csv.h exposes the struct, not the names).
+    if (st.ready.size() != before || (st.parser.pstate == 0 && st.current.fields.empty()))
+      st.record_start = st.line;
     start = end;
     i = end - 1;
   }

@@ -11,33 +11,11 @@
 #include "align/frustration.hpp"
 #include "align/landscape.hpp"
 #include "align/signed_graph.hpp"
+#include "report/svg.hpp"
 
 namespace detente::report {
 
 namespace {
-
-std::string html_escape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '&':
-        out += "&amp;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 struct Point {
   double x = 0, y = 0;
@@ -124,7 +102,7 @@ std::string draw_svg(const align::SignedGraph& g, const std::vector<int>& side,
         "<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"{}\" "
         "stroke-width=\"{:.1f}\"{}><title>{}</title></line>\n",
         X(p[ed.u].x), Y(p[ed.u].y), X(p[ed.v].x), Y(p[ed.v].y), colour, width, dash,
-        html_escape(title));
+        svg::escape(title));
   }
   const char* fill[2] = {"#2b6cb0", "#c05621"};
   for (int i = 0; i < g.size(); ++i) {
@@ -135,8 +113,8 @@ std::string draw_svg(const align::SignedGraph& g, const std::vector<int>& side,
         "stroke=\"#222\" stroke-width=\"1\"><title>{} — bloc {}, capability {:.3f}</title>"
         "</circle>\n<text x=\"{:.1f}\" y=\"{:.1f}\" font-family=\"sans-serif\" font-size=\"12\" "
         "text-anchor=\"middle\" fill=\"#111\">{}</text>\n",
-        X(p[i].x), Y(p[i].y), r, fill[side[i]], html_escape(g.names[i]), side[i] == 0 ? "A" : "B",
-        c, X(p[i].x), Y(p[i].y) - r - 4, html_escape(g.names[i]));
+        X(p[i].x), Y(p[i].y), r, fill[side[i]], svg::escape(g.names[i]), side[i] == 0 ? "A" : "B",
+        c, X(p[i].x), Y(p[i].y) - r - 4, svg::escape(g.names[i]));
   }
   s += fmt::format(
       "<g font-family=\"sans-serif\" font-size=\"11\" fill=\"#333\">"
@@ -258,7 +236,7 @@ Section build_alignment_section(const Scenario& scenario, const RunOptions& opti
     land_html += fmt::format(
         "<tr><td>{}</td><td>{:.4g}</td><td>{:.0f}%</td><td>{} <small>({:.3f})</small></td>"
         "<td>{} <small>({:.3f})</small></td></tr>\n",
-        k + 1, lm.energy, 100 * lm.basin_share, html_escape(c[0]), cap[0], html_escape(c[1]),
+        k + 1, lm.energy, 100 * lm.basin_share, svg::escape(c[0]), cap[0], svg::escape(c[1]),
         cap[1]);
   }
   out.json["landscape"] = {{"method", land.exhaustive ? "exhaustive" : "sampled descents"},
@@ -293,7 +271,7 @@ Section build_alignment_section(const Scenario& scenario, const RunOptions& opti
                  "ties against the split):{}.</p>\n",
                  date.iso(), fr.optimal ? "exact, proven optimal" : "not proven optimal",
                  fr.frustration, fr.frustrated.size(), m.triangle_ratio, m.walk_balance,
-                 m.polarization, html_escape(pressure_text.empty() ? " none" : pressure_text)) +
+                 m.polarization, svg::escape(pressure_text.empty() ? " none" : pressure_text)) +
              "<table><caption>Landscape theory: predicted coalitions (sizes = capability, "
              "propensities = net ties)</caption>\n<tr><th>#</th><th>energy</th><th>basin</th>"
              "<th>coalition A</th><th>coalition B</th></tr>\n" +

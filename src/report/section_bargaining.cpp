@@ -7,33 +7,11 @@
 #include <map>
 
 #include "bargain/registry.hpp"
+#include "report/svg.hpp"
 
 namespace detente::report {
 
 namespace {
-
-std::string escape(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 // A colour per model, fixed so that charts agree with each other.
 const char* colour_of(const std::string& model) {
@@ -90,8 +68,8 @@ std::string issue_svg(const bargain::BargainingProblem& p, std::size_t k,
         "<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"{:.1f}\" fill=\"#4c78a8\" fill-opacity=\"0.45\">"
         "<title>{}: {} (capability×salience {:.3g})</title></circle>"
         "<text x=\"{:.1f}\" y=\"{:.1f}\" fill=\"#333\">{}</text>\n",
-        sx(p.position[k][a]), y, r, escape(p.actors[a]), p.position[k][a], p.weight(k, a),
-        sx(p.position[k][a]) + r + 2, y + 3, escape(p.actors[a]));
+        sx(p.position[k][a]), y, r, svg::escape(p.actors[a]), p.position[k][a], p.weight(k, a),
+        sx(p.position[k][a]) + r + 2, y + 3, svg::escape(p.actors[a]));
   }
   // Forecast markers; labels in three staggered rows, by position, so neighbours do not
   // overlap.
@@ -242,10 +220,11 @@ Section build_bargaining_section(const Scenario& scenario, const RunOptions& opt
       "Lines: the models' forecasts. Lower panel: EUM and SMP over rounds.</p>\n";
   out.html += "<table><tr><th>issue</th>";
   for (const auto& o : by_issue[0])
-    out.html += fmt::format("<th style=\"color:{}\">{}</th>", colour_of(o.model), escape(o.model));
+    out.html +=
+        fmt::format("<th style=\"color:{}\">{}</th>", colour_of(o.model), svg::escape(o.model));
   out.html += "</tr>\n";
   for (std::size_t k = 0; k < p.issue_count(); ++k) {
-    out.html += fmt::format("<tr><td>{}</td>", escape(p.issues[k].name));
+    out.html += fmt::format("<tr><td>{}</td>", svg::escape(p.issues[k].name));
     for (const auto& o : by_issue[k])
       out.html +=
           o.forecast ? fmt::format("<td>{:.1f}</td>", o.forecast->forecast) : "<td>n/a</td>";
@@ -254,14 +233,15 @@ Section build_bargaining_section(const Scenario& scenario, const RunOptions& opt
   out.html += "</table>\n<p>";
   for (const auto& o : by_issue[0])
     out.html += fmt::format("<span style=\"color:{}\">&#9646; {}: {}</span> ", colour_of(o.model),
-                            escape(o.model), escape(o.title));
+                            svg::escape(o.model), svg::escape(o.title));
   out.html += "</p>\n";
   for (std::size_t k = 0; k < p.issue_count(); ++k) {
     const auto* is = scenario.find_issue(p.issues[k].name);
-    out.html += fmt::format("<h3>{}</h3>\n", escape(is ? is->name : p.issues[k].name));
+    out.html += fmt::format("<h3>{}</h3>\n", svg::escape(is ? is->name : p.issues[k].name));
     if (is && (!is->low_label.empty() || !is->high_label.empty()))
       out.html += fmt::format("<p>{} {} = {}; {} = {}</p>\n", "scale:", p.issues[k].scale_min,
-                              escape(is->low_label), p.issues[k].scale_max, escape(is->high_label));
+                              svg::escape(is->low_label), p.issues[k].scale_max,
+                              svg::escape(is->high_label));
     out.html += issue_svg(p, k, by_issue[k]);
   }
   return out;

@@ -6,32 +6,11 @@
 #include <map>
 #include <set>
 
+#include "report/svg.hpp"
+
 namespace detente::report {
 
 namespace {
-
-std::string xml_escape(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 // At most 28 characters, cut at a UTF-8 character boundary.
 std::string short_label(const std::string& text) {
@@ -84,8 +63,8 @@ std::string chart_svg(const std::vector<std::pair<std::string, std::vector<Point
         "stroke-dasharray=\"3,3\"><title>{3} {4}</title></line>\n"
         "<text x=\"{5:.1f}\" y=\"{6:.1f}\" font-size=\"9\" fill=\"#666\" "
         "transform=\"rotate(-90 {5:.1f} {6:.1f})\" text-anchor=\"end\">{7}</text>\n",
-        x(d), top, top + ph, e.date.iso(), xml_escape(e.title.empty() ? e.id : e.title), x(d) + 10,
-        top + 2, xml_escape(short_label(e.title.empty() ? e.id : e.title)));
+        x(d), top, top + ph, e.date.iso(), svg::escape(e.title.empty() ? e.id : e.title), x(d) + 10,
+        top + 2, svg::escape(short_label(e.title.empty() ? e.id : e.title)));
   }
   for (std::size_t i = 0; i < series.size(); ++i) {
     const auto& [name, points] = series[i];
@@ -195,7 +174,7 @@ Section build_events_section(const Scenario& scenario, const RunOptions& options
       fmt::format("{} rows read from {} file(s), {} bad.", st.rows, st.files, st.bad);
   if (first > last) {
     out.text = text + "No events between the key dyads in these files.\n";
-    out.html = fmt::format("<p>{} No events between the key dyads.</p>\n", xml_escape(note));
+    out.html = fmt::format("<p>{} No events between the key dyads.</p>\n", svg::escape(note));
     return out;
   }
   int marked = 0;
@@ -206,7 +185,7 @@ Section build_events_section(const Scenario& scenario, const RunOptions& options
   out.html = fmt::format(
       "<p>Goldstein mean per {} of the key dyads (both directions; dashed lines: the "
       "scenario's timeline events). {}</p>\n{}",
-      events::to_string(s.period), xml_escape(note), svg);
+      events::to_string(s.period), svg::escape(note), svg);
   return out;
 }
 

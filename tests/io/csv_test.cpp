@@ -28,6 +28,14 @@ TEST(Csv, QuotingAndLineNumbers) {
   EXPECT_EQ(rows[3].fields[1], "3");
 }
 
+TEST(Csv, BlankLinesDoNotShiftLineNumbers) {
+  auto rows = read_all("a,b\n\n\n1,2\n\n\"x\ny\",3\n4,5\n");
+  ASSERT_EQ(rows.size(), 4u);
+  EXPECT_EQ(rows[1].line, 4);
+  EXPECT_EQ(rows[2].line, 6);  // a quoted field over lines 6-7
+  EXPECT_EQ(rows[3].line, 8);
+}
+
 TEST(Csv, LineEndingsAndBom) {
   for (std::string eol : {"\n", "\r\n", "\r"}) {
     auto rows = read_all("\xEF\xBB\xBFh1,h2" + eol + "1,2" + eol + "3,4" + eol);
