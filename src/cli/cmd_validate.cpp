@@ -15,9 +15,10 @@ int validate(const std::vector<std::string>& files) {
     try {
       Scenario s = io::load_scenario(f);
       std::cout << fmt::format(
-          "{}: ok ({} actors, {} issues, {} positions, {} relations, {} events)\n", f,
-          s.actors.size(), s.issues.size(), s.positions.size(), s.relations.size(),
-          s.events.size());
+          "{}: ok ({} actors, {} issues, {} positions, {} relations, {} events, {} variants, {} "
+          "outcomes)\n",
+          f, s.actors.size(), s.issues.size(), s.positions.size(), s.relations.size(),
+          s.events.size(), s.variants.size(), s.outcomes.size());
     } catch (const InputError& e) {
       ++bad;
       for (const auto& d : e.diagnostics())

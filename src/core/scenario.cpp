@@ -82,6 +82,10 @@ std::string_view to_string(OutcomeKind kind) { return name_of(kOutcomeKinds, kin
 std::optional<OutcomeKind> outcome_kind_from_string(std::string_view text) {
   return lookup(kOutcomeKinds, text);
 }
+const std::vector<std::string_view>& outcome_kind_names() {
+  static const auto all = names(kOutcomeKinds);
+  return all;
+}
 
 std::string_view to_string(RelationKind kind) { return name_of(kRelationKinds, kind); }
 std::optional<RelationKind> relation_kind_from_string(std::string_view text) {
@@ -120,6 +124,10 @@ const std::vector<std::string_view>& event_kind_names() {
 std::string_view to_string(EventStatus status) { return name_of(kEventStatuses, status); }
 std::optional<EventStatus> event_status_from_string(std::string_view text) {
   return lookup(kEventStatuses, text);
+}
+const std::vector<std::string_view>& event_status_names() {
+  static const auto all = names(kEventStatuses);
+  return all;
 }
 
 const Actor* Scenario::find_actor(std::string_view id) const {

@@ -140,6 +140,7 @@ std::optional<EventKind> event_kind_from_string(std::string_view text);
 const std::vector<std::string_view>& event_kind_names();
 std::string_view to_string(EventStatus status);
 std::optional<EventStatus> event_status_from_string(std::string_view text);
+const std::vector<std::string_view>& event_status_names();
 
 struct Event {
   std::string id;
@@ -219,6 +220,7 @@ struct Variant {
 enum class OutcomeKind { event_occurs, tie_above, tie_below, issue_in_range, bloc_split };
 std::string_view to_string(OutcomeKind kind);
 std::optional<OutcomeKind> outcome_kind_from_string(std::string_view text);
+const std::vector<std::string_view>& outcome_kind_names();
 
 // A named predicate evaluated on each simulated run.
 struct Outcome {

@@ -58,6 +58,19 @@ class Fields {
     return std::nullopt;
   }
 
+  // A string that must be one of a fixed set of names (a kind, a status).
+  template <typename E>
+  std::optional<E> keyword(std::string_view key, bool required, std::string_view what,
+                           std::optional<E> (*parse)(std::string_view),
+                           const std::vector<std::string_view>& names) {
+    auto text = string(key, required);
+    if (!text) return std::nullopt;
+    if (auto value = parse(*text)) return value;
+    diags_.addf(at(key), "unknown {} '{}' (expected one of: {})", what, *text,
+                fmt::join(names, ", "));
+    return std::nullopt;
+  }
+
   std::optional<bool> boolean(std::string_view key) {
     const toml::node* n = get(key, false, "true or false");
     if (!n) return std::nullopt;
@@ -371,10 +384,25 @@ class ScenarioReader {
     }
   }
 
+  // The fields of the i-th [[kind]] table, labelled by its id where it has one.
+  Fields fields_of(const toml::table& t, std::string_view kind, std::size_t i) {
+    auto id = t.get("id") ? t.get("id")->value<std::string>() : std::nullopt;
+    return Fields(t, label(kind, i, id), file_, diags_);
+  }
+
+  // Checks an id's characters and that no earlier table of its kind used it.
+  void register_id(std::map<std::string, int>& lines, std::string_view kind, const std::string& id,
+                   int line, Fields& f) {
+    if (id.empty()) return;
+    check_id(id, f.at("id"));
+    if (!lines.emplace(id, line).second)
+      diags_.addf(f.at("id"), "duplicate {} id '{}' (first defined on line {})", kind, id,
+                  lines[id]);
+  }
+
   void read_actor(const toml::table& t, std::size_t i) {
     Actor a;
-    auto id = t.get("id") ? t.get("id")->value<std::string>() : std::nullopt;
-    Fields f(t, label("actor", i, id), file_, diags_);
+    Fields f = fields_of(t, "actor", i);
     a.line = f.line();
     a.id = f.string("id", true).value_or("");
     a.name = f.string("name", true).value_or("");
@@ -392,19 +420,13 @@ class ScenarioReader {
       c.finish();
     }
     f.finish();
-    if (!a.id.empty()) {
-      check_id(a.id, f.at("id"));
-      if (!actor_lines_.emplace(a.id, a.line).second)
-        diags_.addf(f.at("id"), "duplicate actor id '{}' (first defined on line {})", a.id,
-                    actor_lines_[a.id]);
-    }
+    register_id(actor_lines_, "actor", a.id, a.line, f);
     s_.actors.push_back(std::move(a));
   }
 
   void read_issue(const toml::table& t, std::size_t i) {
     Issue is;
-    auto id = t.get("id") ? t.get("id")->value<std::string>() : std::nullopt;
-    Fields f(t, label("issue", i, id), file_, diags_);
+    Fields f = fields_of(t, "issue", i);
     is.line = f.line();
     is.id = f.string("id", true).value_or("");
     is.name = f.string("name", true).value_or("");
@@ -427,12 +449,7 @@ class ScenarioReader {
     is.status_quo = f.sourced("status_quo", false, is.scale_min, is.scale_max);
     is.decision_date = f.date("decision_date", false);
     f.finish();
-    if (!is.id.empty()) {
-      check_id(is.id, f.at("id"));
-      if (!issue_lines_.emplace(is.id, is.line).second)
-        diags_.addf(f.at("id"), "duplicate issue id '{}' (first defined on line {})", is.id,
-                    issue_lines_[is.id]);
-    }
+    register_id(issue_lines_, "issue", is.id, is.line, f);
     s_.issues.push_back(std::move(is));
   }
 
@@ -460,14 +477,9 @@ class ScenarioReader {
     r.line = f.line();
     r.a = f.string("a", true).value_or("");
     r.b = f.string("b", true).value_or("");
-    if (auto k = f.string("kind", true)) {
-      if (auto kind = relation_kind_from_string(*k)) {
-        r.kind = *kind;
-      } else {
-        diags_.addf(f.at("kind"), "unknown relation kind '{}' (expected one of: {})", *k,
-                    fmt::join(relation_kind_names(), ", "));
-      }
-    }
+    r.kind =
+        f.keyword("kind", true, "relation kind", relation_kind_from_string, relation_kind_names())
+            .value_or(r.kind);
     r.sign = default_sign(r.kind);
     if (auto sign = f.number("sign", false, -1, 1)) {
       if (*sign != 1 && *sign != -1)
@@ -495,26 +507,15 @@ class ScenarioReader {
 
   void read_event(const toml::table& t, std::size_t i, const std::string& path = "") {
     Event e;
-    auto id = t.get("id") ? t.get("id")->value<std::string>() : std::nullopt;
-    Fields f(t, path.empty() ? label("event", i, id) : path, file_, diags_);
+    Fields f = path.empty() ? fields_of(t, "event", i) : Fields(t, path, file_, diags_);
     e.line = f.line();
     e.id = f.string("id", true).value_or("");
     if (auto d = f.date("date", true)) e.date = *d;
-    if (auto k = f.string("kind", true)) {
-      if (auto kind = event_kind_from_string(*k))
-        e.kind = *kind;
-      else
-        diags_.addf(f.at("kind"), "unknown event kind '{}' (expected one of: {})", *k,
-                    fmt::join(event_kind_names(), ", "));
-    }
-    if (auto st = f.string("status")) {
-      if (auto status = event_status_from_string(*st))
-        e.status = *status;
-      else
-        diags_.addf(f.at("status"),
-                    "unknown event status '{}' (expected held, scheduled, postponed or cancelled)",
-                    *st);
-    }
+    e.kind = f.keyword("kind", true, "event kind", event_kind_from_string, event_kind_names())
+                 .value_or(e.kind);
+    if (auto status = f.keyword("status", false, "event status", event_status_from_string,
+                                event_status_names()))
+      e.status = *status;
     if (auto p = f.strings("participants", true)) e.participants = *p;
     if (auto tg = f.strings("targets", false)) e.targets = *tg;
     e.title = f.string("title", true).value_or("");
@@ -523,12 +524,7 @@ class ScenarioReader {
     f.finish();
     for (const auto& a : e.participants) actor_refs_.push_back({a, f.at("participants")});
     for (const auto& a : e.targets) actor_refs_.push_back({a, f.at("targets")});
-    if (!e.id.empty()) {
-      check_id(e.id, f.at("id"));
-      if (!event_lines_.emplace(e.id, e.line).second)
-        diags_.addf(f.at("id"), "duplicate event id '{}' (first defined on line {})", e.id,
-                    event_lines_[e.id]);
-    }
+    register_id(event_lines_, "event", e.id, e.line, f);
     s_.events.push_back(std::move(e));
   }
 
@@ -620,17 +616,11 @@ class ScenarioReader {
 
   void read_stochastic(const toml::table& t, std::size_t i) {
     StochasticEvent e;
-    auto id = t.get("id") ? t.get("id")->value<std::string>() : std::nullopt;
-    Fields f(t, label("stochastic", i, id), file_, diags_);
+    Fields f = fields_of(t, "stochastic", i);
     e.line = f.line();
     e.id = f.string("id", true).value_or("");
-    if (auto k = f.string("kind", true)) {
-      if (auto kind = event_kind_from_string(*k))
-        e.kind = *kind;
-      else
-        diags_.addf(f.at("kind"), "unknown event kind '{}' (expected one of: {})", *k,
-                    fmt::join(event_kind_names(), ", "));
-    }
+    e.kind = f.keyword("kind", true, "event kind", event_kind_from_string, event_kind_names())
+                 .value_or(e.kind);
     if (auto p = f.strings("participants", true)) e.participants = *p;
     if (auto tg = f.strings("targets", false)) e.targets = *tg;
     if (auto r = f.sourced("monthly_probability", true, 0, 1)) e.monthly_probability = *r;
@@ -641,16 +631,13 @@ class ScenarioReader {
     f.finish();
     for (const auto& a : e.participants) actor_refs_.push_back({a, f.at("participants")});
     for (const auto& a : e.targets) actor_refs_.push_back({a, f.at("targets")});
-    if (!e.id.empty() && !event_lines_.emplace(e.id, e.line).second)
-      diags_.addf(f.at("id"), "duplicate event id '{}' (first defined on line {})", e.id,
-                  event_lines_[e.id]);
+    register_id(event_lines_, "event", e.id, e.line, f);
     s_.stochastic_events.push_back(std::move(e));
   }
 
   void read_variant(const toml::table& t, std::size_t i) {
     Variant v;
-    auto id = t.get("id") ? t.get("id")->value<std::string>() : std::nullopt;
-    Fields f(t, label("variant", i, id), file_, diags_);
+    Fields f = fields_of(t, "variant", i);
     v.line = f.line();
     v.id = f.string("id", true).value_or("");
     v.name = f.string("name", true).value_or("");
@@ -677,14 +664,9 @@ class ScenarioReader {
     if (const toml::table* d = f.table("dynamics"))
       v.parameters = read_parameters(*d, f.field("dynamics"));
     f.finish();
-    if (!v.id.empty()) {
-      check_id(v.id, f.at("id"));
-      if (v.id == "baseline")
-        diags_.add(f.at("id"), "'baseline' is the scenario without changes: choose another id");
-      if (!variant_lines_.emplace(v.id, v.line).second)
-        diags_.addf(f.at("id"), "duplicate variant id '{}' (first defined on line {})", v.id,
-                    variant_lines_[v.id]);
-    }
+    if (v.id == "baseline")
+      diags_.add(f.at("id"), "'baseline' is the scenario without changes: choose another id");
+    register_id(variant_lines_, "variant", v.id, v.line, f);
     s_.variants.push_back(std::move(v));
   }
 
@@ -703,14 +685,9 @@ class ScenarioReader {
     Fields f(t, path, file_, diags_);
     patch.id = f.string("id", true).value_or("");
     patch.date = f.date("date", false);
-    if (auto st = f.string("status")) {
-      if (auto status = event_status_from_string(*st))
-        patch.status = *status;
-      else
-        diags_.addf(f.at("status"),
-                    "unknown event status '{}' (expected held, scheduled, postponed or cancelled)",
-                    *st);
-    }
+    if (auto status = f.keyword("status", false, "event status", event_status_from_string,
+                                event_status_names()))
+      patch.status = *status;
     read_event_effects(f, patch.probability, patch.effect, patch.positions);
     f.finish();
     patched_events_.push_back({patch.id, f.at("id")});
@@ -719,20 +696,12 @@ class ScenarioReader {
 
   void read_outcome(const toml::table& t, std::size_t i) {
     Outcome o;
-    auto id = t.get("id") ? t.get("id")->value<std::string>() : std::nullopt;
-    Fields f(t, label("outcome", i, id), file_, diags_);
+    Fields f = fields_of(t, "outcome", i);
     o.line = f.line();
     o.id = f.string("id", true).value_or("");
     o.name = f.string("name", true).value_or("");
-    if (auto k = f.string("kind", true)) {
-      if (auto kind = outcome_kind_from_string(*k))
-        o.kind = *kind;
-      else
-        diags_.addf(f.at("kind"),
-                    "unknown outcome kind '{}' (expected event_occurs, tie_above, tie_below, "
-                    "issue_in_range or bloc_split)",
-                    *k);
-    }
+    o.kind = f.keyword("kind", true, "outcome kind", outcome_kind_from_string, outcome_kind_names())
+                 .value_or(o.kind);
     switch (o.kind) {
       case OutcomeKind::event_occurs:
         o.event = f.string("event", true).value_or("");
@@ -764,9 +733,7 @@ class ScenarioReader {
         break;
     }
     f.finish();
-    if (!o.id.empty() && !outcome_lines_.emplace(o.id, o.line).second)
-      diags_.addf(f.at("id"), "duplicate outcome id '{}' (first defined on line {})", o.id,
-                  outcome_lines_[o.id]);
+    register_id(outcome_lines_, "outcome", o.id, o.line, f);
     s_.outcomes.push_back(std::move(o));
   }
 
