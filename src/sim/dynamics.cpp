@@ -14,6 +14,7 @@ namespace detente::sim {
 Workspace::Workspace(const SimModel& m)
     : x(static_cast<std::size_t>(m.n * m.n)),
       baseline(x.size()),
+      relation_ties(x.size()),
       shift(x.size()),
       x2(x.size()),
       rate(x.size()),
@@ -27,8 +28,13 @@ void draw_inputs(const SimModel& model, Stream& rng, std::span<double> params) {
     params[in.slot] = in.distribution.quantile(rng.uniform());
 }
 
-double min_frustration(std::span<const double> x, int n, std::uint64_t* split) {
-  if (n > 24) throw std::invalid_argument("min_frustration: at most 24 actors");
+namespace {
+
+// The search of min_frustration with the number of actors N known at compile time (the
+// inner update then unrolls and vectorises); N = 0 takes it from `n` at run time.
+template <int N>
+double min_frustration_search(const double* x, int n, std::uint64_t* split) {
+  if constexpr (N > 0) n = N;
   // Sides s_i = ±1, everyone on +1 at first: the frustrated ties are the negative ones.
   // Flipping v changes the cost by s_v · g_v, where g_v = Σ_j x_vj s_j is v's local field.
   double cost = 0;
@@ -50,8 +56,9 @@ double min_frustration(std::span<const double> x, int n, std::uint64_t* split) {
     const int v = 1 + std::countr_zero(code);
     cost += s[v] * g[v];
     s[v] = -s[v];
-    const double* row = x.data() + v * n;
-    for (int j = 0; j < n; ++j) g[j] += 2 * s[v] * row[j];
+    const double step = 2 * s[v];
+    const double* row = x + v * n;
+    for (int j = 0; j < n; ++j) g[j] += step * row[j];
     side ^= std::uint64_t{1} << v;
     if (cost < best - 1e-12) {
       best = cost;
@@ -60,6 +67,30 @@ double min_frustration(std::span<const double> x, int n, std::uint64_t* split) {
   }
   if (split) *split = best_side;
   return std::max(best, 0.0);
+}
+
+}  // namespace
+
+double min_frustration(std::span<const double> x, int n, std::uint64_t* split) {
+  if (n > 24) throw std::invalid_argument("min_frustration: at most 24 actors");
+  switch (n) {
+    case 4:
+      return min_frustration_search<4>(x.data(), n, split);
+    case 5:
+      return min_frustration_search<5>(x.data(), n, split);
+    case 6:
+      return min_frustration_search<6>(x.data(), n, split);
+    case 7:
+      return min_frustration_search<7>(x.data(), n, split);
+    case 8:
+      return min_frustration_search<8>(x.data(), n, split);
+    case 9:
+      return min_frustration_search<9>(x.data(), n, split);
+    case 10:
+      return min_frustration_search<10>(x.data(), n, split);
+    default:
+      return min_frustration_search<0>(x.data(), n, split);
+  }
 }
 
 namespace {
@@ -135,17 +166,22 @@ void apply_event(const SimModel& m, std::span<const double> p, const SimEvent& e
 }
 
 // Baseline ties of month t: the relations active then (summed, clamped) plus event shifts.
+// The relations' sums only change in the months where a relation starts or ends, so they
+// are recomputed then (and at t = 0) and kept clamped in ws.relation_ties.
 void baseline_at(const SimModel& m, std::span<const double> p, int t, Workspace& ws) {
   const int n = m.n;
-  std::fill(ws.baseline.begin(), ws.baseline.end(), 0.0);
-  for (const SimRelation& r : m.relations) {
-    if (t < r.from_month || t >= r.until_month) continue;
-    const double w = r.sign * p[static_cast<std::size_t>(r.weight_slot)];
-    ws.baseline[r.a * n + r.b] += w;
-    ws.baseline[r.b * n + r.a] += w;
+  if (t == 0 || m.relations_change[static_cast<std::size_t>(t)]) {
+    std::fill(ws.relation_ties.begin(), ws.relation_ties.end(), 0.0);
+    for (const SimRelation& r : m.relations) {
+      if (t < r.from_month || t >= r.until_month) continue;
+      const double w = r.sign * p[static_cast<std::size_t>(r.weight_slot)];
+      ws.relation_ties[r.a * n + r.b] += w;
+      ws.relation_ties[r.b * n + r.a] += w;
+    }
+    for (double& v : ws.relation_ties) v = std::clamp(v, -1.0, 1.0);
   }
   for (std::size_t k = 0; k < ws.baseline.size(); ++k)
-    ws.baseline[k] = std::clamp(std::clamp(ws.baseline[k], -1.0, 1.0) + ws.shift[k], -1.0, 1.0);
+    ws.baseline[k] = std::clamp(ws.relation_ties[k] + ws.shift[k], -1.0, 1.0);
 }
 
 // tanh through one exp: about four times cheaper than std::tanh, accurate to 1e-15
@@ -160,16 +196,20 @@ inline double tanh_exp(double v) {
 // One month of dX/dt = −β (X − B) + L tanh(α X² / ((n−2) L)), explicit Euler in k substeps.
 }  // namespace
 
-void integrate_month(int n, std::span<const double> dyn, std::span<double> xs,
-                     std::span<const double> baseline, std::span<double> scratch) {
+namespace {
+
+// The month's integration with N actors known at compile time (N = 0: run time), so that
+// the short dot products unroll.
+template <int N>
+void integrate_month_fixed(int n, const double* dyn, double* x, const double* baseline,
+                           double* x2) {
+  if constexpr (N > 0) n = N;
   const double alpha = dyn[kBalanceGain], beta = dyn[kRestoringRate], cap = dyn[kSaturation];
   const int steps = std::max(1, static_cast<int>(std::lround(dyn[kSubsteps])));
   const double h = 1.0 / steps;
   // The balance force averages over the n − 2 third parties, so that alpha means the same
   // for any number of actors.
   const double scale = alpha / (cap * std::max(1, n - 2));
-  double* x = xs.data();
-  double* x2 = scratch.data();
   for (int s = 0; s < steps; ++s) {
     // (X²)_ij for i < j: X is symmetric, so it is the dot product of rows i and j.
     for (int i = 0; i < n; ++i)
@@ -182,12 +222,32 @@ void integrate_month(int n, std::span<const double> dyn, std::span<double> xs,
       }
     for (int i = 0; i < n; ++i)
       for (int j = i + 1; j < n; ++j) {
-        const std::size_t ij = static_cast<std::size_t>(i * n + j);
+        const int ij = i * n + j;
         const double dx = -beta * (x[ij] - baseline[ij]) + cap * tanh_exp(scale * x2[ij]);
         const double next = std::clamp(x[ij] + h * dx, -1.0, 1.0);
         x[ij] = next;
         x[j * n + i] = next;
       }
+  }
+}
+
+}  // namespace
+
+void integrate_month(int n, std::span<const double> dyn, std::span<double> xs,
+                     std::span<const double> baseline, std::span<double> scratch) {
+  switch (n) {
+    case 6:
+      return integrate_month_fixed<6>(n, dyn.data(), xs.data(), baseline.data(), scratch.data());
+    case 7:
+      return integrate_month_fixed<7>(n, dyn.data(), xs.data(), baseline.data(), scratch.data());
+    case 8:
+      return integrate_month_fixed<8>(n, dyn.data(), xs.data(), baseline.data(), scratch.data());
+    case 9:
+      return integrate_month_fixed<9>(n, dyn.data(), xs.data(), baseline.data(), scratch.data());
+    case 10:
+      return integrate_month_fixed<10>(n, dyn.data(), xs.data(), baseline.data(), scratch.data());
+    default:
+      return integrate_month_fixed<0>(n, dyn.data(), xs.data(), baseline.data(), scratch.data());
   }
 }
 

@@ -113,6 +113,11 @@ class Compiler {
       sr.until_month = r.until ? months_between(m_.start, *r.until) : 1'000'000;
       m_.relations.push_back(sr);
     }
+    m_.relations_change.assign(static_cast<std::size_t>(m_.months), false);
+    for (const SimRelation& r : m_.relations)
+      for (int month : {r.from_month, r.until_month})
+        if (month > 0 && month < m_.months)
+          m_.relations_change[static_cast<std::size_t>(month)] = true;
 
     for (const Event& e : s_.events) {
       if (e.date < m_.start) continue;  // already part of the state at the start

@@ -105,7 +105,8 @@ struct SimModel {
   std::size_t dynamics_offset = 0;    // + Param
 
   std::vector<SimRelation> relations;
-  std::vector<SimEvent> events;  // scheduled (sorted by month), then stochastic
+  std::vector<bool> relations_change;  // per month: a relation starts or ends then
+  std::vector<SimEvent> events;        // scheduled (sorted by month), then stochastic
   std::vector<SimOutcome> outcomes;
   std::vector<std::pair<int, int>> key_dyads;
 

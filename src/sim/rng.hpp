@@ -57,29 +57,13 @@ class Stream {
   // Uniform in the open interval (0, 1), 53 random bits.
   double uniform() { return (static_cast<double>(next() >> 11) + 0.5) * 0x1.0p-53; }
 
-  // Standard normal by the Marsaglia polar method (pairs cached).
-  double normal() {
-    if (has_spare_) {
-      has_spare_ = false;
-      return spare_;
-    }
-    double u, v, q;
-    do {
-      u = 2 * uniform() - 1;
-      v = 2 * uniform() - 1;
-      q = u * u + v * v;
-    } while (q >= 1 || q == 0);
-    const double f = std::sqrt(-2 * std::log(q) / q);
-    spare_ = v * f;
-    has_spare_ = true;
-    return u * f;
-  }
+  // Standard normal by the ziggurat method (Marsaglia & Tsang 2000, 128 layers), with the
+  // layer index and the value drawn from different bits of one 64-bit word (Doornik 2005).
+  double normal();
 
  private:
   static std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
   std::uint64_t s_[4]{};
-  double spare_ = 0;
-  bool has_spare_ = false;
 };
 
 }  // namespace detente::sim

@@ -284,3 +284,34 @@ TEST(Ensemble, Quantiles) {
 
 }  // namespace
 }  // namespace detente::sim
+
+namespace detente::sim {
+namespace {
+
+// The ziggurat's draws follow N(0, 1): moments and a Kolmogorov–Smirnov distance.
+TEST(Stream, NormalDrawsAreStandardNormal) {
+  Stream rng = Stream::for_run(42, 7, 3);
+  const int n = 400000;
+  std::vector<double> v(n);
+  double sum = 0, sq = 0, tail = 0;
+  for (double& x : v) {
+    x = rng.normal();
+    sum += x;
+    sq += x * x;
+    tail += std::abs(x) > 3.442619855899;
+  }
+  EXPECT_NEAR(sum / n, 0, 0.01);
+  EXPECT_NEAR(sq / n, 1, 0.01);
+  EXPECT_NEAR(tail / n, 2 * normal_cdf(-3.442619855899), 2e-4);
+  std::sort(v.begin(), v.end());
+  double ks = 0;
+  for (int i = 0; i < n; ++i) {
+    const double f = normal_cdf(v[i]);
+    ks = std::max({ks, std::abs(f - static_cast<double>(i) / n),
+                   std::abs(f - static_cast<double>(i + 1) / n)});
+  }
+  EXPECT_LT(ks, 1.63 / std::sqrt(static_cast<double>(n)));  // KS critical value at 1%
+}
+
+}  // namespace
+}  // namespace detente::sim
