@@ -17,7 +17,6 @@ Workspace::Workspace(const SimModel& m)
       relation_ties(x.size()),
       shift(x.size()),
       x2(x.size()),
-      rate(x.size()),
       position(static_cast<std::size_t>(m.n * m.m)),
       salience(position.size()),
       occurred(m.events.size()),

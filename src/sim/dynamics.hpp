@@ -46,7 +46,7 @@ struct RunLayout {
 // Scratch space for one worker, reused across runs.
 struct Workspace {
   explicit Workspace(const SimModel& m);
-  std::vector<double> x, baseline, relation_ties, shift, x2, rate, position, salience;
+  std::vector<double> x, baseline, relation_ties, shift, x2, position, salience;
   std::vector<int> occurred;              // per event: month it happened, or -1
   std::vector<std::uint64_t> best_split;  // per month: the optimal two-bloc split
 };
