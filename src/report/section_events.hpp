@@ -5,8 +5,8 @@
 // inline SVG chart of the Goldstein mean, with the scenario's timeline events marked;
 // otherwise a short note saying how to add event data.
 //
-// The scenario format has no key for event files yet. Until it does, the caller passes the
-// paths (proposed key: `[data] events = ["path", ...]`, `events_format = "auto"`).
+// The scenario names its event files under `[data] events = ["path", …]` and
+// `events_format = "auto"`; the main job (report/run_job.cpp) passes them to the overload.
 //
 // Example:
 //   auto sec = detente::report::build_events_section(scenario, run_options,
@@ -30,7 +30,7 @@ struct EventsSectionOptions {
   events::InputFormat format = events::InputFormat::auto_detect;
 };
 
-// No event files: a short note (the scenario format names none yet).
+// No event files: a short note saying how to name them.
 Section build_events_section(const Scenario& scenario, const RunOptions& options);
 
 // With event files (paths, directories or globs, as on the command line). Throws InputError
