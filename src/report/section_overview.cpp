@@ -54,7 +54,7 @@ Section build_overview_section(const Scenario& s, const RunOptions& /*options*/)
     if (is.decision_date) j["decision_date"] = is.decision_date->iso();
     issues.push_back(j);
     issue_rows +=
-        fmt::format("<tr><td>{}</td><td>{} ↔ {}</td><td class=num>{}</td><td>{}</td></tr>\n",
+        fmt::format("<tr><td>{}</td><td>{} ↔ {}</td><td class=num>{}</td><td class=num>{}</td></tr>\n",
                     svg::escape(is.name), svg::escape(is.low_label), svg::escape(is.high_label),
                     is.status_quo ? svg::num(is.status_quo->value) : "–",
                     is.decision_date ? is.decision_date->iso() : "–");
