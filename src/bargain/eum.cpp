@@ -199,8 +199,7 @@ EumResult eum_in_order(const BargainingProblem& p, std::size_t issue, const EumO
   const std::size_t n = p.actor_count();
   std::vector<double> x = p.position.at(issue);
   const std::vector<double>& s = p.salience[issue];
-  std::vector<double> w(n);
-  for (std::size_t a = 0; a < n; ++a) w[a] = p.weight(issue, a);
+  const std::vector<double> w = p.weights(issue);
   auto range_of = [&](const std::vector<double>& pos) {
     if (o.range == "scale") return p.issues[issue].scale_max - p.issues[issue].scale_min;
     auto [lo, hi] = std::minmax_element(pos.begin(), pos.end());
@@ -324,8 +323,7 @@ EumResult eum(const BargainingProblem& p, std::size_t issue, const EumOptions& o
       r.rounds.back().round = t;
     }
   }
-  std::vector<double> w(n);
-  for (std::size_t a = 0; a < n; ++a) w[a] = p.weight(issue, a);
+  const std::vector<double> w = p.weights(issue);
   for (auto& round : r.rounds) {
     std::vector<double> x = p.position[issue], risk(n, 1.0);
     for (std::size_t a = 0; a < order.size(); ++a) {

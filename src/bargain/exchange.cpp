@@ -22,9 +22,7 @@ namespace {
 
 // The compromise outcome of `positions` on issue d, under the problem's weights.
 double weighted_mean_of(const BargainingProblem& p, std::size_t d, const std::vector<double>& x) {
-  std::vector<double> w(p.actor_count());
-  for (std::size_t a = 0; a < w.size(); ++a) w[a] = p.weight(d, a);
-  return weighted_mean(x, w);
+  return weighted_mean(x, p.weights(d));
 }
 
 struct Candidate {

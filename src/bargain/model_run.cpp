@@ -7,14 +7,29 @@ namespace detente::bargain {
 
 RoundRecord make_round(const BargainingProblem& p, std::size_t issue, int round,
                        std::vector<double> positions) {
-  std::vector<double> w(p.actor_count());
-  for (std::size_t a = 0; a < w.size(); ++a) w[a] = p.weight(issue, a);
+  const std::vector<double> w = p.weights(issue);
   RoundRecord r;
   r.round = round;
   r.median = weighted_median(positions, w);
   r.mean = weighted_mean(positions, w);
   r.positions = std::move(positions);
   return r;
+}
+
+ModelRun run_single_step(const BargainingProblem& p, const RunSettings& settings,
+                         const std::string& model,
+                         double (*forecast)(const BargainingProblem&, std::size_t)) {
+  OptionReader(settings.options, model).finish();  // it has none: any given is a mistake
+  ModelRun run;
+  run.model = model;
+  for (std::size_t k = 0; k < p.issue_count(); ++k) {
+    IssueForecast f;
+    f.issue = p.issues[k].name;
+    f.rounds.push_back(make_round(p, k, 0, p.position[k]));
+    f.forecast = forecast(p, k);
+    run.issues.push_back(std::move(f));
+  }
+  return run;
 }
 
 }  // namespace detente::bargain

@@ -53,4 +53,10 @@ struct RunSettings {
 RoundRecord make_round(const BargainingProblem& problem, std::size_t issue, int round,
                        std::vector<double> positions);
 
+// The run of a model without options that forecasts each issue in one step from the input
+// positions (the weighted mean and median): round 0 and the forecast per issue.
+ModelRun run_single_step(const BargainingProblem& problem, const RunSettings& settings,
+                         const std::string& model,
+                         double (*forecast)(const BargainingProblem&, std::size_t));
+
 }  // namespace detente::bargain

@@ -57,6 +57,19 @@ struct BargainingProblem {
   double weight(std::size_t issue, std::size_t actor) const {
     return capability_on(issue, actor) * salience[issue][actor];
   }
+  // When no actor weighs anything on an issue nothing moves: the status quo, if there is one.
+  std::optional<double> unweighted_outcome(std::size_t issue,
+                                           const std::vector<double>& weights) const {
+    for (double w : weights)
+      if (w != 0) return std::nullopt;
+    return issues[issue].status_quo;
+  }
+  // Every actor's weight on an issue, in problem order.
+  std::vector<double> weights(std::size_t issue) const {
+    std::vector<double> w(actor_count());
+    for (std::size_t a = 0; a < w.size(); ++a) w[a] = weight(issue, a);
+    return w;
+  }
   // Index of the issue called `name`; nullopt if there is none.
   std::optional<std::size_t> find_issue(const std::string& name) const {
     for (std::size_t k = 0; k < issues.size(); ++k)

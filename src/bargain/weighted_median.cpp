@@ -6,6 +6,8 @@
 #include <numeric>
 #include <stdexcept>
 
+#include "bargain/model_run.hpp"
+
 namespace detente::bargain {
 
 double weighted_median(std::span<const double> positions, std::span<const double> weights) {
@@ -62,25 +64,13 @@ double condorcet_position(std::span<const double> x, std::span<const double> wei
 }
 
 double weighted_median(const BargainingProblem& p, std::size_t issue) {
-  std::vector<double> w(p.actor_count());
-  double total = 0;
-  for (std::size_t a = 0; a < w.size(); ++a) total += (w[a] = p.weight(issue, a));
-  if (total == 0 && p.issues[issue].status_quo) return *p.issues[issue].status_quo;
+  const std::vector<double> w = p.weights(issue);
+  if (auto still = p.unweighted_outcome(issue, w)) return *still;
   return weighted_median(p.position[issue], w);
 }
 
 ModelRun run_median_model(const BargainingProblem& p, const RunSettings& settings) {
-  OptionReader(settings.options, "median").finish();  // it has none: any given is a mistake
-  ModelRun run;
-  run.model = "median";
-  for (std::size_t k = 0; k < p.issue_count(); ++k) {
-    IssueForecast f;
-    f.issue = p.issues[k].name;
-    f.rounds.push_back(make_round(p, k, 0, p.position[k]));
-    f.forecast = weighted_median(p, k);
-    run.issues.push_back(std::move(f));
-  }
-  return run;
+  return run_single_step(p, settings, "median", weighted_median);
 }
 
 }  // namespace detente::bargain
