@@ -4,6 +4,7 @@
 #include <benchmark/benchmark.h>
 
 #include "io/scenario_toml.hpp"
+#include "sim/dynamics.hpp"
 #include "sim/ensemble.hpp"
 #include "sim/sensitivity.hpp"
 
@@ -23,10 +24,40 @@ void BM_SimEnsemble_Runs(benchmark::State& state) {
     auto records = detente::sim::run_records(model, {1, threads, {}}, 0, runs);
     benchmark::DoNotOptimize(records.data());
   }
-  state.counters["runs_per_s"] =
-      benchmark::Counter(static_cast<double>(runs * state.iterations()), benchmark::Counter::kIsRate);
+  state.counters["runs_per_s"] = benchmark::Counter(static_cast<double>(runs * state.iterations()),
+                                                    benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_SimEnsemble_Runs)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// The two kernels of a run, on the built-in scenario's 8 actors: one month of the balance
+// dynamics (2 Euler substeps) and the exact monthly frustration (2^7 splits).
+std::vector<double> sample_ties(int n) {
+  detente::sim::Stream rng = detente::sim::Stream::for_run(7, 0, 0);
+  std::vector<double> x(static_cast<std::size_t>(n * n), 0.0);
+  for (int i = 0; i < n; ++i)
+    for (int j = i + 1; j < n; ++j) x[i * n + j] = x[j * n + i] = 2 * rng.uniform() - 1;
+  return x;
+}
+
+void BM_SimKernel_IntegrateMonth(benchmark::State& state) {
+  const int n = static_cast<int>(state.range(0));
+  std::vector<double> x = sample_ties(n), baseline = x;
+  std::vector<double> scratch(detente::sim::integrate_scratch_size(n));
+  const std::vector<double> dynamics = detente::sim::default_dynamics();
+  for (auto _ : state) {
+    detente::sim::integrate_month(n, dynamics, x, baseline, scratch);
+    benchmark::DoNotOptimize(x.data());
+  }
+}
+BENCHMARK(BM_SimKernel_IntegrateMonth)->Arg(8)->Arg(12);
+
+void BM_SimKernel_MinFrustration(benchmark::State& state) {
+  const int n = static_cast<int>(state.range(0));
+  const std::vector<double> x = sample_ties(n);
+  std::uint64_t split = 0;
+  for (auto _ : state) benchmark::DoNotOptimize(detente::sim::min_frustration(x, n, &split));
+}
+BENCHMARK(BM_SimKernel_MinFrustration)->Arg(8)->Arg(12);
 
 void BM_SimEnsemble_Summary(benchmark::State& state) {
   const auto& model = builtin_model();

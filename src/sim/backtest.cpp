@@ -53,7 +53,7 @@ std::vector<double> evolve(const align::SignedGraph& from, const std::vector<Tar
   for (const auto& t : wanted)
     for (const auto* name : {&t.a, &t.b}) index.emplace(*name, static_cast<int>(index.size()));
   const int n = static_cast<int>(index.size());
-  std::vector<double> x(static_cast<std::size_t>(n) * n, 0.0), scratch(x.size());
+  std::vector<double> x(static_cast<std::size_t>(n) * n, 0.0), scratch(integrate_scratch_size(n));
   for (const auto& e : from.edges) {
     const int u = index.at(from.names[e.u]), v = index.at(from.names[e.v]);
     x[u * n + v] = x[v * n + u] = e.sign;

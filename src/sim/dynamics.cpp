@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
+#include <cstring>
 #include <stdexcept>
 
 #include "bargain/weighted_mean.hpp"
@@ -16,7 +17,7 @@ Workspace::Workspace(const SimModel& m)
       baseline(x.size()),
       relation_ties(x.size()),
       shift(x.size()),
-      x2(x.size()),
+      scratch(integrate_scratch_size(m.n)),
       position(static_cast<std::size_t>(m.n * m.m)),
       salience(position.size()),
       occurred(m.events.size()),
@@ -25,71 +26,6 @@ Workspace::Workspace(const SimModel& m)
 void draw_inputs(const SimModel& model, Stream& rng, std::span<double> params) {
   for (const UncertainInput& in : model.inputs)
     params[in.slot] = in.distribution.quantile(rng.uniform());
-}
-
-namespace {
-
-// The search of min_frustration with the number of actors N known at compile time (the
-// inner update then unrolls and vectorises); N = 0 takes it from `n` at run time.
-template <int N>
-double min_frustration_search(const double* x, int n, std::uint64_t* split) {
-  if constexpr (N > 0) n = N;
-  // Sides s_i = ±1, everyone on +1 at first: the frustrated ties are the negative ones.
-  // Flipping v changes the cost by s_v · g_v, where g_v = Σ_j x_vj s_j is v's local field.
-  double cost = 0;
-  double s[24], g[24];
-  for (int i = 0; i < n; ++i) {
-    s[i] = 1;
-    g[i] = 0;
-    for (int j = 0; j < n; ++j) {
-      if (j == i) continue;
-      g[i] += x[i * n + j];
-      if (j > i && x[i * n + j] < 0) cost -= x[i * n + j];
-    }
-  }
-  double best = cost;
-  std::uint64_t side = 0, best_side = 0;
-  const std::uint64_t count = n > 1 ? std::uint64_t{1} << (n - 1) : 1;
-  for (std::uint64_t code = 1; code < count; ++code) {
-    // Gray code: flip actor 1 + (index of the lowest set bit), actor 0 stays on side 0.
-    const int v = 1 + std::countr_zero(code);
-    cost += s[v] * g[v];
-    s[v] = -s[v];
-    const double step = 2 * s[v];
-    const double* row = x + v * n;
-    for (int j = 0; j < n; ++j) g[j] += step * row[j];
-    side ^= std::uint64_t{1} << v;
-    if (cost < best - 1e-12) {
-      best = cost;
-      best_side = side;
-    }
-  }
-  if (split) *split = best_side;
-  return std::max(best, 0.0);
-}
-
-}  // namespace
-
-double min_frustration(std::span<const double> x, int n, std::uint64_t* split) {
-  if (n > 24) throw std::invalid_argument("min_frustration: at most 24 actors");
-  switch (n) {
-    case 4:
-      return min_frustration_search<4>(x.data(), n, split);
-    case 5:
-      return min_frustration_search<5>(x.data(), n, split);
-    case 6:
-      return min_frustration_search<6>(x.data(), n, split);
-    case 7:
-      return min_frustration_search<7>(x.data(), n, split);
-    case 8:
-      return min_frustration_search<8>(x.data(), n, split);
-    case 9:
-      return min_frustration_search<9>(x.data(), n, split);
-    case 10:
-      return min_frustration_search<10>(x.data(), n, split);
-    default:
-      return min_frustration_search<0>(x.data(), n, split);
-  }
 }
 
 namespace {
@@ -182,73 +118,7 @@ void baseline_at(const SimModel& m, std::span<const double> p, int t, Workspace&
   for (std::size_t k = 0; k < ws.baseline.size(); ++k)
     ws.baseline[k] = std::clamp(ws.relation_ties[k] + ws.shift[k], -1.0, 1.0);
 }
-
-// tanh through one exp: about four times cheaper than std::tanh, accurate to 1e-15
-// absolute, which is what the integration needs.
-inline double tanh_exp(double v) {
-  if (v > 20) return 1;
-  if (v < -20) return -1;
-  const double e = std::exp(2 * v);
-  return (e - 1) / (e + 1);
-}
-
-// One month of dX/dt = −β (X − B) + L tanh(α X² / ((n−2) L)), explicit Euler in k substeps.
 }  // namespace
-
-namespace {
-
-// The month's integration with N actors known at compile time (N = 0: run time), so that
-// the short dot products unroll.
-template <int N>
-void integrate_month_fixed(int n, const double* dyn, double* x, const double* baseline,
-                           double* x2) {
-  if constexpr (N > 0) n = N;
-  const double alpha = dyn[kBalanceGain], beta = dyn[kRestoringRate], cap = dyn[kSaturation];
-  const int steps = std::max(1, static_cast<int>(std::lround(dyn[kSubsteps])));
-  const double h = 1.0 / steps;
-  // The balance force averages over the n − 2 third parties, so that alpha means the same
-  // for any number of actors.
-  const double scale = alpha / (cap * std::max(1, n - 2));
-  for (int s = 0; s < steps; ++s) {
-    // (X²)_ij for i < j: X is symmetric, so it is the dot product of rows i and j.
-    for (int i = 0; i < n; ++i)
-      for (int j = i + 1; j < n; ++j) {
-        const double* ri = x + i * n;
-        const double* rj = x + j * n;
-        double dot = 0;
-        for (int k = 0; k < n; ++k) dot += ri[k] * rj[k];
-        x2[i * n + j] = dot;
-      }
-    for (int i = 0; i < n; ++i)
-      for (int j = i + 1; j < n; ++j) {
-        const int ij = i * n + j;
-        const double dx = -beta * (x[ij] - baseline[ij]) + cap * tanh_exp(scale * x2[ij]);
-        const double next = std::clamp(x[ij] + h * dx, -1.0, 1.0);
-        x[ij] = next;
-        x[j * n + i] = next;
-      }
-  }
-}
-
-}  // namespace
-
-void integrate_month(int n, std::span<const double> dyn, std::span<double> xs,
-                     std::span<const double> baseline, std::span<double> scratch) {
-  switch (n) {
-    case 6:
-      return integrate_month_fixed<6>(n, dyn.data(), xs.data(), baseline.data(), scratch.data());
-    case 7:
-      return integrate_month_fixed<7>(n, dyn.data(), xs.data(), baseline.data(), scratch.data());
-    case 8:
-      return integrate_month_fixed<8>(n, dyn.data(), xs.data(), baseline.data(), scratch.data());
-    case 9:
-      return integrate_month_fixed<9>(n, dyn.data(), xs.data(), baseline.data(), scratch.data());
-    case 10:
-      return integrate_month_fixed<10>(n, dyn.data(), xs.data(), baseline.data(), scratch.data());
-    default:
-      return integrate_month_fixed<0>(n, dyn.data(), xs.data(), baseline.data(), scratch.data());
-  }
-}
 
 namespace {
 
@@ -319,7 +189,7 @@ void simulate(const SimModel& m, std::span<const double> p, Stream& rng, Workspa
       apply_event(m, p, ev, ws);
     }
     baseline_at(m, p, t, ws);
-    integrate_month(n, std::span<const double>(dyn, kParamCount), ws.x, ws.baseline, ws.x2);
+    integrate_month(n, std::span<const double>(dyn, kParamCount), ws.x, ws.baseline, ws.scratch);
     const double noise = dyn[kNoise];
     if (noise > 0)
       for (int i = 0; i < n; ++i)

@@ -6,7 +6,7 @@
 //     dX/dt = −β (X − B) + L · tanh(α X² / L)
 // plus a Gaussian shock; issues reaching their decision month are settled by the chosen
 // bargaining model after positions are pulled toward friends and away from rivals.
-// Cost per run: O(T · (k·n³ + 2^(n−1)·n)) for T months, k substeps, n actors.
+// Cost per run: O(T · (k·n³ + 2^(n−1))) for T months, k substeps, n actors.
 //
 // Example:
 //   detente::sim::RunLayout layout(model);
@@ -21,6 +21,7 @@
 #include <span>
 #include <vector>
 
+#include "sim/kernels.hpp"
 #include "sim/model.hpp"
 #include "sim/rng.hpp"
 
@@ -46,7 +47,7 @@ struct RunLayout {
 // Scratch space for one worker, reused across runs.
 struct Workspace {
   explicit Workspace(const SimModel& m);
-  std::vector<double> x, baseline, relation_ties, shift, x2, position, salience;
+  std::vector<double> x, baseline, relation_ties, shift, scratch, position, salience;
   std::vector<int> occurred;              // per event: month it happened, or -1
   std::vector<std::uint64_t> best_split;  // per month: the optimal two-bloc split
 };
@@ -58,18 +59,7 @@ void draw_inputs(const SimModel& model, Stream& rng, std::span<double> params);
 void simulate(const SimModel& model, std::span<const double> params, Stream& rng, Workspace& ws,
               std::span<double> record);
 
-// One month of the balance dynamics on an n×n tie matrix x (row-major, symmetric) with
-// baseline ties `baseline`; `dynamics` holds the parameters in Param order (kParamCount
-// values); `scratch` has n×n doubles. Used by simulate() and by the CoW backtest.
-void integrate_month(int n, std::span<const double> dynamics, std::span<double> x,
-                     std::span<const double> baseline, std::span<double> scratch);
-
 // The default dynamics parameters (core/parameters.hpp) in Param order.
 std::vector<double> default_dynamics();
-
-// The weighted frustration of the signed matrix x (n×n, row-major) minimised over all
-// two-way splits, and the split (bit i = actor i on side 1; actor 0 on side 0).
-// Exhaustive Gray-code search for n ≤ 24, O(2^(n−1) · n).
-double min_frustration(std::span<const double> x, int n, std::uint64_t* split);
 
 }  // namespace detente::sim

@@ -208,31 +208,6 @@ TEST(Dynamics, PositionsArePulledTowardFriends) {
   EXPECT_NEAR(r.record[r.layout.issue(0)], (50 + 40 + 50) / 3.0, 1e-9);
 }
 
-TEST(Dynamics, MinFrustrationMatchesBruteForce) {
-  std::mt19937_64 rng(5);
-  std::uniform_real_distribution<double> u(-1, 1);
-  for (int n = 1; n <= 9; ++n)
-    for (int trial = 0; trial < 20; ++trial) {
-      std::vector<double> x(static_cast<std::size_t>(n * n), 0.0);
-      for (int i = 0; i < n; ++i)
-        for (int j = i + 1; j < n; ++j) x[i * n + j] = x[j * n + i] = trial % 3 ? u(rng) : 0.0;
-      double brute = 1e300;
-      for (std::uint64_t side = 0; side < (std::uint64_t{1} << n); ++side) {
-        double cost = 0;
-        for (int i = 0; i < n; ++i)
-          for (int j = i + 1; j < n; ++j) {
-            bool same = ((side >> i) & 1) == ((side >> j) & 1);
-            double w = x[i * n + j];
-            if ((w > 0 && !same) || (w < 0 && same)) cost += std::abs(w);
-          }
-        brute = std::min(brute, cost);
-      }
-      std::uint64_t split = 0;
-      EXPECT_NEAR(min_frustration(x, n, &split), brute, 1e-9) << n;
-      EXPECT_EQ(split & 1, 0u);
-    }
-}
-
 TEST(Ensemble, WithoutUncertaintyEveryRunIsIdentical) {
   std::string toml = tiny(event("summit", "\"AAA\", \"BBB\""));
   Scenario s = io::read_scenario(toml, "tiny.toml");
