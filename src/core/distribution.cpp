@@ -11,7 +11,10 @@ namespace detente {
 
 namespace {
 constexpr double kInf = std::numeric_limits<double>::infinity();
-}
+double log_beta_function(double a, double b);
+double beta_inverse_in(double a, double b, double p, double log_beta, double lo, double hi,
+                       double x);
+}  // namespace
 
 Distribution Distribution::uniform(double min, double max) {
   Distribution d;
@@ -29,6 +32,7 @@ Distribution Distribution::normal(double mean, double sd, std::optional<double> 
   d.b_ = sd;
   d.lo_ = min;
   d.hi_ = max;
+  d.prepare();
   return d;
 }
 
@@ -38,6 +42,7 @@ Distribution Distribution::triangular(double min, double mode, double max) {
   d.a_ = min;
   d.c_ = mode;
   d.b_ = max;
+  d.prepare();
   return d;
 }
 
@@ -48,6 +53,7 @@ Distribution Distribution::beta(double alpha, double beta, double min, double ma
   d.b_ = beta;
   d.lo_ = min;
   d.hi_ = max;
+  d.prepare();
   return d;
 }
 
@@ -64,6 +70,33 @@ Distribution Distribution::choice(std::vector<double> values, std::vector<double
   for (double w : weights)
     if (!(w >= 0)) d.c_ = -1;
   return d;
+}
+
+void Distribution::prepare() {
+  if (check()) return;  // quantile() is never called on invalid parameters
+  switch (kind_) {
+    case Kind::normal:
+      k0_ = lo_ ? normal_cdf((*lo_ - a_) / b_) : 0.0;
+      k1_ = hi_ ? normal_cdf((*hi_ - a_) / b_) : 1.0;
+      break;
+    case Kind::triangular:
+      k0_ = (c_ - a_) / (b_ - a_);
+      k1_ = (b_ - a_) * (c_ - a_);
+      k2_ = (b_ - a_) * (b_ - c_);
+      break;
+    case Kind::beta: {
+      constexpr int kGuide = 64;
+      k0_ = log_beta_function(a_, b_);
+      guide_.assign(kGuide + 1, 0.0);
+      guide_[kGuide] = 1;
+      for (int i = 1; i < kGuide; ++i)
+        guide_[i] = beta_inverse_in(a_, b_, static_cast<double>(i) / kGuide, k0_, guide_[i - 1],
+                                    1.0, a_ / (a_ + b_));
+      break;
+    }
+    default:
+      break;
+  }
 }
 
 std::optional<std::string> Distribution::check() const {
@@ -108,20 +141,21 @@ double Distribution::quantile(double u) const {
     case Kind::uniform:
       return a_ + u * (b_ - a_);
     case Kind::normal: {
-      double plo = lo_ ? normal_cdf((*lo_ - a_) / b_) : 0.0;
-      double phi = hi_ ? normal_cdf((*hi_ - a_) / b_) : 1.0;
-      double x = a_ + b_ * normal_quantile(plo + u * (phi - plo));
+      double x = a_ + b_ * normal_quantile(k0_ + u * (k1_ - k0_));
       if (lo_) x = std::max(x, *lo_);
       if (hi_) x = std::min(x, *hi_);
       return x;
     }
-    case Kind::triangular: {
-      double f = (c_ - a_) / (b_ - a_);
-      return u < f ? a_ + std::sqrt(u * (b_ - a_) * (c_ - a_))
-                   : b_ - std::sqrt((1 - u) * (b_ - a_) * (b_ - c_));
+    case Kind::triangular:
+      return u < k0_ ? a_ + std::sqrt(u * k1_) : b_ - std::sqrt((1 - u) * k2_);
+    case Kind::beta: {
+      // The guide brackets u's quantile; Newton starts from linear interpolation in it.
+      const double pos = u * static_cast<double>(guide_.size() - 1);
+      const std::size_t i = std::min(static_cast<std::size_t>(pos), guide_.size() - 2);
+      const double lo = guide_[i], hi = guide_[i + 1];
+      const double start = lo + (pos - static_cast<double>(i)) * (hi - lo);
+      return *lo_ + (*hi_ - *lo_) * beta_inverse_in(a_, b_, u, k0_, lo, hi, start);
     }
-    case Kind::beta:
-      return *lo_ + (*hi_ - *lo_) * incomplete_beta_inverse(a_, b_, u);
     case Kind::choice: {
       double target = u * c_;
       auto it = std::upper_bound(cumulative_.begin(), cumulative_.end(), target);
@@ -352,10 +386,15 @@ double incomplete_beta(double a, double b, double x) {
 double incomplete_beta_inverse(double a, double b, double p) {
   if (p <= 0) return 0;
   if (p >= 1) return 1;
-  // Newton's method on I_x(a, b) = p inside a shrinking bracket; a step that would leave
-  // the bracket is replaced by bisection, so convergence is guaranteed for every (a, b).
-  const double log_beta = log_beta_function(a, b);
-  double lo = 0, hi = 1, x = a / (a + b);
+  return beta_inverse_in(a, b, p, log_beta_function(a, b), 0, 1, a / (a + b));
+}
+
+namespace {
+// Newton's method on I_x(a, b) = p from x inside the bracket [lo, hi] that holds the root,
+// shrinking it; a step that would leave the bracket is replaced by bisection, so
+// convergence is guaranteed for every (a, b).
+double beta_inverse_in(double a, double b, double p, double log_beta, double lo, double hi,
+                       double x) {
   for (int i = 0; i < 100; ++i) {
     const double f = incomplete_beta_with(a, b, x, log_beta) - p;
     if (f < 0)
@@ -370,5 +409,6 @@ double incomplete_beta_inverse(double a, double b, double p) {
   }
   return x;
 }
+}  // namespace
 
 }  // namespace detente

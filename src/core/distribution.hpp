@@ -42,10 +42,17 @@ class Distribution {
   std::string describe() const;  // "normal(0.2, 0.05) on [0, 1]"
 
  private:
+  void prepare();  // derives the constants quantile() needs, once the parameters are valid
+
   Kind kind_ = Kind::uniform;
   double a_ = 0, b_ = 1, c_ = 0;  // parameters, by kind
   std::optional<double> lo_, hi_;
   std::vector<double> values_, cumulative_;
+  // Derived by prepare(): triangular: the mode's CDF and the two sides' squared scales;
+  // truncated normal: the bounds' CDFs; beta: log B(α, β) and `guide_`, the quantiles at
+  // u = i / (guide_.size() − 1), which bracket and start each inversion.
+  double k0_ = 0, k1_ = 0, k2_ = 0;
+  std::vector<double> guide_;
 };
 
 // Standard normal CDF and its inverse (Wichura's AS 241, relative error about 1e-16).

@@ -175,20 +175,32 @@ void simulate(const SimModel& m, std::span<const double> p, Stream& rng, Workspa
   baseline_at(m, p, 0, ws);
   ws.x = ws.baseline;
 
+  // Scheduled events come first in m.events, sorted by month; a cursor walks them.
+  const std::size_t scheduled =
+      static_cast<std::size_t>(std::find_if(m.events.begin(), m.events.end(),
+                                            [](const SimEvent& e) { return e.stochastic; }) -
+                               m.events.begin());
+  std::size_t next_scheduled = 0;
   for (int t = 0; t < m.months; ++t) {
     // Events of this month, in a fixed order: scheduled first, then stochastic.
-    for (std::size_t e = 0; e < m.events.size(); ++e) {
+    bool shifted = false;
+    auto consider = [&](std::size_t e) {
       const SimEvent& ev = m.events[e];
-      if (t < ev.month || t > ev.last_month) continue;
       double chance =
           ev.probability_slot != kNoSlot ? p[static_cast<std::size_t>(ev.probability_slot)] : 1.0;
       // Draw for every eligible event, even certain ones, so that the stream stays aligned.
       const bool happens = rng.uniform() < chance;
-      if (!happens) continue;
+      if (!happens) return;
       if (ws.occurred[e] < 0) ws.occurred[e] = t;  // a recurring event keeps its first month
       apply_event(m, p, ev, ws);
-    }
-    baseline_at(m, p, t, ws);
+      shifted = true;
+    };
+    for (; next_scheduled < scheduled && m.events[next_scheduled].month <= t; ++next_scheduled)
+      if (m.events[next_scheduled].month == t) consider(next_scheduled);
+    for (std::size_t e = scheduled; e < m.events.size(); ++e)
+      if (t >= m.events[e].month && t <= m.events[e].last_month) consider(e);
+    // The baseline only moves when an event shifted it or a relation began or ended.
+    if (shifted || m.relations_change[static_cast<std::size_t>(t)]) baseline_at(m, p, t, ws);
     integrate_month(n, std::span<const double>(dyn, kParamCount), ws.x, ws.baseline, ws.scratch);
     const double noise = dyn[kNoise];
     if (noise > 0)
