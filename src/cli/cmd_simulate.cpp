@@ -107,9 +107,12 @@ int simulate_main(SimulateArgs& args) {
         if (done == total) std::fprintf(stderr, "\n");
       };
     }
-    std::vector<double> records = sim::run_records(model, options, begin, end);
+    sim::Records records = sim::run_records(model, options, begin, end);
     records = mpi.gather(records, sim::RunLayout(model).width(), args.runs);
-    if (mpi.rank() == 0) results.push_back(sim::summarise(model, records, args.runs));
+    // Rank 0 summarises while the other ranks wait, so it may use their share of threads.
+    if (mpi.rank() == 0)
+      results.push_back(
+          sim::summarise(model, records, args.runs, std::max(args.threads, mpi.size())));
     if (args.sensitivity && mpi.rank() == 0)
       sensitivities.push_back(sim::sensitivity(
           model,

@@ -132,7 +132,8 @@ Section build_simulation_section(const Scenario& s, const RunOptions& options) {
     models.push_back(sim::compile(s, v));
     auto records = sim::run_records(models.back(), {options.seed, options.threads, {}}, 0,
                                     options.simulation_runs);
-    results.push_back(sim::summarise(models.back(), records, options.simulation_runs));
+    results.push_back(
+        sim::summarise(models.back(), records, options.simulation_runs, options.threads));
   }
 
   out.json["runs"] = options.simulation_runs;

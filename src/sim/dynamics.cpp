@@ -100,6 +100,12 @@ void apply_event(const SimModel& m, std::span<const double> p, const SimEvent& e
       ws.position[static_cast<std::size_t>(issue * n + a)] = p[static_cast<std::size_t>(slot)];
 }
 
+// Clamps to [−1, 1] by value selects, which vectorise (std::clamp returns a reference).
+inline double unit_clamp(double v) {
+  v = v < -1.0 ? -1.0 : v;
+  return v > 1.0 ? 1.0 : v;
+}
+
 // Baseline ties of month t: the relations active then (summed, clamped) plus event shifts.
 // The relations' sums only change in the months where a relation starts or ends, so they
 // are recomputed then (and at t = 0) and kept clamped in ws.relation_ties.
@@ -113,10 +119,13 @@ void baseline_at(const SimModel& m, std::span<const double> p, int t, Workspace&
       ws.relation_ties[r.a * n + r.b] += w;
       ws.relation_ties[r.b * n + r.a] += w;
     }
-    for (double& v : ws.relation_ties) v = std::clamp(v, -1.0, 1.0);
+    for (double& v : ws.relation_ties) v = unit_clamp(v);
   }
-  for (std::size_t k = 0; k < ws.baseline.size(); ++k)
-    ws.baseline[k] = std::clamp(ws.relation_ties[k] + ws.shift[k], -1.0, 1.0);
+  const std::size_t size = ws.baseline.size();
+  double* baseline = ws.baseline.data();
+  const double* ties = ws.relation_ties.data();
+  const double* shift = ws.shift.data();
+  for (std::size_t k = 0; k < size; ++k) baseline[k] = unit_clamp(ties[k] + shift[k]);
 }
 }  // namespace
 

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "sim/model.hpp"
+#include "sim/records.hpp"
 
 namespace detente::sim {
 
@@ -31,8 +32,8 @@ struct EnsembleOptions {
 };
 
 // Runs [begin, end) and returns their records, row after row (RunLayout::width() each).
-std::vector<double> run_records(const SimModel& model, const EnsembleOptions& options,
-                                std::size_t begin, std::size_t end);
+Records run_records(const SimModel& model, const EnsembleOptions& options, std::size_t begin,
+                    std::size_t end);
 
 struct Quantiles {
   double mean = 0, q05 = 0, q25 = 0, q50 = 0, q75 = 0, q95 = 0;
@@ -56,8 +57,10 @@ struct EnsembleSummary {
   std::vector<std::string> month_labels;                  // "2024-05"
 };
 
-EnsembleSummary summarise(const SimModel& model, const std::vector<double>& records,
-                          std::size_t runs);
+// The summary of `runs` records; the columns' quantiles are computed on `threads` threads
+// (the result does not depend on how many).
+EnsembleSummary summarise(const SimModel& model, const Records& records, std::size_t runs,
+                          int threads = 1);
 
 // The Wilson score interval for k successes in n trials at 95%.
 std::pair<double, double> wilson_interval(std::size_t k, std::size_t n);

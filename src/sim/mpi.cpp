@@ -39,8 +39,7 @@ std::pair<std::size_t, std::size_t> MpiSession::share(std::size_t runs) const {
   return {runs * r / k, runs * (r + 1) / k};
 }
 
-std::vector<double> MpiSession::gather(const std::vector<double>& local, std::size_t width,
-                                       std::size_t runs) const {
+Records MpiSession::gather(const Records& local, std::size_t width, std::size_t runs) const {
   if (!active_ || size_ == 1) return local;
   if (runs * width > static_cast<std::size_t>(std::numeric_limits<int>::max()))
     throw std::runtime_error("too many records to gather over MPI in one message");
@@ -51,7 +50,7 @@ std::vector<double> MpiSession::gather(const std::vector<double>& local, std::si
     counts[rr] = static_cast<int>((end - begin) * width);
     offsets[rr] = static_cast<int>(begin * width);
   }
-  std::vector<double> all(rank_ == 0 ? runs * width : 0);
+  Records all(rank_ == 0 ? runs * width : 0);
   MPI_Gatherv(local.data(), static_cast<int>(local.size()), MPI_DOUBLE, all.data(), counts.data(),
               offsets.data(), MPI_DOUBLE, 0, MPI_COMM_WORLD);
   return all;

@@ -17,6 +17,8 @@
 #include <utility>
 #include <vector>
 
+#include "sim/records.hpp"
+
 namespace detente::sim {
 
 class MpiSession {
@@ -31,8 +33,7 @@ class MpiSession {
   // This rank's block [begin, end) of `runs` run indices.
   std::pair<std::size_t, std::size_t> share(std::size_t runs) const;
   // Records of all ranks, in run order, on rank 0 (each rank passes its own block).
-  std::vector<double> gather(const std::vector<double>& local, std::size_t width,
-                             std::size_t runs) const;
+  Records gather(const Records& local, std::size_t width, std::size_t runs) const;
 
   // True when this process was started by an MPI launcher.
   static bool launched_by_mpirun();

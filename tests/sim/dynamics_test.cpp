@@ -257,6 +257,33 @@ TEST(Ensemble, Quantiles) {
   EXPECT_NEAR(q.q05, 1.2, 1e-12);
 }
 
+// The multi-selection gives exactly what sorting would, with ties and for tiny samples.
+TEST(Ensemble, QuantilesMatchSorting) {
+  std::mt19937_64 rng(3);
+  for (std::size_t n : {1, 2, 3, 4, 7, 20, 101, 1000, 4097, 30001}) {
+    std::vector<double> v(n);
+    for (double& x : v) x = static_cast<double>(rng() % 50) / 7.0;  // many ties
+    if (n == 1000) std::fill(v.begin(), v.end(), 1.0);              // all equal
+    if (n == 4097) std::sort(v.begin(), v.end());                   // sorted
+    if (n == 30001)
+      for (double& x : v) x = std::uniform_real_distribution<double>(-1, 1)(rng);
+    std::vector<double> sorted = v;
+    std::sort(sorted.begin(), sorted.end());
+    auto type7 = [&](double p) {
+      const double h = static_cast<double>(n - 1) * p;
+      const auto lo = static_cast<std::size_t>(std::floor(h));
+      const double above = sorted[std::min(lo + 1, n - 1)];
+      return sorted[lo] + (h - static_cast<double>(lo)) * (above - sorted[lo]);
+    };
+    const Quantiles q = quantiles(v);
+    EXPECT_EQ(q.q05, type7(0.05)) << n;
+    EXPECT_EQ(q.q25, type7(0.25)) << n;
+    EXPECT_EQ(q.q50, type7(0.5)) << n;
+    EXPECT_EQ(q.q75, type7(0.75)) << n;
+    EXPECT_EQ(q.q95, type7(0.95)) << n;
+  }
+}
+
 }  // namespace
 }  // namespace detente::sim
 
