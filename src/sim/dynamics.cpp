@@ -30,13 +30,21 @@ void draw_inputs(const SimModel& model, Stream& rng, std::span<double> params) {
 
 namespace {
 
-// Applies a change to the tie of i and j, and the persistent share of it to the baseline.
+// Clamps to [−1, 1] by value selects, which vectorise (std::clamp returns a reference).
+inline double unit_clamp(double v) {
+  v = v < -1.0 ? -1.0 : v;
+  return v > 1.0 ? 1.0 : v;
+}
+
+// Applies a change to the tie of i and j, and the persistent share of it to the baseline
+// (kept equal to the clamped sum of the relations' ties and the shifts).
 inline void change_tie(Workspace& ws, int n, int i, int j, double delta, double persistence) {
   if (i == j) return;
-  ws.x[i * n + j] += delta;
-  ws.x[j * n + i] += delta;
-  ws.shift[i * n + j] += persistence * delta;
-  ws.shift[j * n + i] += persistence * delta;
+  for (const int k : {i * n + j, j * n + i}) {
+    ws.x[k] += delta;
+    ws.shift[k] += persistence * delta;
+    ws.baseline[k] = unit_clamp(ws.relation_ties[k] + ws.shift[k]);
+  }
 }
 
 void apply_event(const SimModel& m, std::span<const double> p, const SimEvent& e, Workspace& ws) {
@@ -98,12 +106,6 @@ void apply_event(const SimModel& m, std::span<const double> p, const SimEvent& e
   for (const auto& [issue, slot] : e.position_switches)
     for (int a : e.participants)
       ws.position[static_cast<std::size_t>(issue * n + a)] = p[static_cast<std::size_t>(slot)];
-}
-
-// Clamps to [−1, 1] by value selects, which vectorise (std::clamp returns a reference).
-inline double unit_clamp(double v) {
-  v = v < -1.0 ? -1.0 : v;
-  return v > 1.0 ? 1.0 : v;
 }
 
 // Baseline ties of month t: the relations active then (summed, clamped) plus event shifts.
@@ -192,7 +194,6 @@ void simulate(const SimModel& m, std::span<const double> p, Stream& rng, Workspa
   std::size_t next_scheduled = 0;
   for (int t = 0; t < m.months; ++t) {
     // Events of this month, in a fixed order: scheduled first, then stochastic.
-    bool shifted = false;
     auto consider = [&](std::size_t e) {
       const SimEvent& ev = m.events[e];
       double chance =
@@ -202,14 +203,14 @@ void simulate(const SimModel& m, std::span<const double> p, Stream& rng, Workspa
       if (!happens) return;
       if (ws.occurred[e] < 0) ws.occurred[e] = t;  // a recurring event keeps its first month
       apply_event(m, p, ev, ws);
-      shifted = true;
     };
     for (; next_scheduled < scheduled && m.events[next_scheduled].month <= t; ++next_scheduled)
       if (m.events[next_scheduled].month == t) consider(next_scheduled);
     for (std::size_t e = scheduled; e < m.events.size(); ++e)
       if (t >= m.events[e].month && t <= m.events[e].last_month) consider(e);
-    // The baseline only moves when an event shifted it or a relation began or ended.
-    if (shifted || m.relations_change[static_cast<std::size_t>(t)]) baseline_at(m, p, t, ws);
+    // Events update the baseline of the pairs they shift; all of it is rebuilt only when a
+    // relation begins or ends.
+    if (m.relations_change[static_cast<std::size_t>(t)]) baseline_at(m, p, t, ws);
     integrate_month(n, std::span<const double>(dyn, kParamCount), ws.x, ws.baseline, ws.scratch);
     const double noise = dyn[kNoise];
     if (noise > 0)

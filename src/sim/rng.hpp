@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cmath>
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 
@@ -59,9 +60,35 @@ class Stream {
 
   // Standard normal by the ziggurat method (Marsaglia & Tsang 2000, 128 layers), with the
   // layer index and the value drawn from different bits of one 64-bit word (Doornik 2005).
-  double normal();
+  // The common case (inside a layer's rectangle, ~99% of draws) is inline.
+  double normal() {
+    for (;;) {
+      const std::uint64_t bits = next();
+      const auto hz = static_cast<std::int32_t>(bits >> 32);  // signed value
+      const std::size_t layer = bits & 127;                   // independent low bits
+      const std::uint32_t magnitude =
+          hz < 0 ? static_cast<std::uint32_t>(-(static_cast<std::int64_t>(hz)))
+                 : static_cast<std::uint32_t>(hz);
+      if (magnitude < kZiggurat.k[layer]) return hz * kZiggurat.w[layer];
+      double x;
+      if (normal_edge(hz, layer, x)) return x;
+    }
+  }
+
+  // The ziggurat's tables: 128 layers of equal area under the standard normal density.
+  struct Ziggurat {
+    Ziggurat();
+    std::uint32_t k[128];  // acceptance thresholds on |hz|
+    double w[128];         // layer width / 2^31
+    double f[128];         // density at the layer's edge
+  };
+  static const Ziggurat kZiggurat;  // built at start-up; normal() is not for static init
 
  private:
+  // The draw outside the rectangle: the tail of the base layer, or the wedge of another;
+  // true with the value, false to draw again.
+  bool normal_edge(std::int32_t hz, std::size_t layer, double& x);
+
   static std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
   std::uint64_t s_[4]{};
 };
