@@ -41,6 +41,18 @@ void reference_month(int n, const std::vector<double>& dyn, std::vector<double>&
   }
 }
 
+// The weight of the ties that a split (bit i = actor i's side) frustrates.
+double split_cost(const std::vector<double>& x, int n, std::uint64_t side) {
+  double cost = 0;
+  for (int i = 0; i < n; ++i)
+    for (int j = i + 1; j < n; ++j) {
+      const bool same = ((side >> i) & 1) == ((side >> j) & 1);
+      const double w = x[i * n + j];
+      if ((w > 0 && !same) || (w < 0 && same)) cost += std::abs(w);
+    }
+  return cost;
+}
+
 // Restores the kernels' instruction set after a test that switches it.
 struct SimdGuard {
   SimdLevel saved = simd_level();
@@ -90,29 +102,14 @@ TEST(Kernels, MinFrustrationMatchesBruteForce) {
       for (int trial = 0; trial < 12; ++trial) {
         const std::vector<double> x = random_ties(n, rng, trial % 2 == 1);
         double brute = 1e300;
-        for (std::uint64_t side = 0; side < (std::uint64_t{1} << n); ++side) {
-          double cost = 0;
-          for (int i = 0; i < n; ++i)
-            for (int j = i + 1; j < n; ++j) {
-              const bool same = ((side >> i) & 1) == ((side >> j) & 1);
-              const double w = x[i * n + j];
-              if ((w > 0 && !same) || (w < 0 && same)) cost += std::abs(w);
-            }
-          brute = std::min(brute, cost);
-        }
+        for (std::uint64_t side = 0; side < (std::uint64_t{1} << n); ++side)
+          brute = std::min(brute, split_cost(x, n, side));
         std::uint64_t split = 0;
         const double found = min_frustration(x, n, &split);
         ASSERT_NEAR(found, brute, 1e-9) << simd_name(level) << " n=" << n;
         EXPECT_EQ(split & 1, 0u);
         // The split returned has the cost returned.
-        double cost = 0;
-        for (int i = 0; i < n; ++i)
-          for (int j = i + 1; j < n; ++j) {
-            const bool same = ((split >> i) & 1) == ((split >> j) & 1);
-            const double w = x[i * n + j];
-            if ((w > 0 && !same) || (w < 0 && same)) cost += std::abs(w);
-          }
-        EXPECT_NEAR(cost, found, 1e-9) << simd_name(level) << " n=" << n;
+        EXPECT_NEAR(split_cost(x, n, split), found, 1e-9) << simd_name(level) << " n=" << n;
       }
   }
 }
