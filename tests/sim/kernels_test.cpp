@@ -5,7 +5,9 @@
 #include <cmath>
 #include <random>
 
+#include "io/scenario_toml.hpp"
 #include "sim/dynamics.hpp"
+#include "sim/ensemble.hpp"
 #include "sim/model.hpp"
 
 namespace detente::sim {
@@ -142,6 +144,22 @@ TEST(Kernels, EveryInstructionSetGivesIdenticalResults) {
       EXPECT_EQ(splits[l], splits[0]) << simd_name(levels[l]) << " n=" << n;
     }
   }
+}
+
+// And so does a whole ensemble of the built-in scenario.
+TEST(Kernels, EnsembleIsTheSameOnEveryInstructionSet) {
+  SimdGuard guard;
+  const std::vector<SimdLevel> levels = supported_simd_levels();
+  if (levels.size() < 2) GTEST_SKIP() << "this processor runs only the baseline kernels";
+  const Scenario scenario = io::load_scenario("northeast-asia-2024");
+  const SimModel model = compile(scenario, nullptr);
+  std::vector<Records> records;
+  for (SimdLevel level : levels) {
+    set_simd_level(level);
+    records.push_back(run_records(model, {9, 2, {}}, 0, 300));
+  }
+  for (std::size_t l = 1; l < levels.size(); ++l)
+    EXPECT_TRUE(records[l] == records[0]) << simd_name(levels[l]);
 }
 
 TEST(Kernels, UnsupportedLevelIsRefused) {
