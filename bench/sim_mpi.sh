@@ -2,7 +2,8 @@
 # Whole-command throughput of `detente simulate` on the built-in scenario with 1 and 2
 # MPI ranks (and 1 and 2 threads in one process), and a check that every configuration
 # prints the same JSON. Usage: bench/sim_mpi.sh [RUNS] (default 100000); needs a built
-# build/detente and mpirun (openmpi-bin).
+# build/detente and mpirun (openmpi-bin). The MPI figures include mpirun's start-up
+# (≈ 0.3 s here): use 400000 runs or more to see the ranks' own throughput.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-100000}
