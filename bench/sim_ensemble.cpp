@@ -1,6 +1,8 @@
 // Ensemble throughput on the built-in scenario (8 actors, 24 monthly steps, its
-// uncertainty, stochastic events and outcomes): runs per second on 1 and 2 threads.
-// Run: build/detente_bench --benchmark_filter=SimEnsemble
+// uncertainty, stochastic events and outcomes): runs per second on 1 and 2 threads, and
+// the two kernels a run spends its time in. Run:
+//   build/detente_bench --benchmark_filter='SimEnsemble|SimKernel'
+// and with DETENTE_SIMD=baseline|avx2|avx512 for each instruction set.
 #include <benchmark/benchmark.h>
 
 #include "io/scenario_toml.hpp"
