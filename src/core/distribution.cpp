@@ -149,6 +149,7 @@ double Distribution::quantile(double u) const {
     case Kind::triangular:
       return u < k0_ ? a_ + std::sqrt(u * k1_) : b_ - std::sqrt((1 - u) * k2_);
     case Kind::beta: {
+      if (guide_.size() < 2) return *lo_ + (*hi_ - *lo_) * incomplete_beta_inverse(a_, b_, u);
       // The guide brackets u's quantile; Newton starts from linear interpolation in it.
       const double pos = u * static_cast<double>(guide_.size() - 1);
       const std::size_t i = std::min(static_cast<std::size_t>(pos), guide_.size() - 2);

@@ -1,9 +1,7 @@
 #include "sim/dynamics.hpp"
 
 #include <algorithm>
-#include <bit>
 #include <cmath>
-#include <cstring>
 #include <stdexcept>
 
 #include "bargain/weighted_mean.hpp"

@@ -195,8 +195,8 @@ EnsembleSummary summarise(const SimModel& m, const Records& records, std::size_t
       for (std::size_t k = 0; k < count; ++k) q[c0 + k] = quantiles(block[k]);
     }
   };
-  const std::size_t workers =
-      std::clamp<std::size_t>(static_cast<std::size_t>(std::max(threads, 1)), 1, columns.size());
+  const std::size_t workers = std::min<std::size_t>(static_cast<std::size_t>(std::max(threads, 1)),
+                                                    std::max<std::size_t>(columns.size(), 1));
   std::vector<std::thread> pool;
   for (std::size_t t = 1; t < workers; ++t)
     pool.emplace_back(work, columns.size() * t / workers, columns.size() * (t + 1) / workers);
