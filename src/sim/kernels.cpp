@@ -351,6 +351,8 @@ void integrate_baseline(int n, const double* d, double* x, const double* b, doub
 double frustration_baseline(const double* x, int n, std::uint64_t* split) {
   return min_frustration_switch<2>(x, n, split);
 }
+// The AVX2 and AVX-512 builds exist on x86-64 only; elsewhere the baseline serves.
+#if defined(__x86_64__)
 [[gnu::target("avx2")]] void integrate_avx2(int n, const double* d, double* x, const double* b,
                                             double* s) {
   integrate_month_switch(n, d, x, b, s);
@@ -367,12 +369,15 @@ double frustration_baseline(const double* x, int n, std::uint64_t* split) {
                                                                              std::uint64_t* split) {
   return min_frustration_switch<8>(x, n, split);
 }
-
 constexpr Kernels kKernels[] = {{integrate_baseline, frustration_baseline},
                                 {integrate_avx2, frustration_avx2},
                                 {integrate_avx512, frustration_avx512}};
+#else
+constexpr Kernels kKernels[] = {{integrate_baseline, frustration_baseline}};
+#endif
 
 bool supported(SimdLevel level) {
+#if defined(__x86_64__)
   switch (level) {
     case SimdLevel::baseline:
       return true;
@@ -382,6 +387,9 @@ bool supported(SimdLevel level) {
       return __builtin_cpu_supports("avx512f");
   }
   return false;
+#else
+  return level == SimdLevel::baseline;
+#endif
 }
 
 SimdLevel initial_level() {

@@ -2,7 +2,7 @@
 //
 // The two numerical kernels a simulated run spends its time in, written so that they
 // vectorise: one month of the balance dynamics on a tie matrix, and the exact minimum
-// frustration over all two-way splits. Each is compiled three times (baseline x86-64,
+// frustration over all two-way splits. On x86-64 each is compiled three times (baseline,
 // AVX2, AVX-512) and the best the processor supports is chosen at start-up. The three give
 // bit-identical results: every lane performs the same IEEE operations in the same order
 // (no fused multiply-add, no reassociation), so a result never depends on the machine's
