@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "sim/dynamics.hpp"
+#include "sim/parallel.hpp"
 
 namespace detente::sim {
 
@@ -181,27 +182,21 @@ EnsembleSummary summarise(const SimModel& m, const Records& records, std::size_t
   for (int t = 0; t < m.months; ++t)
     columns.push_back(layout.frustration(static_cast<std::size_t>(t)));
   std::vector<Quantiles> q(columns.size());
-  auto work = [&](std::size_t from, std::size_t to) {
-    // Columns are copied out in blocks of 8, so that each record's cache line is read once
-    // per block rather than once per column.
-    constexpr std::size_t kBlock = 8;
-    std::vector<std::vector<double>> block(kBlock, std::vector<double>(runs));
-    for (std::size_t c0 = from; c0 < to; c0 += kBlock) {
-      const std::size_t count = std::min(kBlock, to - c0);
-      for (std::size_t r = 0; r < runs; ++r) {
-        const double* row = records.data() + r * w;
-        for (std::size_t k = 0; k < count; ++k) block[k][r] = row[columns[c0 + k]];
-      }
-      for (std::size_t k = 0; k < count; ++k) q[c0 + k] = quantiles(block[k]);
-    }
-  };
-  const std::size_t workers = std::min<std::size_t>(static_cast<std::size_t>(std::max(threads, 1)),
-                                                    std::max<std::size_t>(columns.size(), 1));
-  std::vector<std::thread> pool;
-  for (std::size_t t = 1; t < workers; ++t)
-    pool.emplace_back(work, columns.size() * t / workers, columns.size() * (t + 1) / workers);
-  work(0, columns.size() / std::max<std::size_t>(workers, 1));
-  for (auto& t : pool) t.join();
+  parallel_chunks(columns.size(), thread_count(threads, columns.size()),
+                  [&](std::size_t from, std::size_t to) {
+                    // Columns are copied out in blocks of 8, so that each record's cache line
+                    // is read once per block rather than once per column.
+                    constexpr std::size_t kBlock = 8;
+                    std::vector<std::vector<double>> block(kBlock, std::vector<double>(runs));
+                    for (std::size_t c0 = from; c0 < to; c0 += kBlock) {
+                      const std::size_t count = std::min(kBlock, to - c0);
+                      for (std::size_t r = 0; r < runs; ++r) {
+                        const double* row = records.data() + r * w;
+                        for (std::size_t k = 0; k < count; ++k) block[k][r] = row[columns[c0 + k]];
+                      }
+                      for (std::size_t k = 0; k < count; ++k) q[c0 + k] = quantiles(block[k]);
+                    }
+                  });
 
   std::size_t next = 0;
   for (int k = 0; k < m.m; ++k) s.issues.emplace_back(m.issues[k], q[next++]);

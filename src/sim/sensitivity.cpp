@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <map>
-#include <thread>
 
 #include "core/error.hpp"
 #include "sim/dynamics.hpp"
+#include "sim/parallel.hpp"
 
 namespace detente::sim {
 
@@ -80,12 +80,7 @@ SensitivityResult sensitivity(const SimModel& model, const SensitivityOptions& o
       for (std::size_t c = 0; c < outputs; ++c) out[c] /= static_cast<double>(options.replicates);
     }
   };
-  const std::size_t threads = static_cast<std::size_t>(std::max(1, options.threads));
-  std::vector<std::thread> pool;
-  for (std::size_t t = 1; t < threads; ++t)
-    pool.emplace_back(evaluate, rows * t / threads, rows * (t + 1) / threads);
-  evaluate(0, rows / threads);
-  for (auto& t : pool) t.join();
+  parallel_chunks(rows, thread_count(std::max(1, options.threads), rows), evaluate);
 
   result.sobol = sobol_analyze(g, outputs, values, sobol);
   result.sobol.input_names.clear();
