@@ -28,12 +28,6 @@ void draw_inputs(const SimModel& model, Stream& rng, std::span<double> params) {
 
 namespace {
 
-// Clamps to [−1, 1] by value selects, which vectorise (std::clamp returns a reference).
-inline double unit_clamp(double v) {
-  v = v < -1.0 ? -1.0 : v;
-  return v > 1.0 ? 1.0 : v;
-}
-
 // Applies a change to the tie of i and j, and the persistent share of it to the baseline
 // (kept equal to the clamped sum of the relations' ties and the shifts).
 inline void change_tie(Workspace& ws, int n, int i, int j, double delta, double persistence) {
@@ -41,7 +35,7 @@ inline void change_tie(Workspace& ws, int n, int i, int j, double delta, double 
   for (const int k : {i * n + j, j * n + i}) {
     ws.x[k] += delta;
     ws.shift[k] += persistence * delta;
-    ws.baseline[k] = unit_clamp(ws.relation_ties[k] + ws.shift[k]);
+    ws.baseline[k] = clamp_value(ws.relation_ties[k] + ws.shift[k], -1.0, 1.0);
   }
 }
 
@@ -119,13 +113,13 @@ void baseline_at(const SimModel& m, std::span<const double> p, int t, Workspace&
       ws.relation_ties[r.a * n + r.b] += w;
       ws.relation_ties[r.b * n + r.a] += w;
     }
-    for (double& v : ws.relation_ties) v = unit_clamp(v);
+    for (double& v : ws.relation_ties) v = clamp_value(v, -1.0, 1.0);
   }
   const std::size_t size = ws.baseline.size();
   double* baseline = ws.baseline.data();
   const double* ties = ws.relation_ties.data();
   const double* shift = ws.shift.data();
-  for (std::size_t k = 0; k < size; ++k) baseline[k] = unit_clamp(ties[k] + shift[k]);
+  for (std::size_t k = 0; k < size; ++k) baseline[k] = clamp_value(ties[k] + shift[k], -1.0, 1.0);
 }
 }  // namespace
 

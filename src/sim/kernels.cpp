@@ -42,12 +42,6 @@ template <int Count>
 using Doubles = typename DoublesOf<Count>::type;
 static_assert(sizeof(Doubles<8>) == 8 * sizeof(double));
 
-// Clamps written as value selects, which vectorise (std::clamp returns a reference).
-[[gnu::always_inline]] inline double clamp_value(double v, double lo, double hi) {
-  v = v < lo ? lo : v;
-  return v > hi ? hi : v;
-}
-
 // tanh(v) = expm1(2v) / (expm1(2v) + 2), with expm1 computed without branches or library
 // calls so that a loop of them vectorises: 2v = k ln 2 + r with |r| ≤ ln 2 / 2, expm1(r) by
 // its Taylor series to r¹³ (remainder < 1e-17) evaluated by Estrin's scheme (a short

@@ -23,6 +23,12 @@
 
 namespace detente::sim {
 
+// Clamps written as value selects, which vectorise (std::clamp returns a reference).
+[[gnu::always_inline]] inline double clamp_value(double v, double lo, double hi) {
+  v = v < lo ? lo : v;
+  return v > hi ? hi : v;
+}
+
 // One month of the balance dynamics on an n×n tie matrix x (row-major, symmetric, zero
 // diagonal) with baseline ties `baseline`; `dynamics` holds the parameters in Param order
 // (kParamCount values); `scratch` has integrate_scratch_size(n) doubles. Explicit Euler in
