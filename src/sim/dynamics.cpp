@@ -179,10 +179,7 @@ void simulate(const SimModel& m, std::span<const double> p, Stream& rng, Workspa
   ws.x = ws.baseline;
 
   // Scheduled events come first in m.events, sorted by month; a cursor walks them.
-  const std::size_t scheduled =
-      static_cast<std::size_t>(std::find_if(m.events.begin(), m.events.end(),
-                                            [](const SimEvent& e) { return e.stochastic; }) -
-                               m.events.begin());
+  const std::size_t scheduled = m.scheduled_events;
   std::size_t next_scheduled = 0;
   for (int t = 0; t < m.months; ++t) {
     // Events of this month, in a fixed order: scheduled first, then stochastic.

@@ -134,6 +134,7 @@ class Compiler {
     }
     std::stable_sort(m_.events.begin(), m_.events.end(),
                      [](const SimEvent& a, const SimEvent& b) { return a.month < b.month; });
+    m_.scheduled_events = m_.events.size();
     for (const StochasticEvent& e : s_.stochastic_events) {
       SimEvent se = event_common(e.id, e.kind, e.participants, e.targets, e.effect, e.line);
       se.stochastic = true;

@@ -107,6 +107,7 @@ struct SimModel {
   std::vector<SimRelation> relations;
   std::vector<bool> relations_change;  // per month: a relation starts or ends then
   std::vector<SimEvent> events;        // scheduled (sorted by month), then stochastic
+  std::size_t scheduled_events = 0;    // events[0, scheduled_events) are the scheduled ones
   std::vector<SimOutcome> outcomes;
   std::vector<std::pair<int, int>> key_dyads;
 
