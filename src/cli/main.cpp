@@ -4,6 +4,7 @@
 
 #include "cli/command.hpp"
 #include "core/error.hpp"
+#include "sim/kernels.hpp"
 
 int main(int argc, char** argv) {
   using namespace detente;
@@ -31,6 +32,7 @@ int main(int argc, char** argv) {
   }
 
   try {
+    sim::check_simd_request();
     for (auto& [sub, run] : runners)
       if (sub->parsed()) return run();
     return 0;

@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "core/error.hpp"
 #include "sim/model.hpp"
 
 // This file is compiled with -ffp-contract=off (no fused multiply-add, whose rounding
@@ -441,6 +442,18 @@ void set_simd_level(SimdLevel level) {
   if (!supported(level))
     throw std::invalid_argument("this processor cannot run " + std::string(simd_name(level)));
   current_level().store(static_cast<int>(level));
+}
+
+void check_simd_request() {
+  const char* chosen = std::getenv("DETENTE_SIMD");
+  if (!chosen) return;
+  std::string names;
+  for (SimdLevel level : supported_simd_levels()) {
+    if (simd_name(level) == chosen) return;
+    names += (names.empty() ? "" : ", ") + std::string(simd_name(level));
+  }
+  fail({"environment", 0, "DETENTE_SIMD"},
+       "expected an instruction set this processor runs ({}), got '{}'", names, chosen);
 }
 
 }  // namespace detente::sim

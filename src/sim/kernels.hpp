@@ -63,4 +63,8 @@ SimdLevel simd_level();
 // when the processor cannot run it.
 void set_simd_level(SimdLevel level);
 
+// Throws InputError when DETENTE_SIMD is set but names no level this processor runs (the
+// kernels then use the best one; the CLI calls this so that a typo is not silent).
+void check_simd_request();
+
 }  // namespace detente::sim

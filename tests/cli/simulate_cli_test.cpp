@@ -120,6 +120,28 @@ TEST(SimulateCli, UnknownVariantIsABadInput) {
       << r.err;
 }
 
+// DETENTE_SIMD picks the kernels' instruction set; the output does not change with it, and
+// a name the processor cannot run is an error rather than silently ignored.
+TEST(SimulateCli, InstructionSetChoiceKeepsTheOutputAndRejectsTypos) {
+  std::string f = scenario_file();
+  const std::vector<std::string> args = {DETENTE_BINARY, "simulate", f,          "--runs", "500",
+                                         "--seed",       "3",        "--format", "json"};
+  std::vector<std::string> base = {"DETENTE_SIMD=baseline"}, best = {};
+  base.insert(base.end(), args.begin(), args.end());
+  best.insert(best.end(), args.begin(), args.end());
+  auto a = test::run_program("env", base);
+  auto b = test::run_program("env", best);
+  ASSERT_EQ(a.exit_code, 0) << a.err;
+  EXPECT_EQ(a.out, b.out);
+  std::vector<std::string> typo = {"DETENTE_SIMD=AVX2"};
+  typo.insert(typo.end(), args.begin(), args.end());
+  auto r = test::run_program("env", typo);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("DETENTE_SIMD"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("got 'AVX2'"), std::string::npos) << r.err;
+  EXPECT_TRUE(r.out.empty());
+}
+
 TEST(SimulateCli, WritesAtomicallyToAFile) {
   auto dir = test::temp_dir("simout");
   auto r =
