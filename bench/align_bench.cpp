@@ -14,6 +14,7 @@
 #include "align/frustration.hpp"
 #include "align/landscape.hpp"
 #include "align/relocation.hpp"
+#include "io/graph/graph_reader.hpp"
 
 namespace {
 

@@ -11,7 +11,7 @@
 
 #include "bargain/eum.hpp"
 #include "bargain/exchange.hpp"
-#include "bargain/read_input.hpp"
+#include "io/bargain/read_input.hpp"
 #include "bargain/smp.hpp"
 #include "bargain/weighted_mean.hpp"
 #include "bargain/weighted_median.hpp"

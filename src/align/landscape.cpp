@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
-#include <fstream>
 #include <limits>
 #include <map>
 #include <random>
@@ -12,7 +11,6 @@
 
 #include "align/relocation.hpp"
 #include "core/error.hpp"
-#include "io/csv.hpp"
 
 namespace detente::align {
 
@@ -286,61 +284,6 @@ LandscapeResult heuristic_landscape(const LandscapeInput& in, const LandscapeOpt
   r.configurations = std::ldexp(1.0, c.n - 1);
   sort_minima(r);
   return r;
-}
-
-LandscapeInput read_landscape_csv(const std::string& actors_path,
-                                  const std::string& propensities_path, double offset) {
-  LandscapeInput in;
-  auto actors = io::CsvTable::read_file(actors_path);
-  std::string name_col = actors.column("actor") ? "actor" : "name";
-  std::string size_col = actors.column("strength") ? "strength" : "size";
-  for (const auto& row : actors.rows()) {
-    std::string name = actors.text(row, name_col);
-    if (name.empty()) fail(actors.where(row, name_col), "empty actor name");
-    double s = actors.number(row, size_col);
-    if (s <= 0) fail(actors.where(row, size_col), "expected a size > 0, got {}", s);
-    in.actors.push_back(name);
-    in.size.push_back(s);
-  }
-  int n = static_cast<int>(in.actors.size());
-  if (n < 2) fail({actors_path, actors.header_line()}, "need at least two actors, got {}", n);
-
-  std::ifstream file(propensities_path, std::ios::binary);
-  if (!file) fail({propensities_path}, "cannot open file");
-  io::CsvReader reader(file, propensities_path);
-  io::CsvRecord rec;
-  std::vector<io::CsvRecord> rows;
-  while (reader.next(rec))
-    if (!(rec.fields.size() == 1 && rec.fields[0].empty())) rows.push_back(rec);
-  if (rows.empty()) fail({propensities_path, 1}, "empty file: expected a square matrix");
-  if (static_cast<int>(rows[0].fields.size()) != n + 1)
-    fail({propensities_path, rows[0].line}, "header names {} actors, {} has {}",
-         rows[0].fields.size() - 1, actors_path, n);
-  if (static_cast<int>(rows.size()) != n + 1)
-    fail({propensities_path, rows.back().line}, "expected {} matrix rows, got {}", n,
-         rows.size() - 1);
-  in.propensity.assign(n, std::vector<double>(n, 0.0));
-  for (int i = 0; i < n; ++i) {
-    const auto& r = rows[i + 1];
-    if (static_cast<int>(r.fields.size()) != n + 1)
-      fail({propensities_path, r.line}, "expected {} fields, got {}", n + 1, r.fields.size());
-    for (int j = 0; j < n; ++j) {
-      const std::string& t = r.fields[j + 1];
-      std::string field = rows[0].fields[j + 1];
-      if (i == j) continue;  // the diagonal is unused (often blank)
-      auto v = io::parse_double(t);
-      if (!v) fail({propensities_path, r.line, field}, "expected a propensity, got '{}'", t);
-      in.propensity[i][j] = *v - offset;
-    }
-  }
-  for (int i = 0; i < n; ++i)
-    for (int j = i + 1; j < n; ++j)
-      if (in.propensity[i][j] != in.propensity[j][i])
-        fail({propensities_path, rows[j + 1].line, rows[0].fields[i + 1]},
-             "propensities must be symmetric: p({},{}) = {} but p({},{}) = {}", in.actors[i],
-             in.actors[j], in.propensity[i][j] + offset, in.actors[j], in.actors[i],
-             in.propensity[j][i] + offset);
-  return in;
 }
 
 }  // namespace detente::align

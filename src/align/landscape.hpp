@@ -11,7 +11,7 @@
 // switches per step, O(n) update), on several threads with identical results, and lists
 // every local minimum with its energy, per-actor frustration and basin (steepest descent).
 // heuristic_landscape samples seeded steepest descents for larger n. See
-// docs/models/landscape.md.
+// docs/models/landscape.md. The file reader is io/graph/landscape_csv.hpp.
 //
 // Example:
 //   auto in = detente::align::read_landscape_csv("Actor_data.csv",
@@ -67,12 +67,5 @@ LandscapeResult exhaustive_landscape(const LandscapeInput& in,
 // actors; minima found with their sampled basin shares (not a proof that no other
 // minimum exists).
 LandscapeResult heuristic_landscape(const LandscapeInput& in, const LandscapeOptions& options = {});
-
-// Reads the Axelrod–Bennett example layout: ACTORS.csv with columns id,actor,strength
-// (or name/size) and a square PROPENSITIES.csv whose first row and column name the
-// actors in the same order (empty diagonal allowed); `offset` is subtracted from every
-// propensity (3 turns a 1–5 scale into −2…+2). Errors name file, line and field.
-LandscapeInput read_landscape_csv(const std::string& actors_path,
-                                  const std::string& propensities_path, double offset = 0);
 
 }  // namespace detente::align

@@ -3,14 +3,12 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 #include <unordered_map>
 
 #include "core/error.hpp"
-#include "io/csv.hpp"
+#include "io/graph/peacesciencer_csv.hpp"
 
 namespace detente::align {
 
@@ -52,40 +50,6 @@ const std::unordered_map<int, std::string>& cow_names() {
   return names;
 }
 
-// Streams a peacesciencer CSV, calling row(fields, line) for each data row; `columns`
-// are looked up in the header and their indices handed to `row` in the same order.
-template <typename Row>
-void scan(const std::string& path, const std::vector<std::string>& columns, Row row) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) fail({path}, "cannot open file");
-  io::CsvReader reader(in, path);
-  io::CsvRecord rec;
-  if (!reader.next(rec)) fail({path, 1}, "empty file: expected a header row");
-  std::vector<std::size_t> idx;
-  for (const auto& c : columns) {
-    auto it = std::find(rec.fields.begin(), rec.fields.end(), c);
-    if (it == rec.fields.end()) fail({path, rec.line, c}, "missing column '{}' in the header", c);
-    idx.push_back(static_cast<std::size_t>(it - rec.fields.begin()));
-  }
-  std::vector<double> values(columns.size());
-  while (reader.next(rec)) {
-    if (rec.fields.size() == 1 && rec.fields[0].empty()) continue;
-    bool skip = false;
-    for (std::size_t k = 0; k < idx.size(); ++k) {
-      const std::string& t = idx[k] < rec.fields.size() ? rec.fields[idx[k]] : std::string();
-      if (t.empty() || t == "NA") {  // missing: NaN fails every comparison below
-        values[k] = std::nan("");
-        if (k < 3) skip = true;  // ccodes and year must be present
-        continue;
-      }
-      auto v = io::parse_double(t);
-      if (!v) fail({path, rec.line, columns[k]}, "expected a number, got '{}'", t);
-      values[k] = *v;
-    }
-    if (!skip) row(values);
-  }
-}
-
 std::uint64_t key(int a, int b) {
   if (a > b) std::swap(a, b);
   return (static_cast<std::uint64_t>(static_cast<std::uint32_t>(a)) << 32) |
@@ -106,34 +70,35 @@ BuiltNetwork build_conflict_network(const std::string& data_dir, const NetworkBu
   std::map<std::uint64_t, double> ally, hostile;  // strongest weight per pair
   auto in_window = [&](double y) { return y >= o.first_year && y <= o.last_year; };
   if (o.alliances == "cow") {
-    scan((fs::path(data_dir) / "cow_alliance.csv").string(),
-         {"ccode1", "ccode2", "year", "cow_defense", "cow_neutral", "cow_nonagg", "cow_entente"},
-         [&](const std::vector<double>& v) {
-           if (!in_window(v[2])) return;
-           double w = 0;
-           if (v[3] > 0) w = 1.0;
-           if (!o.defense_only) {
-             if (v[4] > 0 || v[6] > 0) w = std::max(w, 0.5);
-             if (v[5] > 0) w = std::max(w, 0.25);
-           }
-           if (w > 0)
-             ally[key(int(v[0]), int(v[1]))] = std::max(ally[key(int(v[0]), int(v[1]))], w);
-         });
+    scan_peacesciencer_csv(
+        (fs::path(data_dir) / "cow_alliance.csv").string(),
+        {"ccode1", "ccode2", "year", "cow_defense", "cow_neutral", "cow_nonagg", "cow_entente"},
+        [&](const std::vector<double>& v) {
+          if (!in_window(v[2])) return;
+          double w = 0;
+          if (v[3] > 0) w = 1.0;
+          if (!o.defense_only) {
+            if (v[4] > 0 || v[6] > 0) w = std::max(w, 0.5);
+            if (v[5] > 0) w = std::max(w, 0.25);
+          }
+          if (w > 0) ally[key(int(v[0]), int(v[1]))] = std::max(ally[key(int(v[0]), int(v[1]))], w);
+        });
   } else if (o.alliances == "atop") {
-    scan((fs::path(data_dir) / "atop_alliance.csv").string(),
-         {"ccode1", "ccode2", "year", "atop_defense", "atop_offense", "atop_neutral", "atop_nonagg",
-          "atop_consul"},
-         [&](const std::vector<double>& v) {
-           if (!in_window(v[2])) return;
-           double w = 0;
-           if (v[3] > 0 || v[4] > 0) w = 1.0;
-           if (!o.defense_only) {
-             if (v[5] > 0) w = std::max(w, 0.5);
-             if (v[6] > 0 || v[7] > 0) w = std::max(w, 0.25);
-           }
-           if (w > 0)
-             ally[key(int(v[0]), int(v[1]))] = std::max(ally[key(int(v[0]), int(v[1]))], w);
-         });
+    scan_peacesciencer_csv((fs::path(data_dir) / "atop_alliance.csv").string(),
+                           {"ccode1", "ccode2", "year", "atop_defense", "atop_offense",
+                            "atop_neutral", "atop_nonagg", "atop_consul"},
+                           [&](const std::vector<double>& v) {
+                             if (!in_window(v[2])) return;
+                             double w = 0;
+                             if (v[3] > 0 || v[4] > 0) w = 1.0;
+                             if (!o.defense_only) {
+                               if (v[5] > 0) w = std::max(w, 0.5);
+                               if (v[6] > 0 || v[7] > 0) w = std::max(w, 0.25);
+                             }
+                             if (w > 0)
+                               ally[key(int(v[0]), int(v[1]))] =
+                                   std::max(ally[key(int(v[0]), int(v[1]))], w);
+                           });
   } else {
     fail({"", 0, "--alliances"}, "unknown alliance source '{}': expected cow or atop", o.alliances);
   }
@@ -144,12 +109,13 @@ BuiltNetwork build_conflict_network(const std::string& data_dir, const NetworkBu
     mid_file = "gml_mid_ddydisps.csv";
   else
     fail({"", 0, "--disputes"}, "unknown dispute source '{}': expected cow or gml", o.disputes);
-  scan((fs::path(data_dir) / mid_file).string(), {"ccode1", "ccode2", "year", "hostlev"},
-       [&](const std::vector<double>& v) {
-         if (!in_window(v[2]) || !(v[3] >= o.min_hostility)) return;
-         auto k = key(int(v[0]), int(v[1]));
-         hostile[k] = std::max(hostile[k], v[3] / 5.0);
-       });
+  scan_peacesciencer_csv((fs::path(data_dir) / mid_file).string(),
+                         {"ccode1", "ccode2", "year", "hostlev"},
+                         [&](const std::vector<double>& v) {
+                           if (!in_window(v[2]) || !(v[3] >= o.min_hostility)) return;
+                           auto k = key(int(v[0]), int(v[1]));
+                           hostile[k] = std::max(hostile[k], v[3] / 5.0);
+                         });
 
   BuiltNetwork net;
   std::set<int> codes;
@@ -175,13 +141,14 @@ BuiltNetwork build_conflict_network(const std::string& data_dir, const NetworkBu
   std::vector<double> sum(net.ccode.size(), 0.0), count(net.ccode.size(), 0.0);
   auto nmc = fs::path(data_dir) / "cow_nmc.csv";
   if (fs::exists(nmc))
-    scan(nmc.string(), {"ccode", "year", "year", "cinc"}, [&](const std::vector<double>& v) {
-      if (!in_window(v[1]) || std::isnan(v[3])) return;
-      auto it = node.find(int(v[0]));
-      if (it == node.end()) return;
-      sum[it->second] += v[3];
-      count[it->second] += 1;
-    });
+    scan_peacesciencer_csv(nmc.string(), {"ccode", "year", "year", "cinc"},
+                           [&](const std::vector<double>& v) {
+                             if (!in_window(v[1]) || std::isnan(v[3])) return;
+                             auto it = node.find(int(v[0]));
+                             if (it == node.end()) return;
+                             sum[it->second] += v[3];
+                             count[it->second] += 1;
+                           });
   for (std::size_t i = 0; i < sum.size(); ++i)
     net.cinc.push_back(count[i] > 0 ? sum[i] / count[i] : 0.0);
   return net;

@@ -14,6 +14,7 @@
 #include "align/signed_graph.hpp"
 #include "cli/command.hpp"
 #include "core/error.hpp"
+#include "io/graph/graph_reader.hpp"
 
 namespace detente::cli {
 namespace {

@@ -10,7 +10,7 @@
 
 #include <iostream>
 
-#include "bargain/read_input.hpp"
+#include "io/bargain/read_input.hpp"
 #include "bargain/registry.hpp"
 #include "cli/command.hpp"
 #include "core/error.hpp"

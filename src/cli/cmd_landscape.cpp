@@ -9,6 +9,7 @@
 #include "align/landscape.hpp"
 #include "cli/command.hpp"
 #include "core/error.hpp"
+#include "io/graph/landscape_csv.hpp"
 
 namespace detente::cli {
 namespace {

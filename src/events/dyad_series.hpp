@@ -28,7 +28,7 @@
 #include <vector>
 
 #include "core/date.hpp"
-#include "events/event_reader.hpp"
+#include "io/events/event_reader.hpp"
 
 namespace detente::events {
 

@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/error.hpp"
-#include "events/event_reader.hpp"
+#include "io/events/event_reader.hpp"
 #include "report/section_alignment.hpp"
 #include "report/section_bargaining.hpp"
 #include "report/section_events.hpp"

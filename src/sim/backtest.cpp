@@ -6,6 +6,7 @@
 #include <map>
 
 #include "core/error.hpp"
+#include "io/graph/graph_reader.hpp"
 #include "sim/dynamics.hpp"
 #include "sim/scoring.hpp"
 

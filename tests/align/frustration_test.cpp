@@ -7,6 +7,7 @@
 #include <set>
 
 #include "io/csv.hpp"
+#include "io/graph/graph_reader.hpp"
 #include "test_support.hpp"
 
 namespace detente::align {

@@ -8,6 +8,7 @@
 
 #include "align/frustration.hpp"
 #include "io/csv.hpp"
+#include "io/graph/landscape_csv.hpp"
 #include "test_support.hpp"
 
 namespace detente::align {

@@ -6,6 +6,7 @@
 #include <random>
 
 #include "align/balance_measures.hpp"
+#include "io/graph/graph_reader.hpp"
 #include "test_support.hpp"
 
 namespace detente::align {

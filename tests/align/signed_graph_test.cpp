@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "core/error.hpp"
+#include "io/graph/graph_reader.hpp"
 #include "io/scenario_toml.hpp"
 #include "test_support.hpp"
 

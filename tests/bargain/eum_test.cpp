@@ -7,7 +7,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "bargain/read_input.hpp"
+#include "io/bargain/read_input.hpp"
 #include "core/error.hpp"
 #include "io/csv.hpp"
 #include "test_support.hpp"

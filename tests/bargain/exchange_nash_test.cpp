@@ -5,7 +5,7 @@
 
 #include "bargain/exchange.hpp"
 #include "bargain/nash.hpp"
-#include "bargain/read_input.hpp"
+#include "io/bargain/read_input.hpp"
 #include "bargain/weighted_mean.hpp"
 #include "test_support.hpp"
 

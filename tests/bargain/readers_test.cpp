@@ -3,7 +3,7 @@
 
 #include <functional>
 
-#include "bargain/read_input.hpp"
+#include "io/bargain/read_input.hpp"
 #include "bargain/weighted_mean.hpp"
 #include "core/error.hpp"
 #include "test_support.hpp"

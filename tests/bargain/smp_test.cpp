@@ -6,7 +6,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "bargain/read_input.hpp"
+#include "io/bargain/read_input.hpp"
 #include "test_support.hpp"
 
 namespace detente::bargain {

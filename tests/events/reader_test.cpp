@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "events/dyad_series.hpp"
-#include "events/event_reader.hpp"
+#include "io/events/event_reader.hpp"
 #include "test_support.hpp"
 
 using namespace detente::events;

@@ -5,7 +5,7 @@
 #include <map>
 #include <pugixml.hpp>
 
-#include "bargain/read_input.hpp"
+#include "io/bargain/read_input.hpp"
 #include "io/atomic_file.hpp"
 #include "io/csv.hpp"
 

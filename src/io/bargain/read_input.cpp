@@ -1,5 +1,5 @@
 // Input-format detection and dispatch for the bargaining readers (see read_input.hpp).
-#include "bargain/read_input.hpp"
+#include "io/bargain/read_input.hpp"
 
 #include <filesystem>
 #include <fstream>

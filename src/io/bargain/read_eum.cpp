@@ -4,7 +4,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "bargain/read_input.hpp"
+#include "io/bargain/read_input.hpp"
 #include "io/atomic_file.hpp"
 #include "io/csv.hpp"
 

@@ -1,0 +1,390 @@
+// The block pipeline of the event readers: reading, cutting, dispatch to parser threads
+// and ordered bad-row reports (see pipeline.hpp).
+#include "io/events/pipeline.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstring>
+#include <deque>
+#include <iostream>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <tuple>
+#include <utility>
+
+#include "io/events/detect.hpp"
+#include "io/events/row_parser.hpp"
+#include "io/events/source.hpp"
+
+namespace detente::events::detail {
+
+namespace {
+
+struct Entry {
+  std::string name;
+  InputFormat format;
+};
+
+struct Block {
+  std::unique_ptr<char[]> data;
+  std::size_t capacity = 0;
+  std::size_t size = 0;
+  std::shared_ptr<const Entry> entry;
+  std::size_t seq = 0;
+  bool skip_first = false;     // header line
+  std::size_t skip_bytes = 0;  // a byte-order mark before the first line
+};
+
+struct PendingBad {
+  std::size_t seq;
+  std::int64_t local_line;  // 1-based within the block
+  BadRow row;
+};
+
+struct WorkerState {
+  ReadStats stats;
+  std::vector<PendingBad> bad;
+  std::vector<std::pair<std::size_t, std::int64_t>> lines_per_block;  // (seq, lines)
+};
+
+class Pipeline {
+ public:
+  Pipeline(const ReadOptions& o, const RowVisitor& v) : opt_(o), visit_(v) {
+    threads_ = std::max(1, (o.strict ? 1 : o.threads));
+    workers_.resize(static_cast<std::size_t>(threads_));
+  }
+
+  ReadStats run(const std::vector<std::string>& inputs) {
+    std::vector<std::thread> pool;
+    if (threads_ > 1)
+      for (int w = 0; w < threads_; ++w) pool.emplace_back([this, w] { worker_loop(w); });
+    for (const auto& path : inputs) {
+      if (stop_.load()) break;
+      read_input(path);
+    }
+    if (threads_ > 1) {
+      {
+        std::lock_guard lk(mu_);
+        done_ = true;
+      }
+      cv_work_.notify_all();
+      for (auto& t : pool) t.join();
+    }
+    if (progress_shown_) std::cerr << "\r\033[K" << std::flush;
+    return finish();
+  }
+
+ private:
+  // Reads one input (all entries of an archive) into blocks.
+  void read_input(const std::string& path) {
+    std::unique_ptr<Source> src;
+    std::string display = path == "-" ? "<stdin>" : path;
+    try {
+      src = open_source(path);
+    } catch (const std::exception& e) {
+      source_error(display, BadKind::unreadable, fmt::format("cannot open: {}", e.what()));
+      return;
+    }
+    reader_stats_.files += 1;
+    std::string entry_name;
+    for (;;) {
+      bool has;
+      try {
+        has = src->next_entry(entry_name);
+      } catch (const std::exception& e) {
+        source_error(display, BadKind::truncated, e.what());
+        return;
+      }
+      if (!has) break;
+      std::string name = display;
+      bool archive = is_archive(*src);
+      // libarchive names the single entry of a bare gzip/xz stream "data".
+      if (archive && entry_name != "data" && !entry_name.empty()) name = display + ":" + entry_name;
+      if (!read_entry(*src, name)) return;
+      if (stop_.load()) return;
+    }
+    base_consumed_ += src->consumed();
+  }
+
+  // Returns false when the source failed (the rest of it is skipped).
+  bool read_entry(Source& src, const std::string& name) {
+    std::shared_ptr<Entry> entry;
+    Block cur = take_block(kBlockSize);
+    std::size_t carry = 0;
+    bool first = true;
+    bool ok = true;
+    std::string read_error;
+    for (;;) {
+      if (cur.capacity - carry < kBlockSize / 4) grow(cur, carry);
+      std::size_t got = 0;
+      try {
+        got = src.read(cur.data.get() + carry, cur.capacity - carry);
+      } catch (const std::exception& e) {
+        read_error = e.what();  // reported after the data before it
+        ok = false;
+        got = 0;
+      }
+      reader_stats_.bytes += static_cast<std::int64_t>(got);
+      std::size_t filled = carry + got;
+      bool eof = got == 0;
+      if (first && (filled > 0 || eof)) {
+        const char* nl = static_cast<const char*>(std::memchr(cur.data.get(), '\n', filled));
+        if (!nl && !eof) {  // first line longer than the buffer so far: read more
+          carry = filled;
+          continue;
+        }
+        std::string_view line(cur.data.get(),
+                              nl ? static_cast<std::size_t>(nl - cur.data.get()) : filled);
+        // A UTF-8 byte-order mark (some Windows exports) is not part of the first field.
+        if (line.substr(0, 3) == "\xEF\xBB\xBF") {
+          line.remove_prefix(3);
+          cur.skip_bytes = 3;
+        }
+        Detected d = detect(line, opt_.format);
+        entry = std::make_shared<Entry>(Entry{name, d.format});
+        entries_.push_back(entry);
+        cur.skip_first = d.header;
+        first = false;
+      }
+      // Cut at the last newline; the rest carries over to the next block.
+      std::size_t cut = filled;
+      if (!eof) {
+        const char* base = cur.data.get();
+        const void* last = memrchr(base, '\n', filled);
+        if (!last) {
+          carry = filled;  // one line longer than the buffer: grow and read on
+          continue;
+        }
+        cut = static_cast<std::size_t>(static_cast<const char*>(last) - base) + 1;
+      }
+      Block next;
+      std::size_t rest = filled - cut;
+      if (!eof) {
+        next = take_block(std::max(kBlockSize, rest * 2));
+        std::memcpy(next.data.get(), cur.data.get() + cut, rest);
+      }
+      cur.size = cut;
+      if (cur.size > 0 && entry) {
+        cur.entry = entry;
+        cur.seq = next_seq_++;
+        seq_entry_.push_back(entry.get());
+        dispatch(std::move(cur));
+      } else {
+        give_back(std::move(cur));
+      }
+      show_progress(src);
+      if (eof || stop_.load()) break;
+      cur = std::move(next);
+      cur.skip_first = false;
+      cur.skip_bytes = 0;
+      carry = rest;
+    }
+    if (!ok) source_error(name, BadKind::truncated, read_error);
+    return ok;
+  }
+
+  void grow(Block& b, std::size_t keep) {
+    std::size_t cap = b.capacity * 2;
+    auto data = std::make_unique<char[]>(cap + kPad);
+    std::memcpy(data.get(), b.data.get(), keep);
+    b.data = std::move(data);
+    b.capacity = cap;
+  }
+
+  Block take_block(std::size_t capacity) {
+    {
+      std::lock_guard lk(mu_);
+      for (auto it = free_.begin(); it != free_.end(); ++it)
+        if (it->capacity >= capacity) {
+          Block b = std::move(*it);
+          free_.erase(it);
+          b.size = 0;
+          b.skip_first = false;
+          b.skip_bytes = 0;
+          b.entry.reset();
+          return b;
+        }
+    }
+    Block b;
+    b.capacity = capacity;
+    b.data = std::make_unique<char[]>(capacity + kPad);
+    std::memset(b.data.get() + capacity, 0, kPad);
+    return b;
+  }
+
+  void give_back(Block&& b) {
+    std::lock_guard lk(mu_);
+    b.entry.reset();
+    if (free_.size() < static_cast<std::size_t>(threads_) * 2 + 4) free_.push_back(std::move(b));
+  }
+
+  void dispatch(Block&& b) {
+    if (threads_ == 1) {
+      process(b, workers_[0], 0);
+      give_back(std::move(b));
+      return;
+    }
+    std::unique_lock lk(mu_);
+    cv_space_.wait(lk, [this] { return queue_.size() < static_cast<std::size_t>(threads_) * 2; });
+    queue_.push_back(std::move(b));
+    lk.unlock();
+    cv_work_.notify_one();
+  }
+
+  void worker_loop(int w) {
+    for (;;) {
+      Block b;
+      {
+        std::unique_lock lk(mu_);
+        cv_work_.wait(lk, [this] { return !queue_.empty() || done_; });
+        if (queue_.empty()) return;
+        b = std::move(queue_.front());
+        queue_.pop_front();
+      }
+      cv_space_.notify_one();
+      process(b, workers_[static_cast<std::size_t>(w)], w);
+      give_back(std::move(b));
+    }
+  }
+
+  void process(const Block& b, WorkerState& ws, int w) {
+    RowParser parser(opt_);
+    EventRow row;
+    const char* p = b.data.get() + b.skip_bytes;
+    const char* end = b.data.get() + b.size;
+    std::int64_t line_no = 0;
+    std::int64_t reported_here = 0;
+    const InputFormat format = b.entry->format;
+    while (p < end) {
+      const char* nl =
+          static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
+      const char* stop = nl ? nl : end;
+      std::string_view line(p, static_cast<std::size_t>(stop - p));
+      p = nl ? nl + 1 : end;
+      ++line_no;
+      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+      if (line_no == 1 && b.skip_first) {
+        ws.stats.headers += 1;
+        continue;
+      }
+      if (line.empty()) continue;
+      ws.stats.lines += 1;
+      auto err = parser.parse(line, format, row, ws.stats.unknown_countries);
+      if (err) {
+        ws.stats.bad += 1;
+        ws.stats.bad_by_kind[static_cast<int>(err->kind)] += 1;
+        if (reported_here < opt_.max_reported) {
+          ++reported_here;
+          ws.bad.push_back({b.seq, line_no,
+                            BadRow{err->kind,
+                                   {b.entry->name, 0, field_name(*err)},
+                                   describe(*err, format, parser.fields())}});
+        }
+        if (opt_.strict) {
+          stop_.store(true);
+          break;
+        }
+        continue;
+      }
+      ws.stats.rows += 1;
+      ws.stats.by_layout[static_cast<int>(row.layout)] += 1;
+      ws.stats.min_date = std::min(ws.stats.min_date, row.event_date);
+      ws.stats.max_date = std::max(ws.stats.max_date, row.event_date);
+      visit_(row, w);
+    }
+    ws.lines_per_block.emplace_back(b.seq, line_no);
+  }
+
+  // An error of a whole source (cannot open, truncated archive): reported like a bad row.
+  void source_error(const std::string& name, BadKind kind, std::string message) {
+    reader_stats_.bad += 1;
+    reader_stats_.bad_by_kind[static_cast<int>(kind)] += 1;
+    // Ordered after every block read so far from this source.
+    reader_bad_.push_back({next_seq_, 0, BadRow{kind, {name, 0, ""}, std::move(message)}});
+    ++next_seq_;
+    seq_entry_.push_back(nullptr);
+    if (opt_.strict) stop_.store(true);
+  }
+
+  void show_progress(Source& src) {
+    if (!opt_.progress) return;
+    auto now = std::chrono::steady_clock::now();
+    if (now - last_progress_ < std::chrono::milliseconds(500)) return;
+    last_progress_ = now;
+    progress_shown_ = true;
+    double mb = static_cast<double>(base_consumed_ + src.consumed()) / 1e6;
+    std::cerr << fmt::format("\rdetente events: {:.0f} MB read, {:.0f} MB text", mb,
+                             static_cast<double>(reader_stats_.bytes) / 1e6)
+              << std::flush;
+  }
+
+  ReadStats finish() {
+    ReadStats total = reader_stats_;
+    std::vector<PendingBad> bad = std::move(reader_bad_);
+    std::vector<std::int64_t> lines(next_seq_ + 1, 0);
+    for (auto& ws : workers_) {
+      total.merge(ws.stats);
+      bad.insert(bad.end(), ws.bad.begin(), ws.bad.end());
+      for (auto [seq, n] : ws.lines_per_block) lines[seq] = n;
+    }
+    // Line numbers: blocks of one entry are consecutive sequence numbers.
+    std::sort(bad.begin(), bad.end(), [](const PendingBad& a, const PendingBad& b) {
+      return std::tie(a.seq, a.local_line) < std::tie(b.seq, b.local_line);
+    });
+    if (bad.size() > static_cast<std::size_t>(opt_.max_reported))
+      bad.resize(static_cast<std::size_t>(opt_.max_reported));
+    total.reported.clear();
+    for (auto& pb : bad) {
+      BadRow r = pb.row;
+      if (pb.local_line > 0) {
+        std::int64_t before = 0;
+        // Walk back over earlier blocks of the same entry (same name, consecutive seqs).
+        for (std::size_t s = pb.seq; s-- > 0;) {
+          if (seq_entry_[s] != seq_entry_[pb.seq]) break;
+          before += lines[s];
+        }
+        r.where.line = static_cast<int>(before + pb.local_line);
+      }
+      total.reported.push_back(std::move(r));
+    }
+    if (opt_.strict && !total.reported.empty()) {
+      const BadRow& first = total.reported.front();
+      throw InputError(first.where, first.message);
+    }
+    return total;
+  }
+
+  const ReadOptions& opt_;
+  const RowVisitor& visit_;
+  int threads_ = 1;
+  std::vector<WorkerState> workers_;
+  ReadStats reader_stats_;
+  std::vector<PendingBad> reader_bad_;
+  std::vector<std::shared_ptr<Entry>> entries_;
+  std::vector<const Entry*> seq_entry_;  // entry of each block sequence number
+  std::size_t next_seq_ = 0;
+  std::int64_t base_consumed_ = 0;
+  std::atomic<bool> stop_{false};
+  std::mutex mu_;
+  std::condition_variable cv_work_, cv_space_;
+  std::deque<Block> queue_;
+  std::vector<Block> free_;
+  bool done_ = false;
+  bool progress_shown_ = false;
+  std::chrono::steady_clock::time_point last_progress_ = std::chrono::steady_clock::now();
+};
+
+}  // namespace
+
+ReadStats run_pipeline(const std::vector<std::string>& inputs, const ReadOptions& options,
+                       const RowVisitor& visit) {
+  Pipeline pipeline(options, visit);
+  return pipeline.run(inputs);
+}
+
+}  // namespace detente::events::detail

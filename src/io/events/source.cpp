@@ -1,0 +1,137 @@
+// Byte sources of the event readers: plain files and libarchive (see source.hpp).
+#include "io/events/source.hpp"
+
+#include <archive.h>
+#include <archive_entry.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <stdexcept>
+#include <utility>
+
+namespace detente::events::detail {
+
+namespace {
+
+class PlainSource : public Source {
+ public:
+  explicit PlainSource(int fd) : fd_(fd) {}
+  ~PlainSource() override { ::close(fd_); }
+  bool next_entry(std::string&) override { return !std::exchange(done_, true); }
+  std::size_t read(char* dst, std::size_t n) override {
+    for (;;) {
+      ssize_t got = ::read(fd_, dst, n);
+      if (got >= 0) {
+        consumed_ += got;
+        return static_cast<std::size_t>(got);
+      }
+      if (errno != EINTR) throw std::runtime_error(std::strerror(errno));
+    }
+  }
+  std::int64_t consumed() const override { return consumed_; }
+
+ private:
+  int fd_;
+  bool done_ = false;
+  std::int64_t consumed_ = 0;
+};
+
+class ArchiveSource : public Source {
+ public:
+  // Takes ownership of fd (stdin is not closed).
+  explicit ArchiveSource(int fd, bool close_fd) : fd_(fd), close_fd_(close_fd) {
+    a_ = archive_read_new();
+    archive_read_support_filter_all(a_);
+    archive_read_support_format_zip(a_);
+    archive_read_support_format_tar(a_);
+    archive_read_support_format_empty(a_);
+    archive_read_support_format_raw(a_);
+    if (archive_read_open_fd(a_, fd_, 1 << 20) != ARCHIVE_OK) throw_error();
+  }
+  ~ArchiveSource() override {
+    archive_read_free(a_);
+    if (close_fd_) ::close(fd_);
+  }
+  bool next_entry(std::string& name) override {
+    for (;;) {
+      archive_entry* e = nullptr;
+      int rc = archive_read_next_header(a_, &e);
+      if (rc == ARCHIVE_EOF) return false;
+      if (rc < ARCHIVE_WARN) throw_error();
+      if (archive_entry_filetype(e) != 0 && archive_entry_filetype(e) != AE_IFREG) continue;
+      const char* p = archive_entry_pathname(e);
+      name = p ? p : "";
+      return true;
+    }
+  }
+  // Reads in steps so that the data before a corrupt spot is delivered; the error is
+  // raised on the next call.
+  std::size_t read(char* dst, std::size_t n) override {
+    if (!pending_error_.empty()) throw std::runtime_error(pending_error_);
+    std::size_t total = 0;
+    while (total < n) {
+      la_ssize_t got =
+          archive_read_data(a_, dst + total, std::min<std::size_t>(n - total, 1 << 18));
+      if (got < 0) {
+        const char* msg = archive_error_string(a_);
+        pending_error_ = msg ? msg : "archive error";
+        if (total == 0) throw std::runtime_error(pending_error_);
+        break;
+      }
+      if (got == 0) break;
+      total += static_cast<std::size_t>(got);
+    }
+    return total;
+  }
+  std::int64_t consumed() const override { return archive_filter_bytes(a_, -1); }
+
+ private:
+  [[noreturn]] void throw_error() {
+    const char* msg = archive_error_string(a_);
+    throw std::runtime_error(msg ? msg : "archive error");
+  }
+  archive* a_ = nullptr;
+  std::string pending_error_;
+  int fd_;
+  bool close_fd_;
+};
+
+}  // namespace
+
+bool is_compressed_magic(const unsigned char* m, std::size_t n) {
+  if (n >= 4 && m[0] == 'P' && m[1] == 'K' && (m[2] == 3 || m[2] == 5) && (m[3] == 4 || m[3] == 6))
+    return true;                                                                            // zip
+  if (n >= 2 && m[0] == 0x1f && m[1] == 0x8b) return true;                                  // gzip
+  if (n >= 3 && m[0] == 'B' && m[1] == 'Z' && m[2] == 'h') return true;                     // bzip2
+  if (n >= 6 && m[0] == 0xfd && m[1] == '7' && m[2] == 'z' && m[3] == 'X') return true;     // xz
+  if (n >= 4 && m[0] == 0x28 && m[1] == 0xb5 && m[2] == 0x2f && m[3] == 0xfd) return true;  // zstd
+  return false;
+}
+
+// Opens a path ("-" = stdin); throws std::runtime_error with the reason when it cannot.
+std::unique_ptr<Source> open_source(const std::string& path) {
+  if (path == "-") return std::make_unique<ArchiveSource>(STDIN_FILENO, false);
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) throw std::runtime_error(std::strerror(errno));
+  unsigned char magic[8] = {};
+  ssize_t n = ::pread(fd, magic, sizeof magic, 0);
+  if (n < 0) {
+    int err = errno;
+    ::close(fd);
+    throw std::runtime_error(std::strerror(err));
+  }
+#ifdef POSIX_FADV_SEQUENTIAL
+  ::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+#endif
+  if (is_compressed_magic(magic, static_cast<std::size_t>(n)))
+    return std::make_unique<ArchiveSource>(fd, true);
+  return std::make_unique<PlainSource>(fd);
+}
+
+bool is_archive(const Source& src) { return dynamic_cast<const ArchiveSource*>(&src) != nullptr; }
+
+}  // namespace detente::events::detail

@@ -1,0 +1,40 @@
+// detente/io/events/source.hpp (internal to the event readers)
+//
+// Byte sources for the event readers: a plain file descriptor, or libarchive for
+// zip/gzip/bzip2/xz/zstd files and for stdin (whose compression is known only from its
+// bytes). A source yields one or more entries (an archive's regular files; a plain file is
+// one entry) and reads each in caller-sized chunks, so that no file is held whole.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+namespace detente::events::detail {
+
+constexpr std::size_t kBlockSize = std::size_t{4} << 20;  // bytes per parse block
+constexpr std::size_t kPad = 64;  // readable bytes past a block's end (vector loads)
+
+class Source {
+ public:
+  virtual ~Source() = default;
+  // Advances to the next entry (a plain file has exactly one); false at the end.
+  virtual bool next_entry(std::string& entry_name) = 0;
+  // Reads up to n bytes of the current entry; 0 at its end. Throws on archive errors
+  // (as std::runtime_error with the library's message).
+  virtual std::size_t read(char* dst, std::size_t n) = 0;
+  // Bytes consumed from the underlying file so far (compressed bytes for archives).
+  virtual std::int64_t consumed() const = 0;
+};
+
+// True when the first bytes are a zip, gzip, bzip2, xz or zstd signature.
+bool is_compressed_magic(const unsigned char* m, std::size_t n);
+
+// Opens a path ("-" = stdin); throws std::runtime_error with the reason when it cannot.
+std::unique_ptr<Source> open_source(const std::string& path);
+
+// True for a source read through libarchive (its entries are named "file:entry").
+bool is_archive(const Source& src);
+
+}  // namespace detente::events::detail

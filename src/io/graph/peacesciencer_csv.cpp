@@ -1,0 +1,45 @@
+// Streaming reader of peacesciencer dyad-year CSVs (see peacesciencer_csv.hpp).
+#include "io/graph/peacesciencer_csv.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+
+#include "core/error.hpp"
+#include "io/csv.hpp"
+
+namespace detente::align {
+
+void scan_peacesciencer_csv(const std::string& path, const std::vector<std::string>& columns,
+                            const PeacesciencerRow& row, std::size_t required) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) fail({path}, "cannot open file");
+  io::CsvReader reader(in, path);
+  io::CsvRecord rec;
+  if (!reader.next(rec)) fail({path, 1}, "empty file: expected a header row");
+  std::vector<std::size_t> idx;
+  for (const auto& c : columns) {
+    auto it = std::find(rec.fields.begin(), rec.fields.end(), c);
+    if (it == rec.fields.end()) fail({path, rec.line, c}, "missing column '{}' in the header", c);
+    idx.push_back(static_cast<std::size_t>(it - rec.fields.begin()));
+  }
+  std::vector<double> values(columns.size());
+  while (reader.next(rec)) {
+    if (rec.fields.size() == 1 && rec.fields[0].empty()) continue;
+    bool skip = false;
+    for (std::size_t k = 0; k < idx.size(); ++k) {
+      const std::string& t = idx[k] < rec.fields.size() ? rec.fields[idx[k]] : std::string();
+      if (t.empty() || t == "NA") {  // missing: NaN fails every comparison below
+        values[k] = std::nan("");
+        if (k < required) skip = true;  // ccodes and year must be present
+        continue;
+      }
+      auto v = io::parse_double(t);
+      if (!v) fail({path, rec.line, columns[k]}, "expected a number, got '{}'", t);
+      values[k] = *v;
+    }
+    if (!skip) row(values);
+  }
+}
+
+}  // namespace detente::align

@@ -1,0 +1,26 @@
+// detente/io/graph/peacesciencer_csv.hpp
+//
+// Reader of the dyad-year and state-year CSVs peacesciencer exports (COW Formal Alliances,
+// ATOP, COW MID / Gibler–Miller–Little dyadic disputes, COW NMC): the named columns are
+// found in the header and each data row is handed on as numbers in the order asked for.
+// Empty and "NA" cells are NaN; a row missing one of its first `required` columns (the
+// codes and the year) is skipped. O(size of the file); one row in memory at a time.
+//
+// Example:
+//   detente::align::scan_peacesciencer_csv("cow_mid_ddydisps.csv",
+//       {"ccode1", "ccode2", "year", "hostlev"}, [](const std::vector<double>& v) { ... });
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace detente::align {
+
+using PeacesciencerRow = std::function<void(const std::vector<double>& values)>;
+
+void scan_peacesciencer_csv(const std::string& path, const std::vector<std::string>& columns,
+                            const PeacesciencerRow& row, std::size_t required = 3);
+
+}  // namespace detente::align
