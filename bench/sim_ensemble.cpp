@@ -61,13 +61,22 @@ void BM_SimKernel_MinFrustration(benchmark::State& state) {
 }
 BENCHMARK(BM_SimKernel_MinFrustration)->Arg(8)->Arg(12);
 
-void BM_SimEnsemble_Summary(benchmark::State& state) {
-  const auto& model = builtin_model();
+// The streaming ensemble: runs tallied as they finish (histograms, counts), the baseline
+// alone and with the four variants on the same runs (common random numbers).
+void BM_SimEnsemble_Tally(benchmark::State& state) {
+  static const detente::Scenario scenario = detente::io::load_scenario("northeast-asia-2024");
+  std::vector<detente::sim::SimModel> models{detente::sim::compile(scenario, nullptr)};
+  if (state.range(0) > 1)
+    for (const auto& v : scenario.variants) models.push_back(detente::sim::compile(scenario, &v));
   const std::size_t runs = 20000;
-  auto records = detente::sim::run_records(model, {1, 2, {}}, 0, runs);
-  for (auto _ : state) benchmark::DoNotOptimize(detente::sim::summarise(model, records, runs));
+  for (auto _ : state) {
+    auto tally = detente::sim::tally_ensemble(models, {1, 2, nullptr}, runs, 0, runs);
+    benchmark::DoNotOptimize(detente::sim::summarise(tally));
+  }
+  state.counters["runs_per_s"] = benchmark::Counter(
+      static_cast<double>(runs * models.size() * state.iterations()), benchmark::Counter::kIsRate);
 }
-BENCHMARK(BM_SimEnsemble_Summary)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_SimEnsemble_Tally)->Arg(1)->Arg(5)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 void BM_SimEnsemble_Sensitivity(benchmark::State& state) {
   const auto& model = builtin_model();

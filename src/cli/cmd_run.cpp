@@ -25,7 +25,9 @@ struct RunArgs {
 
 int run_main_job(const RunArgs& args) {
   Scenario s = io::load_scenario(args.scenario);
-  report::RunResult result = report::run_all(s, {args.seed, args.threads, args.runs});
+  // A progress bar on a terminal unless --quiet or --format json (core/progress.hpp).
+  auto bar = terminal_progress(args.quiet || args.format == Format::json);
+  report::RunResult result = report::run_all(s, {args.seed, args.threads, args.runs, bar.get()});
   std::filesystem::path dir = args.out_dir.empty() ? std::filesystem::path("out") / s.id
                                                    : std::filesystem::path(args.out_dir);
   nlohmann::json summary = report::summary_json(result);

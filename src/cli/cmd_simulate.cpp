@@ -1,18 +1,20 @@
-// `detente simulate SCENARIO [--variant V | --all-variants] --runs N --seed S [--threads T]`:
-// Monte Carlo ensembles of the scenario's futures, variant by variant.
+// `detente simulate SCENARIO [--variant V | --all-variants] --runs N --seed S [--threads T]
+// [--shard I/K --records FILE]`: Monte Carlo ensembles of the scenario's futures, every
+// variant on the same runs as the baseline, with the variants' effects.
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
-#include <cstdio>
-#include <iostream>
+#include <algorithm>
+#include <charconv>
 
 #include "cli/command.hpp"
 #include "core/error.hpp"
+#include "core/progress.hpp"
 #include "io/scenario_toml.hpp"
-#include "sim/dynamics.hpp"
 #include "sim/ensemble.hpp"
 #include "sim/mpi.hpp"
 #include "sim/sensitivity.hpp"
+#include "sim/shard.hpp"
 
 namespace detente::cli {
 namespace {
@@ -30,103 +32,102 @@ struct SimulateArgs {
   bool sensitivity = false;
   std::size_t sensitivity_samples = 256;
   std::size_t sensitivity_replicates = 8;
+  std::string shard;    // "I/K"
+  std::string records;  // shard file to write
+  bool quiet = false;
 };
 
-std::string text_table(const std::vector<sim::EnsembleSummary>& results) {
-  std::string out;
-  if (results.empty()) return out;
-  out += fmt::format("{} runs per variant\n\n", results.front().runs);
-  out += fmt::format("{:<34}", "outcome");
-  for (const auto& r : results) out += fmt::format(" {:>22}", r.variant_id.substr(0, 22));
-  out += "\n";
-  for (std::size_t o = 0; o < results.front().outcomes.size(); ++o) {
-    const auto& name = results.front().outcomes[o].name;
-    out += fmt::format("{:<34}", name.size() > 33 ? name.substr(0, 32) + "…" : name);
-    for (const auto& r : results) {
-      const auto& oc = r.outcomes[o];
-      out += fmt::format(" {:>6.1f}% [{:>4.1f}, {:>5.1f}]", 100 * oc.probability, 100 * oc.low,
-                         100 * oc.high);
-    }
-    out += "\n";
+// "I/K" → (I, K) with 1 ≤ I ≤ K ≤ runs.
+std::pair<std::uint64_t, std::uint64_t> parse_shard_arg(const std::string& text,
+                                                        std::uint64_t runs) {
+  const auto slash = text.find('/');
+  std::uint64_t i = 0, k = 0;
+  auto number = [](std::string_view part, std::uint64_t& v) {
+    auto [end, ec] = std::from_chars(part.data(), part.data() + part.size(), v);
+    return ec == std::errc() && end == part.data() + part.size() && !part.empty();
+  };
+  if (slash == std::string::npos || !number(std::string_view(text).substr(0, slash), i) ||
+      !number(std::string_view(text).substr(slash + 1), k) || i < 1 || i > k)
+    fail({"", 0, "--shard"}, "expected I/K with 1 <= I <= K (e.g. 2/8), got '{}'", text);
+  if (k > runs) fail({"", 0, "--shard"}, "{} shards of {} runs: some would be empty", k, runs);
+  return {i, k};
+}
+
+// The baseline, then the variants asked for (each once): effects are taken against it.
+std::vector<const Variant*> chosen_variants(const Scenario& s, const SimulateArgs& args) {
+  std::vector<const Variant*> chosen{nullptr};
+  if (args.all_variants) {
+    for (const auto& v : s.variants) chosen.push_back(&v);
+    return chosen;
   }
-  out += fmt::format("\n{:<34}", "issue settlement: median [5%, 95%]");
-  out += "\n";
-  for (std::size_t k = 0; k < results.front().issues.size(); ++k) {
-    out += fmt::format("{:<34}", results.front().issues[k].first.substr(0, 33));
-    for (const auto& r : results) {
-      const auto& q = r.issues[k].second;
-      out += fmt::format(" {:>6.1f} [{:>5.1f}, {:>5.1f}]", q.q50, q.q05, q.q95);
+  for (const auto& id : args.variants) {
+    if (id == "baseline") continue;
+    const Variant* v = s.find_variant(id);
+    if (!v) {
+      std::vector<std::string> ids{"baseline"};
+      for (const auto& x : s.variants) ids.push_back(x.id);
+      throw InputError(
+          {s.file, 0, "--variant"},
+          fmt::format("unknown variant '{}' (the scenario has: {})", id, fmt::join(ids, ", ")));
     }
-    out += "\n";
+    if (std::find(chosen.begin(), chosen.end(), v) == chosen.end()) chosen.push_back(v);
   }
-  return out;
+  return chosen;
 }
 
 int simulate_main(SimulateArgs& args) {
   sim::MpiSession mpi;
   Scenario s = io::load_scenario(args.scenario);
-  std::vector<const Variant*> chosen;
-  if (args.all_variants) {
-    chosen.push_back(nullptr);
-    for (const auto& v : s.variants) chosen.push_back(&v);
-  } else if (args.variants.empty()) {
-    chosen.push_back(nullptr);
-  } else {
-    for (const auto& id : args.variants) {
-      if (id == "baseline") {
-        chosen.push_back(nullptr);
-        continue;
-      }
-      const Variant* v = s.find_variant(id);
-      if (!v) {
-        std::vector<std::string> ids{"baseline"};
-        for (const auto& x : s.variants) ids.push_back(x.id);
-        throw InputError(
-            {s.file, 0, "--variant"},
-            fmt::format("unknown variant '{}' (the scenario has: {})", id, fmt::join(ids, ", ")));
-      }
-      chosen.push_back(v);
-    }
-  }
+  const std::vector<const Variant*> chosen = chosen_variants(s, args);
   if (args.runs == 0) throw InputError({"", 0, "--runs"}, "expected at least one run");
+  std::uint64_t shard = 1, shards = 1;
+  if (!args.shard.empty()) {
+    std::tie(shard, shards) = parse_shard_arg(args.shard, args.runs);
+    if (args.records.empty())
+      fail({"", 0, "--records"}, "--shard needs --records FILE, where the shard's tally goes");
+    if (args.sensitivity)
+      fail({"", 0, "--sensitivity"},
+           "the sensitivity analysis is not split into shards: run it in one process");
+  }
 
-  const bool show_progress = mpi.rank() == 0 && stderr_is_terminal() && args.format == Format::text;
-  std::vector<sim::EnsembleSummary> results;
+  std::vector<sim::SimModel> models;
+  for (const Variant* v : chosen) models.push_back(sim::compile(s, v));
+  const auto [first, end] = sim::shard_range(args.runs, shard, shards);
+  const auto [mine_first, mine_end] = mpi.share(first, end);
+
+  std::unique_ptr<ProgressSink> bar = mpi.rank() == 0 ? terminal_progress(args.quiet) : nullptr;
+  std::string label = models.size() == 1 ? models.front().variant_id
+                                         : fmt::format("baseline + {} variant{}", models.size() - 1,
+                                                       models.size() == 2 ? "" : "s");
+  if (shards > 1) label += fmt::format(", shard {}/{}", shard, shards);
+  sim::EnsembleTally tally;
+  {
+    ProgressTask task(bar.get(), label, (mine_end - mine_first) * models.size(), "runs");
+    tally = sim::tally_ensemble(models, {args.seed, args.threads, &task}, args.runs, mine_first,
+                                mine_end);
+  }
+  tally.header.shard = shard;
+  tally.header.shards = shards;
+  // Every rank's tally goes to rank 0 as shard text and is added up there.
+  const std::vector<std::string> parts = mpi.gather(sim::shard_text(tally));
+  if (mpi.rank() != 0) return 0;
+  for (std::size_t r = 1; r < parts.size(); ++r)
+    tally.merge(sim::parse_shard(parts[r], fmt::format("<MPI rank {}>", r), false));
+
+  if (!args.records.empty()) sim::write_shard(args.records, tally);
+  if (shards > 1) return 0;  // the output comes from `detente merge`
+
+  sim::EnsembleReport report = sim::summarise(tally);
   std::vector<sim::SensitivityResult> sensitivities;
-  for (std::size_t v = 0; v < chosen.size(); ++v) {
-    sim::SimModel model = sim::compile(s, chosen[v]);
-    sim::EnsembleOptions options{args.seed, args.threads, {}};
-    auto [begin, end] = mpi.share(args.runs);
-    if (show_progress) {
-      options.progress = [&, v, total = end - begin](std::size_t done) {
-        int width = 30, filled = static_cast<int>(width * done / std::max<std::size_t>(total, 1));
-        std::fprintf(stderr, "\r%-24s [%s%s] %zu/%zu", model.variant_id.substr(0, 24).c_str(),
-                     std::string(static_cast<std::size_t>(filled), '#').c_str(),
-                     std::string(static_cast<std::size_t>(width - filled), '.').c_str(), done,
-                     total);
-        if (done == total) std::fprintf(stderr, "\n");
-      };
-    }
-    sim::Records records = sim::run_records(model, options, begin, end);
-    records = mpi.gather(records, sim::RunLayout(model).width(), args.runs);
-    // Rank 0 summarises while the other ranks wait, so it may use their share of threads.
-    if (mpi.rank() == 0)
-      results.push_back(
-          sim::summarise(model, records, args.runs, std::max(args.threads, mpi.size())));
-    if (args.sensitivity && mpi.rank() == 0)
+  if (args.sensitivity) {
+    for (const sim::SimModel& model : models)
       sensitivities.push_back(sim::sensitivity(
           model,
           {args.sensitivity_samples, args.sensitivity_replicates, args.seed, args.threads, 200}));
+    sim::attach_pinning(report, sensitivities.front());
   }
-  if (mpi.rank() != 0) return 0;
-
-  nlohmann::json j;
-  j["scenario"] = s.id;
-  j["seed"] = args.seed;
-  j["runs"] = args.runs;
-  j["variants"] = nlohmann::json::array();
-  for (const auto& r : results) j["variants"].push_back(sim::to_json(r));
-  std::string text = text_table(results);
+  nlohmann::json j = sim::to_json(report);
+  std::string text = sim::text_table(report);
   for (std::size_t v = 0; v < sensitivities.size(); ++v) {
     const auto& sens = sensitivities[v];
     sim::SobolOptions shown{args.sensitivity_samples, args.seed};
@@ -134,17 +135,10 @@ int simulate_main(SimulateArgs& args) {
     j["variants"][v]["sensitivity"]["replicates"] = args.sensitivity_replicates;
     text +=
         fmt::format("\nSensitivity of {} (Sobol indices, N = {}, {} runs per row)\n{}",
-                    results[v].variant_id, args.sensitivity_samples, args.sensitivity_replicates,
-                    sim::sobol_table_text(sens.sobol, sens.outputs));
+                    report.variants[v].variant_id, args.sensitivity_samples,
+                    args.sensitivity_replicates, sim::sobol_table_text(sens.sobol, sens.outputs));
   }
-  if (!args.forecasts.empty()) {
-    // One row per variant and outcome: the layout `detente score FORECASTS RESOLUTIONS` reads.
-    std::string csv = "variant,question,probability\n";
-    for (const auto& r : results)
-      for (const auto& o : r.outcomes)
-        csv += fmt::format("{},{},{}\n", r.variant_id, o.id, o.probability);
-    emit(csv, args.forecasts);
-  }
+  if (!args.forecasts.empty()) emit(sim::forecasts_csv(report), args.forecasts);
   emit(args.format == Format::json ? j.dump(2) + "\n" : text, args.out);
   return 0;
 }
@@ -156,7 +150,7 @@ const bool registered = register_command(
        app.add_option("SCENARIO", args->scenario, "Scenario file (TOML) or built-in name")
            ->required();
        auto* v = app.add_option("--variant", args->variants,
-                                "Variant id (repeatable; 'baseline' for none)");
+                                "Variant id (repeatable); the baseline is always run too");
        app.add_flag("--all-variants", args->all_variants, "The baseline and every variant")
            ->excludes(v);
        app.add_option("--runs", args->runs, "Runs per variant")->default_val(1000);
@@ -169,6 +163,11 @@ const bool registered = register_command(
        app.add_option("-o,--out", args->out, "Write to this file instead of stdout");
        app.add_option("--forecasts", args->forecasts,
                       "Also write the outcomes' probabilities as CSV for `detente score`");
+       app.add_option("--shard", args->shard,
+                      "Run only shard I of K of the runs (I/K) and write its tally to --records");
+       app.add_option("--records", args->records,
+                      "Write the tally of the runs to this shard file (for `detente merge`)");
+       app.add_flag("-q,--quiet", args->quiet, "No progress bar");
        app.add_flag("--sensitivity", args->sensitivity,
                     "Sobol indices of every outcome for each group of uncertain inputs");
        app.add_option("--sensitivity-samples", args->sensitivity_samples,

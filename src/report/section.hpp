@@ -21,6 +21,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "core/progress.hpp"
 #include "core/scenario.hpp"
 
 namespace detente::report {
@@ -29,6 +30,7 @@ struct RunOptions {
   std::uint64_t seed = 1;              // every random choice in the main job derives from this
   int threads = 1;                     // results are identical for any thread count
   std::size_t simulation_runs = 2000;  // runs per variant in the simulation section
+  ProgressSink* progress = nullptr;    // long steps report here (core/progress.hpp); none: silent
 };
 
 struct Section {

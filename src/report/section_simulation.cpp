@@ -1,6 +1,9 @@
 #include "report/section_simulation.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <optional>
 
 #include "report/svg.hpp"
 #include "report/tornado.hpp"
@@ -86,13 +89,9 @@ constexpr std::size_t kSensitivityReplicates = 4;
 constexpr std::size_t kTornadoes = 4;
 
 // Tornado charts for the outcomes with the most variance, and the indices as JSON.
-std::string sensitivity_html(const sim::SimModel& model, const RunOptions& options,
-                             nlohmann::json& json, std::string& text) {
-  if (model.inputs.empty())
-    return "<p class=note>No uncertain inputs: no sensitivity analysis.</p>\n";
-  sim::SensitivityResult r = sim::sensitivity(
-      model, {kSensitivitySamples, kSensitivityReplicates, options.seed, options.threads, 200});
-  json = sim::sobol_to_json(r.sobol, r.outputs, {kSensitivitySamples, options.seed});
+std::string sensitivity_html(const sim::SimModel& model, const sim::SensitivityResult& r,
+                             std::uint64_t seed, nlohmann::json& json, std::string& text) {
+  json = sim::sobol_to_json(r.sobol, r.outputs, {kSensitivitySamples, seed});
   std::vector<std::size_t> order(r.outputs.size());
   for (std::size_t o = 0; o < order.size(); ++o) order[o] = o;
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
@@ -119,6 +118,64 @@ std::string sensitivity_html(const sim::SimModel& model, const RunOptions& optio
   return html;
 }
 
+
+// The effects of each variant against the baseline, as a table: outcomes in probability
+// points, issues as settlement shifts, each with its 95% interval.
+std::string effects_html(const sim::EnsembleReport& r) {
+  if (r.effects.empty()) return "";
+  std::string head = "<tr><th>effect on</th>";
+  for (const auto& e : r.effects) head += "<th>" + svg::escape(e.variant_name) + "</th>";
+  head += "</tr>";
+  auto cell = [](double v, double lo, double hi, double scale, const char* unit) {
+    const bool clear = lo > 0 || hi < 0;  // the interval excludes 0
+    return fmt::format("<td class=num>{}{:+.1f}{}{} <span class=src>[{:+.1f}, {:+.1f}]</span></td>",
+                       clear ? "<b>" : "", scale * v, unit, clear ? "</b>" : "", scale * lo,
+                       scale * hi);
+  };
+  std::string rows;
+  for (std::size_t o = 0; o < r.effects.front().outcomes.size(); ++o) {
+    rows += "<tr><td>" + svg::escape(r.effects.front().outcomes[o].name) + "</td>";
+    for (const auto& e : r.effects)
+      rows += cell(e.outcomes[o].difference, e.outcomes[o].low, e.outcomes[o].high, 100, " pt");
+    rows += "</tr>\n";
+  }
+  for (std::size_t k = 0; k < r.effects.front().settlements.size(); ++k) {
+    rows +=
+        "<tr><td>settlement of " + svg::escape(r.effects.front().settlements[k].issue) + "</td>";
+    for (const auto& e : r.effects)
+      rows += cell(e.settlements[k].shift, e.settlements[k].low, e.settlements[k].high, 1, "");
+    rows += "</tr>\n";
+  }
+  return fmt::format(
+      "<h3>Effects of the variants</h3><p class=note>Each variant against the baseline on the "
+      "same {} runs (common random numbers: run r of every variant shares its draws): the "
+      "paired difference in probability points (Agresti–Min 95% interval) and the mean shift of "
+      "each settlement on its issue's scale (95% interval); bold where the interval excludes "
+      "0.</p>\n<table><thead>{}</thead><tbody>{}</tbody></table>\n",
+      r.header.runs, head, rows);
+}
+
+// The outcomes pinned below 1% or above 99% in every variant, with what pins them.
+std::string pinned_html(const sim::EnsembleReport& r, std::string& text) {
+  if (r.pinned.empty()) return "";
+  std::string items;
+  for (const auto& p : r.pinned) {
+    const std::string why = p.by_construction ? "by construction: no uncertain input moves it"
+                            : p.inputs.empty()
+                                ? "no input group has a total Sobol index ≥ 0.05"
+                                : fmt::format("moved only by {}", fmt::join(p.inputs, ", "));
+    items +=
+        fmt::format("<li><b>{}</b> ({}–{}% over the variants): {}</li>", svg::escape(p.name),
+                    svg::num(100 * p.lowest, 1), svg::num(100 * p.highest, 1), svg::escape(why));
+    text += fmt::format("  pinned: {} ({:.1f}–{:.1f}%): {}\n", p.name, 100 * p.lowest,
+                        100 * p.highest, why);
+  }
+  return "<h3>Pinned outcomes</h3><p class=note>Below 1% or above 99% in every variant: a "
+         "forecast that cannot be wrong says little. What pins each (from the sensitivity "
+         "analysis of the baseline):</p><ul>" +
+         items + "</ul>\n";
+}
+
 }  // namespace
 
 Section build_simulation_section(const Scenario& s, const RunOptions& options) {
@@ -126,25 +183,52 @@ Section build_simulation_section(const Scenario& s, const RunOptions& options) {
   std::vector<const Variant*> variants{nullptr};
   for (const auto& v : s.variants) variants.push_back(&v);
 
-  std::vector<sim::EnsembleSummary> results;
   std::vector<sim::SimModel> models;
-  for (const Variant* v : variants) {
-    models.push_back(sim::compile(s, v));
-    auto records = sim::run_records(models.back(), {options.seed, options.threads, {}}, 0,
-                                    options.simulation_runs);
-    results.push_back(
-        sim::summarise(models.back(), records, options.simulation_runs, options.threads));
+  for (const Variant* v : variants) models.push_back(sim::compile(s, v));
+  const std::size_t runs = options.simulation_runs;
+  sim::EnsembleTally tally;
+  {
+    ProgressTask task(options.progress, fmt::format("simulating {} variants", models.size()),
+                      runs * models.size(), "runs");
+    tally = sim::tally_ensemble(models, {options.seed, options.threads, &task}, runs, 0, runs);
   }
+  sim::EnsembleReport report = sim::summarise(tally);
+  std::optional<sim::SensitivityResult> sens;
+  if (!models.front().inputs.empty()) {
+    ProgressTask task(options.progress, "sensitivity", 1, "analyses");
+    sens = sim::sensitivity(models.front(), {kSensitivitySamples, kSensitivityReplicates,
+                                             options.seed, options.threads, 200});
+    task.advance();
+    sim::attach_pinning(report, *sens);
+  } else {
+    for (auto& p : report.pinned) p.analysed = p.by_construction = true;  // nothing is uncertain
+  }
+  const std::vector<sim::EnsembleSummary>& results = report.variants;
 
-  out.json["runs"] = options.simulation_runs;
+  out.json["runs"] = runs;
   out.json["seed"] = options.seed;
+  out.json["effects"] = sim::effects_json(report);
+  out.json["pinned"] = sim::pinned_json(report);
+  out.json["quantiles"] = {{"method", "histogram"}, {"bins", sim::kBins}};
   out.json["variants"] = nlohmann::json::array();
   for (const auto& r : results) out.json["variants"].push_back(sim::to_json(r));
 
-  // Terminal: outcomes by variant.
-  out.text +=
-      fmt::format("  {} runs per variant, seed {}, {} months from {}\n", options.simulation_runs,
-                  options.seed, models.front().months, models.front().start.iso());
+  // Terminal: the effects first, then the outcomes by variant.
+  out.text += fmt::format("  {} runs per variant, seed {}, {} months from {}\n", runs, options.seed,
+                          models.front().months, models.front().start.iso());
+  if (!report.effects.empty()) {
+    std::string header = fmt::format("  {:<40}", "effect vs baseline (points)");
+    for (const auto& e : report.effects)
+      header += fmt::format(" {:>12}", e.variant_id.substr(0, 12));
+    out.text += header + "\n";
+    for (std::size_t o = 0; o < report.effects.front().outcomes.size(); ++o) {
+      const std::string& name = report.effects.front().outcomes[o].name;
+      std::string row = fmt::format("  {:<40}", name.size() > 40 ? name.substr(0, 39) + "…" : name);
+      for (const auto& e : report.effects)
+        row += fmt::format(" {:>+12.1f}", 100 * e.outcomes[o].difference);
+      out.text += row + "\n";
+    }
+  }
   std::string header = fmt::format("  {:<40}", "outcome");
   for (const auto& r : results) header += fmt::format(" {:>12}", r.variant_id.substr(0, 12));
   out.text += header + "\n";
@@ -185,8 +269,11 @@ Section build_simulation_section(const Scenario& s, const RunOptions& options) {
     }
     issues += "</tr>\n";
   }
-  out.html = fmt::format(
-      "<p class=note>{} runs per variant (seed {}), monthly steps from {} for {} months; the "
+  const std::string pinned = pinned_html(report, out.text);
+  out.html = effects_html(report) + pinned;
+  out.html += fmt::format(
+      "<h3>Probabilities</h3><p class=note>{} runs per variant (seed {}), monthly steps from {} "
+      "for {} months; the "
       "model is described in docs/models/dynamics.md. Probabilities with 95% Wilson "
       "intervals.</p>\n"
       "<table><thead>{}</thead><tbody>{}</tbody></table>\n"
@@ -194,11 +281,14 @@ Section build_simulation_section(const Scenario& s, const RunOptions& options) {
       "95%]</h3><table><thead>{}</thead><tbody>{}</tbody></table>\n"
       "<h3>Key ties over time (baseline): median, 25–75% and 5–95% bands; dashed lines are "
       "timeline events</h3>\n{}",
-      options.simulation_runs, options.seed, models.front().start.iso(), models.front().months,
-      head, rows, std::string(head).replace(head.find("outcome"), 7, "issue"), issues,
+      runs, options.seed, models.front().start.iso(), models.front().months, head, rows,
+      std::string(head).replace(head.find("outcome"), 7, "issue"), issues,
       bands_svg(s, models.front(), results.front()));
   nlohmann::json sensitivity_json;
-  out.html += sensitivity_html(models.front(), options, sensitivity_json, out.text);
+  if (sens)
+    out.html += sensitivity_html(models.front(), *sens, options.seed, sensitivity_json, out.text);
+  else
+    out.html += "<p class=note>No uncertain inputs: no sensitivity analysis.</p>\n";
   out.json["sensitivity"] = sensitivity_json;
   return out;
 }

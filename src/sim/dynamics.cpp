@@ -179,6 +179,7 @@ void simulate(const SimModel& m, std::span<const double> p, Stream& rng, Workspa
   ws.x = ws.baseline;
 
   // Scheduled events come first in m.events, sorted by month; a cursor walks them.
+  const std::uint64_t event_key = rng.next();  // the run's key for its event draws
   const std::size_t scheduled = m.scheduled_events;
   std::size_t next_scheduled = 0;
   for (int t = 0; t < m.months; ++t) {
@@ -187,8 +188,9 @@ void simulate(const SimModel& m, std::span<const double> p, Stream& rng, Workspa
       const SimEvent& ev = m.events[e];
       double chance =
           ev.probability_slot != kNoSlot ? p[static_cast<std::size_t>(ev.probability_slot)] : 1.0;
-      // Draw for every eligible event, even certain ones, so that the stream stays aligned.
-      const bool happens = rng.uniform() < chance;
+      // The draw is keyed by the event and the month, not taken from the stream, so that
+      // run r of every variant gives a shared event the same draw (common random numbers).
+      const bool happens = keyed_uniform(event_key, ev.key, static_cast<std::uint64_t>(t)) < chance;
       if (!happens) return;
       if (ws.occurred[e] < 0) ws.occurred[e] = t;  // a recurring event keeps its first month
       apply_event(m, p, ev, ws);

@@ -4,6 +4,7 @@
 
 #include "core/error.hpp"
 #include "core/parameters.hpp"
+#include "sim/rng.hpp"
 
 namespace detente::sim {
 
@@ -176,6 +177,7 @@ class Compiler {
     SimEvent se;
     se.id = id;
     se.kind = kind;
+    se.key = stable_hash(id);
     for (const auto& a : participants) se.participants.push_back(actor(a, line, "participants"));
     for (const auto& a : targets) se.targets.push_back(actor(a, line, "targets"));
     if (effect) se.effect_slot = slot(*effect, "effect[" + id + "]");

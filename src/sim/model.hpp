@@ -41,6 +41,7 @@ struct SimEvent {
   int effect_slot = kNoSlot;       // magnitude overriding the kind's default
   std::vector<std::pair<int, int>> position_switches;  // (issue, slot of new position)
   bool stochastic = false;
+  std::uint64_t key = 0;  // FNV-1a of id: keys the event's draws, the same in every variant
 };
 
 // A relation's contribution to the baseline tie of a pair during [from_month, until_month).

@@ -1,5 +1,7 @@
 #include "sim/mpi.hpp"
 
+#include "sim/tally.hpp"
+
 // Only the C API: OpenMPI would otherwise pull in its deprecated C++ bindings.
 #define OMPI_SKIP_MPICXX 1
 #define MPICH_SKIP_MPICXX 1
@@ -34,26 +36,39 @@ MpiSession::~MpiSession() {
   if (!finalised) MPI_Finalize();
 }
 
-std::pair<std::size_t, std::size_t> MpiSession::share(std::size_t runs) const {
-  const auto r = static_cast<std::size_t>(rank_), k = static_cast<std::size_t>(size_);
-  return {runs * r / k, runs * (r + 1) / k};
+std::pair<std::uint64_t, std::uint64_t> MpiSession::share(std::uint64_t first,
+                                                          std::uint64_t end) const {
+  const auto r = static_cast<WideCount>(rank_), k = static_cast<WideCount>(size_);
+  const WideCount n = end - first;
+  return {first + static_cast<std::uint64_t>(n * r / k),
+          first + static_cast<std::uint64_t>(n * (r + 1) / k)};
 }
 
-Records MpiSession::gather(const Records& local, std::size_t width, std::size_t runs) const {
-  if (!active_ || size_ == 1) return local;
-  if (runs * width > static_cast<std::size_t>(std::numeric_limits<int>::max()))
-    throw std::runtime_error("too many records to gather over MPI in one message");
-  std::vector<int> counts(static_cast<std::size_t>(size_)), offsets(counts.size());
-  for (int r = 0; r < size_; ++r) {
-    const auto k = static_cast<std::size_t>(size_), rr = static_cast<std::size_t>(r);
-    const std::size_t begin = runs * rr / k, end = runs * (rr + 1) / k;
-    counts[rr] = static_cast<int>((end - begin) * width);
-    offsets[rr] = static_cast<int>(begin * width);
-  }
-  Records all(rank_ == 0 ? runs * width : 0);
-  MPI_Gatherv(local.data(), static_cast<int>(local.size()), MPI_DOUBLE, all.data(), counts.data(),
-              offsets.data(), MPI_DOUBLE, 0, MPI_COMM_WORLD);
-  return all;
+std::vector<std::string> MpiSession::gather(const std::string& local) const {
+  if (!active_ || size_ == 1) return {local};
+  if (local.size() > static_cast<std::size_t>(std::numeric_limits<int>::max()))
+    throw std::runtime_error("a tally too large to send over MPI in one message");
+  const int mine = static_cast<int>(local.size());
+  std::vector<int> sizes(static_cast<std::size_t>(size_)), offsets(sizes.size());
+  MPI_Gather(&mine, 1, MPI_INT, sizes.data(), 1, MPI_INT, 0, MPI_COMM_WORLD);
+  std::size_t total = 0;
+  if (rank_ == 0)
+    for (std::size_t r = 0; r < sizes.size(); ++r) {
+      if (total + static_cast<std::size_t>(sizes[r]) >
+          static_cast<std::size_t>(std::numeric_limits<int>::max()))
+        throw std::runtime_error("the ranks' tallies are too large to gather in one message");
+      offsets[r] = static_cast<int>(total);
+      total += static_cast<std::size_t>(sizes[r]);
+    }
+  std::string all(total, '\0');
+  MPI_Gatherv(local.data(), mine, MPI_CHAR, all.data(), sizes.data(), offsets.data(), MPI_CHAR, 0,
+              MPI_COMM_WORLD);
+  std::vector<std::string> parts;
+  if (rank_ == 0)
+    for (std::size_t r = 0; r < sizes.size(); ++r)
+      parts.push_back(
+          all.substr(static_cast<std::size_t>(offsets[r]), static_cast<std::size_t>(sizes[r])));
+  return parts;
 }
 
 }  // namespace detente::sim

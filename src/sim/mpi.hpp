@@ -1,23 +1,22 @@
 // detente/sim/mpi.hpp
 //
 // Scale-out over MPI processes. `mpirun -n K detente simulate …` gives each rank a
-// contiguous block of run indices; the ranks' records are gathered on rank 0 in run order
-// and summarised there exactly as a single process would, so the output is identical for
-// any K. When the binary is not started by mpirun, MPI is not initialised at all and the
-// session is one rank.
+// contiguous block of run indices; each rank tallies its runs (sim/tally.hpp) and the
+// tallies, sent as shard text, are added up on rank 0 — integer addition, so the output is
+// identical for any K. When the binary is not started by mpirun, MPI is not initialised at
+// all and the session is one rank.
 //
 // Example:
 //   detente::sim::MpiSession mpi;
-//   auto [begin, end] = mpi.share(runs);
-//   auto mine = run_records(model, options, begin, end);
-//   auto all = mpi.gather(mine, width, runs);   // full on rank 0, empty elsewhere
+//   auto [begin, end] = mpi.share(first, end);
+//   std::vector<std::string> parts = mpi.gather(shard_text(mine));   // rank 0: every rank's
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <string>
 #include <utility>
 #include <vector>
-
-#include "sim/records.hpp"
 
 namespace detente::sim {
 
@@ -30,10 +29,10 @@ class MpiSession {
 
   int rank() const { return rank_; }
   int size() const { return size_; }
-  // This rank's block [begin, end) of `runs` run indices.
-  std::pair<std::size_t, std::size_t> share(std::size_t runs) const;
-  // Records of all ranks, in run order, on rank 0 (each rank passes its own block).
-  Records gather(const Records& local, std::size_t width, std::size_t runs) const;
+  // This rank's block of the run indices [first, end).
+  std::pair<std::uint64_t, std::uint64_t> share(std::uint64_t first, std::uint64_t end) const;
+  // Every rank's `local` text, in rank order, on rank 0; empty on the other ranks.
+  std::vector<std::string> gather(const std::string& local) const;
 
   // True when this process was started by an MPI launcher.
   static bool launched_by_mpirun();

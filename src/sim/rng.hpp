@@ -32,6 +32,15 @@ inline std::uint64_t stable_hash(std::string_view text) {
   return h;
 }
 
+// A uniform number in (0, 1) that is a pure function of its keys (a counter-based draw by
+// SplitMix64 mixing): the same keys give the same number in every variant of a scenario,
+// which is how the variants share their draws (common random numbers).
+inline double keyed_uniform(std::uint64_t a, std::uint64_t b, std::uint64_t c = 0) {
+  std::uint64_t x = splitmix64(a) ^ b;
+  x = splitmix64(x) ^ c;
+  return (static_cast<double>(splitmix64(x) >> 11) + 0.5) * 0x1.0p-53;
+}
+
 class Stream {
  public:
   static Stream for_run(std::uint64_t seed, std::uint64_t variant_key, std::uint64_t run) {

@@ -235,7 +235,7 @@ TEST(Ensemble, IdenticalForAnyThreadCountAndDependsOnTheSeed) {
   auto other = run_records(m, {12, 1, {}}, 0, 301);
   EXPECT_NE(one, other);
   // The summit happens in about half of the runs.
-  auto summary = summarise(m, one, 301);
+  auto summary = summarise(tally_ensemble({m}, {11, 2, nullptr}, 301, 0, 301)).variants[0];
   EXPECT_GT(summary.dyad_series[0][2].q95, 0.1);
   EXPECT_LT(summary.dyad_series[0][2].q05, 0.1);
 }
@@ -247,41 +247,6 @@ TEST(Ensemble, WilsonInterval) {
   auto [lo0, hi0] = wilson_interval(0, 10);
   EXPECT_EQ(lo0, 0);
   EXPECT_NEAR(hi0, 0.2775, 1e-4);
-}
-
-TEST(Ensemble, Quantiles) {
-  auto q = quantiles({5, 1, 4, 2, 3});
-  EXPECT_EQ(q.q50, 3);
-  EXPECT_EQ(q.mean, 3);
-  EXPECT_NEAR(q.q25, 2, 1e-12);
-  EXPECT_NEAR(q.q05, 1.2, 1e-12);
-}
-
-// The multi-selection gives exactly what sorting would, with ties and for tiny samples.
-TEST(Ensemble, QuantilesMatchSorting) {
-  std::mt19937_64 rng(3);
-  for (std::size_t n : {1, 2, 3, 4, 7, 20, 101, 1000, 4097, 30001}) {
-    std::vector<double> v(n);
-    for (double& x : v) x = static_cast<double>(rng() % 50) / 7.0;  // many ties
-    if (n == 1000) std::fill(v.begin(), v.end(), 1.0);              // all equal
-    if (n == 4097) std::sort(v.begin(), v.end());                   // sorted
-    if (n == 30001)
-      for (double& x : v) x = std::uniform_real_distribution<double>(-1, 1)(rng);
-    std::vector<double> sorted = v;
-    std::sort(sorted.begin(), sorted.end());
-    auto type7 = [&](double p) {
-      const double h = static_cast<double>(n - 1) * p;
-      const auto lo = static_cast<std::size_t>(std::floor(h));
-      const double above = sorted[std::min(lo + 1, n - 1)];
-      return sorted[lo] + (h - static_cast<double>(lo)) * (above - sorted[lo]);
-    };
-    const Quantiles q = quantiles(v);
-    EXPECT_EQ(q.q05, type7(0.05)) << n;
-    EXPECT_EQ(q.q25, type7(0.25)) << n;
-    EXPECT_EQ(q.q50, type7(0.5)) << n;
-    EXPECT_EQ(q.q75, type7(0.75)) << n;
-    EXPECT_EQ(q.q95, type7(0.95)) << n;
-  }
 }
 
 }  // namespace
