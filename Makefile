@@ -3,7 +3,7 @@ BUILD_DIR ?= build
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 
-.PHONY: all deps configure build demo test bench format clean
+.PHONY: all deps configure build demo test web-deps bench format clean
 
 all: build
 
@@ -19,8 +19,12 @@ build: configure
 demo: build
 	$(BUILD_DIR)/detente run
 
-test: build
+test: build web-deps
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+
+# playwright-core for the browser tests, from tests/web/package-lock.json (once; offline after).
+web-deps:
+	@[ -d tests/web/node_modules/playwright-core ] || (cd tests/web && npm ci --no-audit --no-fund --silent)
 
 bench: build
 	$(BUILD_DIR)/detente_bench

@@ -1,0 +1,62 @@
+// `detente serve [SCENARIO…] [--host 127.0.0.1] [--port 8787] [--token T]`: the analyst's
+// workbench, a local web app and JSON API (docs/serve.md). Prints its URL and serves until
+// interrupted (Ctrl-C). Binding to an address other than loopback needs --token.
+//
+//   detente serve                       # http://127.0.0.1:8787/ with the built-in case
+//   detente serve my.toml --port 0      # any free port; my.toml offered beside the built-ins
+//   detente serve --host 0.0.0.0 --token s3cret
+#include <fmt/format.h>
+
+#include <csignal>
+#include <iostream>
+#include <thread>
+
+#include "cli/command.hpp"
+#include "serve/server.hpp"
+
+namespace detente::cli {
+namespace {
+
+serve::Server* running = nullptr;
+
+extern "C" void stop_on_signal(int) {
+  // httplib's stop() only shuts the listening socket down, which is safe here.
+  if (running) running->stop();
+}
+
+int serve_main(const serve::ServeOptions& options) {
+  serve::Server server(options);
+  server.bind();
+  running = &server;
+  std::signal(SIGINT, stop_on_signal);
+  std::signal(SIGTERM, stop_on_signal);
+  std::cout << "detente serve: " << server.url() << "  (Ctrl-C stops)" << std::endl;
+  server.listen();
+  running = nullptr;
+  return 0;
+}
+
+const bool registered = register_command(
+    {"serve", "The workbench: a local web app and JSON API to explore, edit and rerun", 90,
+     [](CLI::App& app) {
+       auto o = std::make_shared<serve::ServeOptions>();
+       app.add_option("SCENARIO", o->scenarios,
+                      "Scenario files (TOML) offered beside the built-ins");
+       app.add_option("--host", o->host, "Address to bind (loopback unless --token is given)")
+           ->default_val("127.0.0.1");
+       app.add_option("--port", o->port, "Port (0: any free port)")
+           ->default_val(8787)
+           ->check(CLI::Range(0, 65535));
+       app.add_option("--token", o->token,
+                      "Secret every request must carry (required off loopback)");
+       app.add_option("--body-limit", o->body_limit, "Largest request body in bytes")
+           ->default_val(4u << 20)
+           ->check(CLI::Range(std::size_t{1024}, std::size_t{1} << 30));
+       app.add_option("--threads", o->threads, "Request threads")
+           ->default_val(8)
+           ->check(CLI::Range(2, 256));
+       return [o] { return serve_main(*o); };
+     }});
+
+}  // namespace
+}  // namespace detente::cli

@@ -1,0 +1,74 @@
+// detente/serve/jobs.hpp
+//
+// Ensemble jobs for `detente serve`: POST /api/simulate starts one on a worker thread and
+// answers its id at once; GET /api/jobs/ID reports progress (runs done of runs total) and,
+// when done, the same JSON as `detente simulate --format json`; DELETE /api/jobs/ID cancels.
+// A job runs its variants one after the other, each in slices of `slice` runs
+// (sim::run_records over [begin, end) is defined run by run, so slicing changes no number);
+// cancelling takes effect at the next slice boundary. At most `max_running` jobs run at
+// once (more are refused with 429) and the `max_kept` most recent finished jobs are kept.
+//
+// Example:
+//   detente::serve::JobManager jobs;
+//   std::string id = jobs.start(scenario, {.runs = 2000, .seed = 1});
+//   nlohmann::json status = jobs.status(id);   // {"state": "running", "done": 500, ...}
+//   jobs.cancel(id);
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "core/scenario.hpp"
+
+namespace detente::serve {
+
+struct JobRequest {
+  std::size_t runs = 1000;  // per variant, 1..max_runs
+  std::uint64_t seed = 1;
+  std::vector<std::string> variants;  // empty: baseline and every variant
+  bool sensitivity = false;           // Sobol indices per outcome (docs/models/sensitivity.md)
+  std::size_t sensitivity_samples = 64;
+  std::size_t sensitivity_replicates = 4;
+  int threads = 1;
+};
+
+// Reads a JobRequest from the body of POST /api/simulate (ApiError 400 on a bad field).
+JobRequest job_request(const nlohmann::json& body, std::size_t max_runs);
+
+class JobManager {
+ public:
+  explicit JobManager(std::size_t max_running = 2, std::size_t max_kept = 32,
+                      std::size_t slice = 250);
+  ~JobManager();  // cancels and joins every job
+  JobManager(const JobManager&) = delete;
+  JobManager& operator=(const JobManager&) = delete;
+
+  std::string start(Scenario scenario, JobRequest request);
+  std::optional<nlohmann::json> status(const std::string& id) const;
+  bool cancel(const std::string& id);
+
+ private:
+  struct Job;
+  void run(Job& job);
+  void forget_old();
+
+  std::size_t max_running_, max_kept_, slice_;
+  mutable std::mutex mutex_;
+  std::map<std::string, std::shared_ptr<Job>> jobs_;
+  std::vector<std::string> order_;  // ids, oldest first
+  std::uint64_t next_id_ = 1;
+};
+
+// The JSON of `detente simulate --format json` for summaries already computed.
+nlohmann::json simulation_json(const Scenario& scenario, std::size_t runs, std::uint64_t seed,
+                               const nlohmann::json& variants);
+
+}  // namespace detente::serve
