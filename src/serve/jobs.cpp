@@ -4,8 +4,10 @@
 
 #include "serve/api.hpp"
 #include "sim/ensemble.hpp"
+#include "sim/ensemble_summary.hpp"
 #include "sim/model.hpp"
 #include "sim/sensitivity.hpp"
+#include "sim/tally.hpp"
 
 namespace detente::serve {
 
@@ -52,16 +54,6 @@ JobRequest job_request(const json& body, std::size_t max_runs) {
     }
   }
   return r;
-}
-
-json simulation_json(const Scenario& scenario, std::size_t runs, std::uint64_t seed,
-                     const json& variants) {
-  json j;
-  j["scenario"] = scenario.id;
-  j["seed"] = seed;
-  j["runs"] = runs;
-  j["variants"] = variants;
-  return j;
 }
 
 JobManager::JobManager(std::size_t max_running, std::size_t max_kept, std::size_t slice)
@@ -129,40 +121,50 @@ void JobManager::run(Job& job) {
       for (const auto& id : job.request.variants)
         chosen.push_back(id == "baseline" ? nullptr : s.find_variant(id));
     }
-    json variants = json::array();
+    // The baseline always runs first: the variants' effects are paired with it.
+    if (chosen.empty() || chosen.front() != nullptr) chosen.insert(chosen.begin(), nullptr);
+    std::vector<sim::SimModel> models;
+    for (const Variant* variant : chosen) models.push_back(sim::compile(s, variant));
+    {
+      std::lock_guard lock(job.mutex);
+      job.current = models.size() == 1 ? models.front().variant_id
+                                       : fmt::format("baseline + {} variants", models.size() - 1);
+      job.total = models.size() * job.request.runs;
+    }
     const std::size_t runs = job.request.runs;
-    for (const Variant* variant : chosen) {
-      sim::SimModel model = sim::compile(s, variant);
-      {
-        std::lock_guard lock(job.mutex);
-        job.current = model.variant_id;
-      }
-      sim::Records records;
-      sim::EnsembleOptions options{job.request.seed, job.request.threads, {}};
-      for (std::size_t begin = 0; begin < runs; begin += slice_) {
-        if (job.cancelled) break;
-        std::size_t end = std::min(runs, begin + slice_);
-        sim::Records part = sim::run_records(model, options, begin, end);
-        records.insert(records.end(), part.begin(), part.end());
-        job.done += end - begin;
-      }
-      if (job.cancelled) break;
-      json v = sim::to_json(sim::summarise(model, records, runs, job.request.threads));
+    sim::EnsembleOptions options{job.request.seed, job.request.threads, nullptr};
+    // Tallied in slices, so that a cancel takes effect within one slice; tallies add
+    // exactly, so the result is the same as one call over all runs.
+    sim::EnsembleTally tally = sim::make_tally(models, job.request.seed, runs);
+    for (std::size_t begin = 0; begin < runs && !job.cancelled; begin += slice_) {
+      const std::size_t end = std::min(runs, begin + slice_);
+      tally.merge(sim::tally_ensemble(models, options, runs, begin, end));
+      job.done += (end - begin) * models.size();
+    }
+    json result;
+    if (!job.cancelled) {
+      sim::EnsembleReport report = sim::summarise(tally);
+      std::vector<sim::SensitivityResult> sensitivities;
       if (job.request.sensitivity) {
-        auto sens = sim::sensitivity(
-            model, {job.request.sensitivity_samples, job.request.sensitivity_replicates,
-                    job.request.seed, job.request.threads, 200});
-        sim::SobolOptions shown{job.request.sensitivity_samples, job.request.seed};
-        v["sensitivity"] = sim::sobol_to_json(sens.sobol, sens.outputs, shown);
-        v["sensitivity"]["replicates"] = job.request.sensitivity_replicates;
+        for (const sim::SimModel& model : models)
+          sensitivities.push_back(sim::sensitivity(
+              model, {job.request.sensitivity_samples, job.request.sensitivity_replicates,
+                      job.request.seed, job.request.threads, 200}));
+        sim::attach_pinning(report, sensitivities.front());
       }
-      variants.push_back(std::move(v));
+      result = sim::to_json(report);
+      for (std::size_t v = 0; v < sensitivities.size(); ++v) {
+        sim::SobolOptions shown{job.request.sensitivity_samples, job.request.seed};
+        result["variants"][v]["sensitivity"] =
+            sim::sobol_to_json(sensitivities[v].sobol, sensitivities[v].outputs, shown);
+        result["variants"][v]["sensitivity"]["replicates"] = job.request.sensitivity_replicates;
+      }
     }
     std::lock_guard lock(job.mutex);
     if (job.cancelled) {
       job.state = "cancelled";
     } else {
-      job.result = simulation_json(s, runs, job.request.seed, variants);
+      job.result = std::move(result);
       job.state = "done";
     }
   } catch (const InputError& e) {

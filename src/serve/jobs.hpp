@@ -67,8 +67,4 @@ class JobManager {
   std::uint64_t next_id_ = 1;
 };
 
-// The JSON of `detente simulate --format json` for summaries already computed.
-nlohmann::json simulation_json(const Scenario& scenario, std::size_t runs, std::uint64_t seed,
-                               const nlohmann::json& variants);
-
 }  // namespace detente::serve
