@@ -55,6 +55,10 @@ int calibrate_main(const CalibrateArgs& a) {
   text += estimate_line("saturation", fit.saturation);
   text += estimate_line("noise", fit.noise);
   text += fmt::format(
+      "  noise of the relation itself (score's sampling error removed: E[e²] = a + b/events): "
+      "{:.4f}\n",
+      fit.process_noise);
+  text += fmt::format(
       "Balance term: likelihood ratio {:.2f} (p = {:.3g}, chi-square 2 df), AIC change {:+.1f}: "
       "{}\n",
       fit.lr_statistic, fit.lr_p_value, fit.aic_difference,

@@ -355,7 +355,9 @@ DynamicsFit calibrate(const events::TieSeries& series, const CalibrateOptions& o
   const double rss = rss_for(data, beta, alpha, cap, &intercepts, &residuals);
   const double sigma = std::sqrt(rss / static_cast<double>(data.tr.size()));
 
-  const bool identified = alpha > 1e-6;
+  // At α = 0 the saturation does not enter the likelihood; at the bound α = 10 (with a
+  // small L the force is L·sign(X²)) the curvature in α vanishes: no standard errors there.
+  const bool identified = alpha > 1e-6 && alpha < 10 - 1e-6;
   const auto se =
       standard_errors(data, {beta, alpha, cap, sigma}, {true, identified, identified, true});
   fit.restoring_rate = {beta, se[0]};
@@ -367,8 +369,25 @@ DynamicsFit calibrate(const events::TieSeries& series, const CalibrateOptions& o
   fit.lr_statistic = std::max(0.0, 2 * (fit.log_likelihood - ll0));
   fit.lr_p_value = std::exp(-fit.lr_statistic / 2);  // χ²(2) survival function
   fit.aic_difference = 2 * 2 - fit.lr_statistic;
-  fit.balance_supported = identified && fit.lr_p_value < 0.05;
+  fit.balance_supported = alpha > 1e-6 && fit.lr_p_value < 0.05;
   fit.residuals = diagnose(data, residuals, sigma);
+  {
+    // E[e²] = a + b / events, by least squares.
+    double sx = 0, sy = 0, sxx = 0, sxy = 0;
+    const double N = static_cast<double>(data.tr.size());
+    for (std::size_t k = 0; k < data.tr.size(); ++k) {
+      const double xv = data.tr[k].inv_events, yv = residuals[k] * residuals[k];
+      sx += xv;
+      sy += yv;
+      sxx += xv * xv;
+      sxy += xv * yv;
+    }
+    const double vx = sxx - sx * sx / N;
+    const double b = vx > 0 ? (sxy - sx * sy / N) / vx : 0.0;
+    const double a = (sy - b * sx) / N;
+    fit.sampling_variance = b;
+    fit.process_noise = std::sqrt(std::max(a, 0.0));
+  }
   fit.dyad_residuals.assign(series.dyads.size(), {});
   for (std::size_t k = 0; k < data.tr.size(); ++k)
     fit.dyad_residuals[data.tr[k].dyad].push_back(residuals[k]);
@@ -468,6 +487,8 @@ std::string dynamics_toml(const DynamicsFit& fit) {
       "(p = {:.3g}, chi-square 2 df): the balance term is {}supported by these data.\n"
       "# Standardised residuals: sd {:.3f}, skewness {:.2f}, excess kurtosis {:.2f}, lag-1 "
       "autocorrelation {:.3f}, share beyond 2 sd {:.3f} (normal: 0.046).\n"
+      "# Noise: of the monthly score {:.4f}; of the relation itself (without the sampling error "
+      "of the score, E[e^2] = a + b/events) {:.4f}.\n"
       "# Values are normal distributions: mean = estimate, sd = standard error (observed "
       "information). substeps = 1 is the step the likelihood is written for.\n"
       "[dynamics]\n",
@@ -475,7 +496,7 @@ std::string dynamics_toml(const DynamicsFit& fit) {
       fit.transitions, fit.log_likelihood, fit.log_likelihood_no_balance, fit.lr_statistic,
       fit.lr_p_value, fit.balance_supported ? "" : "not ", fit.residuals.sd, fit.residuals.skewness,
       fit.residuals.excess_kurtosis, fit.residuals.lag1_autocorrelation,
-      fit.residuals.share_beyond_2sd);
+      fit.residuals.share_beyond_2sd, fit.noise.value, fit.process_noise);
   out += distribution_entry("restoring_rate", fit.restoring_rate, fit.source);
   out += distribution_entry("balance_gain", fit.balance_gain, fit.source);
   out += distribution_entry("saturation", fit.saturation, fit.source);
@@ -505,6 +526,9 @@ nlohmann::json to_json(const DynamicsFit& fit) {
             {"noise", est(fit.noise)},
             {"substeps", {{"value", 1}}}}},
           {"baselines", baselines},
+          {"noise_decomposition",
+           {{"process_noise", fit.process_noise},
+            {"sampling_variance_per_event", fit.sampling_variance}}},
           {"log_likelihood", fit.log_likelihood},
           {"log_likelihood_no_balance", fit.log_likelihood_no_balance},
           {"balance_test",

@@ -74,6 +74,11 @@ struct DynamicsFit {
   double aic_difference = 0;                // AIC(with balance) − AIC(α = 0)
   bool balance_supported = false;           // p < 0.05 and α > 0
   ResidualDiagnostics residuals;
+  // The part of the noise that is not the sampling error of the monthly score: the
+  // intercept a of E[e²] = a + b / events (least squares on the squared residuals), σ_p =
+  // √max(a, 0), and b (the variance one event adds). σ_p is the noise of the relation
+  // itself, the scenario simulation's `noise`; σ also holds the measurement's.
+  double process_noise = 0, sampling_variance = 0;
   std::vector<std::vector<double>> dyad_residuals;  // [dyad]: the fit's residuals, in time order
 };
 

@@ -265,6 +265,20 @@ EventBacktestResult backtest_events(const events::TieSeries& s, const EventBackt
         hr.best_crps = kBacktestModels[m];
       }
     }
+    for (int m = 0; m < kBacktestModelCount; ++m) {
+      std::vector<double> dc;
+      double sum = 0;
+      for (const auto& c : cases) {
+        dc.push_back(c.sums[k][3].crps - c.sums[k][m].crps);
+        sum += dc.back();
+      }
+      if (n <= 0 || m == 3) continue;
+      auto ci = block_interval(dc, count, block, opt.resamples,
+                               opt.seed * 7919u + static_cast<std::uint64_t>(k * 8 + m));
+      hr.dynamics_vs[m][0] = sum / n;
+      hr.dynamics_vs[m][1] = ci[0];
+      hr.dynamics_vs[m][2] = ci[1];
+    }
     r.horizons.push_back(hr);
   }
   if (total == 0)
@@ -290,7 +304,12 @@ nlohmann::json to_json(const EventBacktestResult& r) {
       }
       models[kBacktestModels[m]] = j;
     }
-    horizons.push_back({{"h", h.h}, {"models", models}, {"best_crps", h.best_crps}});
+    nlohmann::json vs = nlohmann::json::object();
+    for (int m = 0; m < 3; ++m)
+      vs[kBacktestModels[m]] = {{"mean", h.dynamics_vs[m][0]},
+                                {"ci95", {h.dynamics_vs[m][1], h.dynamics_vs[m][2]}}};
+    horizons.push_back(
+        {{"h", h.h}, {"models", models}, {"best_crps", h.best_crps}, {"dynamics_crps_minus", vs}});
   }
   nlohmann::json fits = nlohmann::json::array();
   for (const auto& f : r.fits)
@@ -329,6 +348,11 @@ std::string to_text(const EventBacktestResult& r) {
       out += fmt::format("  {:<12} {:>8.4f} {:>26} {:>8.4f} {:>26}\n", kBacktestModels[m], s.crps,
                          dc, s.brier_sign, db);
     }
+    out += fmt::format(
+        "  dynamics − climatology CRPS {:+.4f} [{:+.4f}, {:+.4f}]; dynamics − ar1 {:+.4f} "
+        "[{:+.4f}, {:+.4f}]\n",
+        h.dynamics_vs[1][0], h.dynamics_vs[1][1], h.dynamics_vs[1][2], h.dynamics_vs[2][0],
+        h.dynamics_vs[2][1], h.dynamics_vs[2][2]);
   }
   if (!r.fits.empty()) {
     const auto& f = r.fits.back();

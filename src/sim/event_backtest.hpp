@@ -23,7 +23,8 @@
 // Cost: per origin one calibration (sim/calibrate.hpp) and O(paths · H · n³) for the
 // ensembles, plus O(D · H · (P log P + W)) for the scores (D dyads, P paths, W training
 // months); origins run on threads, each writing its own slot (results do not depend on
-// the thread count).
+// the thread count). The dynamics' CRPS difference to each other model has the same kind
+// of interval.
 //
 // Example:
 //   auto ties = detente::events::read_tie_series({"keds_levant.cameo.tsv"}, opt);
@@ -72,6 +73,8 @@ struct HorizonResult {
   int h = 0;
   ModelScores models[kBacktestModelCount];
   std::string best_crps;  // the model with the lowest mean CRPS
+  // CRPS of the dynamics minus that of each model, mean and 95% interval (same bootstrap).
+  double dynamics_vs[kBacktestModelCount][3] = {};
 };
 
 struct OriginFit {
