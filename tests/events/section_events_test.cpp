@@ -39,7 +39,10 @@ TEST(EventsSection, ChartOfKeyDyadsWithTimeline) {
   if (!icews || !gdelt) GTEST_SKIP() << test::missing_data_message();
   report::EventsSectionOptions so;
   so.period = events::Period::day;
-  so.dyads.emplace_back("USA", "PRK");  // the ICEWS sample's days (2018-06-01/02)
+  so.dyads = {{"CHN", "JPN"},
+              {"CHN", "KOR"},
+              {"JPN", "KOR"},
+              {"USA", "PRK"}};  // the ICEWS sample's days (2018-06-01/02)
   auto sec = report::build_events_section(scenario_with_events(), {}, {*icews, *gdelt}, so);
   EXPECT_NE(sec.html.find("<svg"), std::string::npos);
   EXPECT_NE(sec.html.find("Trilateral &lt;summit&gt;"), std::string::npos);
@@ -59,4 +62,50 @@ TEST(EventsSection, ChartOfKeyDyadsWithTimeline) {
   EXPECT_EQ(got, want);
   EXPECT_GT(got, 0);
   EXPECT_NE(sec.text.find("CHN–JPN"), std::string::npos);
+}
+
+// The section reports the scenario's own dyads (from its relations when it names no key
+// dyads) and flags a coded relation the data contradict: an ISR–SYR alliance in 1982.
+TEST(EventsSection, ScenarioDyadsAndContradictedRelations) {
+  auto keds = test::data_file("events/keds/keds_levant.cameo.tsv");
+  if (!keds) GTEST_SKIP() << test::missing_data_message();
+  Scenario s;
+  s.id = "levant";
+  s.as_of = Date{1983, 1, 1};
+  for (const char* id : {"ISR", "SYR", "EGY"}) {
+    Actor a;
+    a.id = id;
+    a.capability.value = 1;
+    s.actors.push_back(a);
+  }
+  Relation wrong;  // Israel and Syria fought in Lebanon in 1982
+  wrong.a = "ISR";
+  wrong.b = "SYR";
+  wrong.kind = RelationKind::alliance;
+  wrong.weight.value = 0.8;
+  Relation peace;  // the 1979 treaty
+  peace.a = "EGY";
+  peace.b = "ISR";
+  peace.kind = RelationKind::dialogue;
+  peace.weight.value = 0.5;
+  s.relations = {wrong, peace};
+  auto sec = report::build_events_section(s, {}, {*keds});
+  ASSERT_EQ(sec.json["relations"].size(), 2u);  // the two related pairs, strongest first
+  const auto& first = sec.json["relations"][0];
+  EXPECT_EQ(first["dyad"], "ISR-SYR");
+  EXPECT_DOUBLE_EQ(first["coded_tie"].get<double>(), 0.8);
+  EXPECT_LT(first["tie_score"].get<double>(), 0);
+  EXPECT_EQ(first["verdict"], "contradicted");
+  EXPECT_EQ(first["window"], "1982-01-01 … 1982-12-31");
+  EXPECT_EQ(sec.json["relations"][1]["dyad"], "EGY-ISR");
+  EXPECT_NE(sec.json["relations"][1]["verdict"], "contradicted");
+  EXPECT_EQ(sec.json["contradicted"], 1);
+  EXPECT_FALSE(sec.json["dyads"].contains("CHN-JPN"));
+  EXPECT_NE(sec.html.find("<strong>contradicted</strong>"), std::string::npos);
+  // Key dyads named by the scenario come first and alone.
+  s.simulation.key_dyads = {{"SYR", "EGY"}};
+  auto named = report::build_events_section(s, {}, {*keds});
+  ASSERT_EQ(named.json["relations"].size(), 1u);
+  EXPECT_EQ(named.json["relations"][0]["dyad"], "EGY-SYR");
+  EXPECT_EQ(named.json["relations"][0]["verdict"], "not coded");
 }
