@@ -53,7 +53,9 @@ BargainingProblem from_scenario(const Scenario& s) {
     for (const Position* q : s.positions_on(is.id)) {
       std::size_t a = s.actor_index(q->actor);
       pos[a] = q->position.value;
-      sal[a] = q->salience.value;
+      // Only the issue's deciders settle it; the others keep their stated position but
+      // weigh nothing (the simulation lets them act through their ties instead).
+      sal[a] = s.decides(is, q->actor) ? q->salience.value : 0.0;
     }
     p.issues.push_back(std::move(d));
     p.position.push_back(std::move(pos));

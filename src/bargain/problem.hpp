@@ -88,7 +88,8 @@ BargainingProblem reordered(const BargainingProblem& problem,
 
 // Builds the problem from a scenario (its issues are independent questions: SMP runs each
 // on its own, options["dimensions"] = "separate"). An actor that states no position on an issue
-// takes part with salience 0 at the status quo (or the scale's midpoint), so it weighs nothing.
+// takes part with salience 0 at the status quo (or the scale's midpoint), so it weighs nothing;
+// so does an actor that is not among an issue's `deciders`.
 BargainingProblem from_scenario(const Scenario& scenario);
 
 }  // namespace detente::bargain

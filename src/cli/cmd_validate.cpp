@@ -9,11 +9,17 @@
 namespace detente::cli {
 namespace {
 
-int validate(const std::vector<std::string>& files) {
+int validate(const std::vector<std::string>& files, const std::string& as_of_text) {
+  io::ReadOptions options;
+  if (!as_of_text.empty()) {
+    options.as_of = Date::parse(as_of_text);
+    if (!options.as_of)
+      fail({"--as-of"}, "bad date '{}': expected a real calendar date YYYY-MM-DD", as_of_text);
+  }
   int bad = 0;
   for (const auto& f : files) {
     try {
-      Scenario s = io::load_scenario(f);
+      Scenario s = io::load_scenario(f, options);
       std::cout << fmt::format(
           "{}: ok ({} actors, {} issues, {} positions, {} relations, {} events, {} variants, {} "
           "outcomes)\n",
@@ -38,7 +44,11 @@ const bool registered = register_command(
        auto files = std::make_shared<std::vector<std::string>>();
        app.add_option("FILE", *files, "Scenario files (TOML) or built-in scenario names")
            ->required();
-       return [files] { return validate(*files); };
+       auto as_of = std::make_shared<std::string>();
+       app.add_option("--as-of", *as_of,
+                      "Check the as-of discipline against this date (YYYY-MM-DD) instead of "
+                      "each scenario's as_of");
+       return [files, as_of] { return validate(*files, *as_of); };
      }});
 
 }  // namespace

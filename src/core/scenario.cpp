@@ -153,6 +153,11 @@ std::vector<const Position*> Scenario::positions_on(std::string_view issue) cons
   return out;
 }
 
+bool Scenario::decides(const Issue& issue, std::string_view actor) const {
+  return issue.deciders.empty() ||
+         std::find(issue.deciders.begin(), issue.deciders.end(), actor) != issue.deciders.end();
+}
+
 Date Scenario::reference_date() const {
   if (as_of) return *as_of;
   Date last{1970, 1, 1};
@@ -182,6 +187,7 @@ Scenario apply_variant(const Scenario& base, const Variant& variant) {
     if (patch.status) it->status = *patch.status;
     if (patch.probability) it->probability = patch.probability;
     if (patch.effect) it->effect = patch.effect;
+    if (patch.reschedule) it->reschedule = patch.reschedule;
     for (const auto& [issue, value] : patch.positions) it->positions[issue] = value;
   }
   for (const PositionPatch& patch : variant.positions) {

@@ -71,6 +71,9 @@ struct Issue {
   std::optional<Sourced<double>> status_quo;
   std::optional<Date> decision_date;  // when the issue is settled, if it is
   std::string description;
+  // The actors whose positions settle the issue (docs/models/dynamics.md); the others act
+  // on it only through their ties. Empty: every actor.
+  std::vector<std::string> deciders;
   int line = 0;
 };
 
@@ -112,6 +115,10 @@ struct Relation {
   std::optional<Date> since;
   std::optional<Date> until;
   std::string note;
+  // A relation not yet in force on the as-of date (`since` after it) must be marked as
+  // expected, with the probability that it comes about; the simulation draws it per run.
+  bool expected = false;
+  std::optional<Sourced<double>> probability;
   int line = 0;
 
   bool active_on(const Date& d) const { return (!since || *since <= d) && (!until || d < *until); }
@@ -134,6 +141,14 @@ enum class EventKind {
   other
 };
 enum class EventStatus { held, scheduled, postponed, cancelled };
+
+// What happens to a scheduled event that does not take place on its date: with
+// `probability` it is held `delay_months` later instead (once; docs/models/dynamics.md).
+struct Reschedule {
+  Sourced<double> probability;
+  Sourced<double> delay_months;
+  int line = 0;
+};
 
 std::string_view to_string(EventKind kind);
 std::optional<EventKind> event_kind_from_string(std::string_view text);
@@ -158,6 +173,7 @@ struct Event {
   std::optional<Sourced<double>> probability;
   std::optional<Sourced<double>> effect;
   std::map<std::string, Sourced<double>> positions;  // issue id -> new position
+  std::optional<Reschedule> reschedule;
 };
 
 // An event that may happen in any month with a given rate (a Bernoulli trial per month).
@@ -193,6 +209,7 @@ struct EventPatch {
   std::optional<Sourced<double>> probability;
   std::optional<Sourced<double>> effect;
   std::map<std::string, Sourced<double>> positions;
+  std::optional<Reschedule> reschedule;
   std::optional<Event> added;  // set when the id is not in the baseline
   int line = 0;
 };
@@ -211,6 +228,9 @@ struct Variant {
   std::string id;
   std::string name;
   std::string description;
+  // What the variant is expected to move, as "issue:ID" or "outcome:ID" (checked against
+  // the scenario; tests/sim check that each variant of the built-in case moves them).
+  std::vector<std::string> moves;
   std::vector<EventPatch> events;
   std::vector<PositionPatch> positions;
   std::map<std::string, Sourced<double>> parameters;
@@ -269,6 +289,8 @@ struct Scenario {
   const Issue* find_issue(std::string_view id) const;
   std::size_t actor_index(std::string_view id) const;  // throws std::out_of_range
   std::vector<const Position*> positions_on(std::string_view issue) const;
+  // Whether actor `id` takes part in settling `issue` (its deciders; all when none given).
+  bool decides(const Issue& issue, std::string_view actor) const;
   // The date the analysis refers to: as_of, else the last event, else today's epoch.
   Date reference_date() const;
   const Variant* find_variant(std::string_view id) const;

@@ -1,19 +1,18 @@
 #include "core/ties.hpp"
 
-#include <algorithm>
-
 namespace detente {
 
 TieMatrix tie_matrix(const Scenario& s, const Date& date) {
-  TieMatrix t(s.actors.size());
+  const std::size_t n = s.actors.size();
+  std::vector<StackedTie> stack(n * n);
   for (const Relation& r : s.relations) {
     if (!r.active_on(date)) continue;
     std::size_t i = s.actor_index(r.a), j = s.actor_index(r.b);
-    t(i, j) += r.signed_weight();
-    t(j, i) = t(i, j);
+    stack[std::min(i, j) * n + std::max(i, j)].add(r.signed_weight());
   }
-  for (std::size_t i = 0; i < t.size(); ++i)
-    for (std::size_t j = 0; j < t.size(); ++j) t(i, j) = std::clamp(t(i, j), -1.0, 1.0);
+  TieMatrix t(n);
+  for (std::size_t i = 0; i < n; ++i)
+    for (std::size_t j = i + 1; j < n; ++j) t(i, j) = t(j, i) = stack[i * n + j].value();
   return t;
 }
 

@@ -15,302 +15,18 @@
 #include "core/parameters.hpp"
 #include "io/atomic_file.hpp"
 #include "io/csv.hpp"
+#include "io/scenario_fields.hpp"
+#include "io/toml_fields.hpp"
 
 namespace detente::io {
 
 namespace {
 
 namespace fs = std::filesystem;
-
-constexpr double kInf = std::numeric_limits<double>::infinity();
-
-int line_of(const toml::node& n) { return static_cast<int>(n.source().begin.line); }
-
-// Reads the fields of one TOML table, remembering which keys were used so that every
-// other key can be reported as unknown.
-class Fields {
- public:
-  Fields(const toml::table& table, std::string path, const std::string& file, Diagnostics& diags)
-      : table_(table), path_(std::move(path)), file_(file), diags_(diags) {}
-
-  int line() const { return line_of(table_); }
-  std::string field(std::string_view key) const {
-    return path_.empty() ? std::string(key) : fmt::format("{}.{}", path_, key);
-  }
-  SourceLocation at(std::string_view key) const {
-    const toml::node* n = table_.get(key);
-    return {file_, n ? line_of(*n) : line(), field(key)};
-  }
-  SourceLocation here() const { return {file_, line(), path_}; }
-
-  const toml::node* get(std::string_view key, bool required, std::string_view expected) {
-    used_.insert(std::string(key));
-    const toml::node* n = table_.get(key);
-    if (!n && required) diags_.addf(at(key), "missing field: expected {}", expected);
-    return n;
-  }
-
-  std::optional<std::string> string(std::string_view key, bool required = false) {
-    const toml::node* n = get(key, required, "a string");
-    if (!n) return std::nullopt;
-    if (auto s = n->value<std::string>()) return *s;
-    diags_.addf(at(key), "expected a string, got {}", describe(*n));
-    return std::nullopt;
-  }
-
-  // A string that must be one of a fixed set of names (a kind, a status).
-  template <typename E>
-  std::optional<E> keyword(std::string_view key, bool required, std::string_view what,
-                           std::optional<E> (*parse)(std::string_view),
-                           const std::vector<std::string_view>& names) {
-    auto text = string(key, required);
-    if (!text) return std::nullopt;
-    if (auto value = parse(*text)) return value;
-    diags_.addf(at(key), "unknown {} '{}' (expected one of: {})", what, *text,
-                fmt::join(names, ", "));
-    return std::nullopt;
-  }
-
-  std::optional<bool> boolean(std::string_view key) {
-    const toml::node* n = get(key, false, "true or false");
-    if (!n) return std::nullopt;
-    if (auto b = n->value_exact<bool>()) return *b;
-    diags_.addf(at(key), "expected true or false, got {}", describe(*n));
-    return std::nullopt;
-  }
-
-  std::optional<double> number(std::string_view key, bool required, double lo, double hi) {
-    const toml::node* n = get(key, required, "a number");
-    if (!n) return std::nullopt;
-    return check_number(*n, at(key), lo, hi);
-  }
-
-  // A number, or an inline table { value = 0.3, source = "..." }, optionally with a
-  // distribution: { dist = "normal", mean = 0.3, sd = 0.05, min = 0, max = 1 }. The point
-  // value defaults to the distribution's mean; the distribution must stay in [lo, hi].
-  std::optional<Sourced<double>> sourced(std::string_view key, bool required, double lo,
-                                         double hi) {
-    const toml::node* n = get(key, required, "a number or { value = …, source = \"…\" }");
-    if (!n) return std::nullopt;
-    if (const toml::table* t = n->as_table()) {
-      Fields inner(*t, field(key), file_, diags_);
-      std::optional<Distribution> dist = inner.distribution();
-      auto v = inner.number("value", !dist, lo, hi);
-      auto src = inner.string("source");
-      inner.finish();
-      if (dist) {
-        if (auto problem = dist->check()) {
-          diags_.addf(at(key), "invalid distribution: {}", *problem);
-          return std::nullopt;
-        }
-        if (dist->lower() < lo || dist->upper() > hi) {
-          diags_.addf(at(key), "{} reaches outside [{}, {}]: give bounds (min, max) inside it",
-                      dist->describe(), lo, hi);
-          return std::nullopt;
-        }
-        if (!v) v = dist->mean();
-      }
-      if (!v) return std::nullopt;
-      return Sourced<double>{*v, src.value_or(""), line_of(*n), dist};
-    }
-    auto v = check_number(*n, at(key), lo, hi);
-    if (!v) return std::nullopt;
-    return Sourced<double>{*v, {}, line_of(*n), std::nullopt};
-  }
-
-  // Reads `dist` and its parameters from this table, if `dist` is present.
-  std::optional<Distribution> distribution() {
-    auto kind = string("dist");
-    if (!kind) return std::nullopt;
-    auto num = [&](const char* k, bool req) { return number(k, req, -kInf, kInf); };
-    if (*kind == "uniform") {
-      auto a = num("min", true), b = num("max", true);
-      if (a && b) return Distribution::uniform(*a, *b);
-    } else if (*kind == "normal") {
-      auto m = num("mean", true), sd = num("sd", true);
-      auto a = num("min", false), b = num("max", false);
-      if (m && sd) return Distribution::normal(*m, *sd, a, b);
-    } else if (*kind == "triangular") {
-      auto a = num("min", true), c = num("mode", true), b = num("max", true);
-      if (a && b && c) return Distribution::triangular(*a, *c, *b);
-    } else if (*kind == "beta") {
-      auto al = num("alpha", true), be = num("beta", true);
-      auto a = num("min", false), b = num("max", false);
-      if (al && be) return Distribution::beta(*al, *be, a.value_or(0), b.value_or(1));
-    } else if (*kind == "choice") {
-      auto values = numbers("values", true);
-      auto weights = numbers("weights", false);
-      if (values) return Distribution::choice(*values, weights.value_or(std::vector<double>{}));
-    } else {
-      diags_.addf(at("dist"),
-                  "unknown distribution '{}' (expected uniform, normal, triangular, beta or "
-                  "choice)",
-                  *kind);
-    }
-    return std::nullopt;
-  }
-
-  std::optional<std::vector<double>> numbers(std::string_view key, bool required) {
-    const toml::node* n = get(key, required, "an array of numbers");
-    if (!n) return std::nullopt;
-    const toml::array* a = n->as_array();
-    if (!a) {
-      diags_.addf(at(key), "expected an array of numbers, got {}", describe(*n));
-      return std::nullopt;
-    }
-    std::vector<double> out;
-    for (const auto& e : *a) {
-      if (!e.is_number()) {
-        diags_.addf({file_, line_of(e), field(key)}, "expected a number, got {}", describe(e));
-        return std::nullopt;
-      }
-      out.push_back(*e.value<double>());
-    }
-    return out;
-  }
-
-  // Every key of this table as a sourced number (for open-ended maps: parameters, positions).
-  // `range` gives a key's admissible interval, or reports the key as unknown and returns
-  // nullopt.
-  using RangeOf =
-      std::function<std::optional<std::pair<double, double>>(const std::string&, SourceLocation)>;
-  std::map<std::string, Sourced<double>> sourced_map(const RangeOf& range) {
-    std::map<std::string, Sourced<double>> out;
-    for (const auto& [key, node] : table_) {
-      std::string k(key.str());
-      used_.insert(k);
-      auto r = range(k, at(k));
-      if (!r) continue;
-      if (auto v = sourced(k, false, r->first, r->second)) out[k] = *v;
-    }
-    return out;
-  }
-
-  // A TOML date (2024-05-27) or a string "2024-05-27".
-  std::optional<Date> date(std::string_view key, bool required) {
-    const toml::node* n = get(key, required, "a date YYYY-MM-DD");
-    if (!n) return std::nullopt;
-    if (auto d = n->value_exact<toml::date>()) {
-      if (Date::valid(d->year, d->month, d->day)) return Date{d->year, d->month, d->day};
-    } else if (auto s = n->value_exact<std::string>()) {
-      if (auto d = Date::parse(*s)) return d;
-      diags_.addf(at(key), "bad date '{}': expected a real calendar date YYYY-MM-DD", *s);
-      return std::nullopt;
-    }
-    diags_.addf(at(key), "expected a date YYYY-MM-DD, got {}", describe(*n));
-    return std::nullopt;
-  }
-
-  std::optional<std::vector<std::string>> strings(std::string_view key, bool required) {
-    const toml::node* n = get(key, required, "an array of strings");
-    if (!n) return std::nullopt;
-    const toml::array* a = n->as_array();
-    if (!a) {
-      diags_.addf(at(key), "expected an array of strings, got {}", describe(*n));
-      return std::nullopt;
-    }
-    std::vector<std::string> out;
-    for (const auto& e : *a) {
-      if (auto s = e.value_exact<std::string>()) {
-        out.push_back(*s);
-      } else {
-        diags_.addf({file_, line_of(e), field(key)}, "expected a string, got {}", describe(e));
-      }
-    }
-    return out;
-  }
-
-  const toml::table* table(std::string_view key) {
-    const toml::node* n = get(key, false, "a table");
-    if (!n) return nullptr;
-    if (const auto* t = n->as_table()) return t;
-    diags_.addf(at(key), "expected a table, got {}", describe(*n));
-    return nullptr;
-  }
-
-  // Reports every key that no accessor asked for.
-  void finish() {
-    for (const auto& [key, node] : table_) {
-      if (used_.count(std::string(key.str())) == 0)
-        diags_.addf({file_, line_of(node), field(key.str())},
-                    "unknown key '{}' (expected one of: {})", key.str(), known());
-    }
-  }
-
-  static std::string describe(const toml::node& n) {
-    switch (n.type()) {
-      case toml::node_type::string:
-        return fmt::format("the string \"{}\"", *n.value<std::string>());
-      case toml::node_type::integer:
-      case toml::node_type::floating_point:
-        return fmt::format("the number {}", *n.value<double>());
-      case toml::node_type::boolean:
-        return *n.value<bool>() ? "true" : "false";
-      case toml::node_type::table:
-        return "a table";
-      case toml::node_type::array:
-        return "an array";
-      case toml::node_type::date:
-        return "a date";
-      case toml::node_type::time:
-        return "a time";
-      case toml::node_type::date_time:
-        return "a date-time";
-      default:
-        return "nothing";
-    }
-  }
-
- private:
-  std::optional<double> check_number(const toml::node& n, SourceLocation where, double lo,
-                                     double hi) {
-    if (!n.is_number()) {
-      diags_.addf(std::move(where), "expected a number, got {}", describe(n));
-      return std::nullopt;
-    }
-    double v = *n.value<double>();
-    if (!std::isfinite(v) || v < lo || v > hi) {
-      diags_.addf(std::move(where), "{} is out of range: expected a number in [{}, {}]", v, lo, hi);
-      return std::nullopt;
-    }
-    return v;
-  }
-
-  std::string known() const {
-    std::string out;
-    for (const auto& k : used_) out += (out.empty() ? "" : ", ") + k;
-    return out;
-  }
-
-  const toml::table& table_;
-  std::string path_;
-  const std::string& file_;
-  Diagnostics& diags_;
-  std::set<std::string> used_;
-};
-
-// Calls fn(table, index, line) for each element of an array of tables [[key]].
-template <typename Fn>
-void each_table(Fields& root, const std::string& key, const std::string& file, Diagnostics& diags,
-                Fn fn) {
-  const toml::node* n = root.get(key, false, "an array of tables");
-  if (!n) return;
-  const toml::array* a = n->as_array();
-  if (!a) {
-    diags.addf(root.at(key), "expected [[{}]] tables, got {}", key, Fields::describe(*n));
-    return;
-  }
-  std::size_t i = 0;
-  for (const auto& e : *a) {
-    ++i;
-    if (const auto* t = e.as_table()) {
-      fn(*t, i);
-    } else {
-      diags.addf({file, line_of(e), fmt::format("{}[{}]", key, i)}, "expected a table, got {}",
-                 Fields::describe(e));
-    }
-  }
-}
+using toml_fields::each_table;
+using toml_fields::Fields;
+using toml_fields::kInf;
+using toml_fields::line_of;
 
 std::string label(std::string_view kind, std::size_t index, const std::optional<std::string>& id) {
   return id && !id->empty() ? fmt::format("{}[{}]", kind, *id) : fmt::format("{}[{}]", kind, index);
@@ -448,6 +164,12 @@ class ScenarioReader {
     }
     is.status_quo = f.sourced("status_quo", false, is.scale_min, is.scale_max);
     is.decision_date = f.date("decision_date", false);
+    if (auto d = f.strings("deciders", false)) {
+      is.deciders = *d;
+      for (const auto& a : is.deciders) actor_refs_.push_back({a, f.at("deciders")});
+      if (is.deciders.empty())
+        diags_.add(f.at("deciders"), "expected at least one actor (leave it out for every actor)");
+    }
     f.finish();
     register_id(issue_lines_, "issue", is.id, is.line, f);
     s_.issues.push_back(std::move(is));
@@ -461,7 +183,8 @@ class ScenarioReader {
     p.issue = f.string("issue", true).value_or("");
     // The scale is checked against the issue once all issues are known.
     if (auto v = f.sourced("position", true, -kInf, kInf)) p.position = *v;
-    if (auto v = f.sourced("salience", true, 0, 1)) p.salience = *v;
+    if (auto v = f.sourced("salience", true, fields::kSalience.lo, fields::kSalience.hi))
+      p.salience = *v;
     p.why = f.string("why").value_or("");
     if (auto src = f.string("source")) {
       if (p.position.source.empty()) p.position.source = *src;
@@ -477,31 +200,35 @@ class ScenarioReader {
     r.line = f.line();
     r.a = f.string("a", true).value_or("");
     r.b = f.string("b", true).value_or("");
-    r.kind =
-        f.keyword("kind", true, "relation kind", relation_kind_from_string, relation_kind_names())
-            .value_or(r.kind);
+    if (auto k = f.string("kind", true))
+      r.kind = fields::relation_kind(*k, f.at("kind"), diags_).value_or(r.kind);
     r.sign = default_sign(r.kind);
-    if (auto sign = f.number("sign", false, -1, 1)) {
-      if (*sign != 1 && *sign != -1)
-        diags_.addf(f.at("sign"), "expected +1 or -1, got {}", *sign);
-      else
-        r.sign = static_cast<int>(*sign);
-    }
-    if (auto w = f.sourced("weight", false, 0, 1)) {
+    if (auto sign = f.number("sign", false, -1, 1))
+      r.sign = fields::sign(*sign, f.at("sign"), diags_).value_or(r.sign);
+    if (auto w = f.sourced("weight", false, fields::kWeight.lo, fields::kWeight.hi)) {
       r.weight = *w;
-      if (w->value == 0) diags_.add(f.at("weight"), "expected a weight in (0, 1], got 0");
+      fields::check(fields::kWeight, w->value, f.at("weight"), diags_);
     }
     if (auto src = f.string("source"); src && r.weight.source.empty()) r.weight.source = *src;
     r.directed = f.boolean("directed").value_or(false);
     r.since = f.date("since", false);
     r.until = f.date("until", false);
     r.note = f.string("note").value_or("");
+    r.expected = f.boolean("expected").value_or(false);
+    r.probability =
+        f.sourced("probability", false, fields::kProbability.lo, fields::kProbability.hi);
     f.finish();
-    if (r.since && r.until && !(*r.since < *r.until))
-      diags_.addf(f.at("until"), "expected 'until' after 'since' ({}), got {}", r.since->iso(),
-                  r.until->iso());
-    if (!r.a.empty() && r.a == r.b)
-      diags_.addf(f.at("b"), "a relation needs two actors, got '{}' twice", r.a);
+    if (r.expected && !r.probability)
+      diags_.add(f.at("expected"),
+                 "an expected relation needs a probability (that it comes about as of as_of)");
+    if (r.probability && !r.expected)
+      diags_.add(f.at("probability"),
+                 "a relation's probability is for an expected one: add expected = true");
+    if (r.expected && !r.since)
+      diags_.add(f.at("expected"), "an expected relation needs the date it would start (since)");
+    if (r.since) future_relations_.push_back({*r.since, r.expected, f.at("since")});
+    fields::check_relation(
+        r, [&](const char* field) { return f.at(field); }, diags_);
     s_.relations.push_back(std::move(r));
   }
 
@@ -521,7 +248,10 @@ class ScenarioReader {
     e.title = f.string("title", true).value_or("");
     e.source = f.string("source").value_or("");
     read_event_effects(f, e.probability, e.effect, e.positions);
+    e.reschedule = read_reschedule(f);
     f.finish();
+    held_events_.push_back(
+        {e.date, e.status == EventStatus::held, t.get("status") ? f.at("status") : f.at("date")});
     for (const auto& a : e.participants) actor_refs_.push_back({a, f.at("participants")});
     for (const auto& a : e.targets) actor_refs_.push_back({a, f.at("targets")});
     register_id(event_lines_, "event", e.id, e.line, f);
@@ -545,6 +275,22 @@ class ScenarioReader {
       for (auto& [issue, value] : positions)
         event_positions_.push_back({issue, value, f.at("positions")});
     }
+  }
+
+  // reschedule = { probability = 0.6, delay_months = { dist = "triangular", … } }
+  std::optional<Reschedule> read_reschedule(Fields& f) {
+    const toml::table* t = f.table("reschedule");
+    if (!t) return std::nullopt;
+    Fields r(*t, f.field("reschedule"), file_, diags_);
+    Reschedule out;
+    out.line = r.line();
+    auto p = r.sourced("probability", true, 0, 1);
+    auto d = r.sourced("delay_months", true, 1, 120);
+    r.finish();
+    if (!p || !d) return std::nullopt;
+    out.probability = *p;
+    out.delay_months = *d;
+    return out;
   }
 
   std::map<std::string, Sourced<double>> read_parameters(const toml::table& t,
@@ -642,6 +388,10 @@ class ScenarioReader {
     v.id = f.string("id", true).value_or("");
     v.name = f.string("name", true).value_or("");
     v.description = f.string("description").value_or("");
+    if (auto moves = f.strings("moves", false)) {
+      v.moves = *moves;
+      for (const auto& m : v.moves) moves_.push_back({m, f.at("moves")});
+    }
     const std::string path = f.field("");
     each_table(f, "event", file_, diags_, [&](const toml::table& et, std::size_t k) {
       v.events.push_back(read_event_patch(et, fmt::format("{}event[{}]", path, k)));
@@ -689,6 +439,7 @@ class ScenarioReader {
                                 event_status_names()))
       patch.status = *status;
     read_event_effects(f, patch.probability, patch.effect, patch.positions);
+    patch.reschedule = read_reschedule(f);
     f.finish();
     patched_events_.push_back({patch.id, f.at("id")});
     return patch;
@@ -759,9 +510,7 @@ class ScenarioReader {
         p.issue = t.text(row, "issue");
         p.position.value = t.number(row, "position");
         p.salience.value = t.number(row, "salience");
-        if (p.salience.value < 0 || p.salience.value > 1)
-          diags_.addf(t.where(row, "salience"), "{} is out of range: expected a number in [0, 1]",
-                      p.salience.value);
+        fields::check(fields::kSalience, p.salience.value, t.where(row, "salience"), diags_);
         if (t.column("why")) p.why = t.text(row, "why");
         if (t.column("source")) p.position.source = p.salience.source = t.text(row, "source");
         s_.positions.push_back(std::move(p));
@@ -781,32 +530,20 @@ class ScenarioReader {
         r.line = row.line;
         r.a = t.text(row, "a");
         r.b = t.text(row, "b");
-        const std::string& k = t.text(row, "kind");
-        if (auto kind = relation_kind_from_string(k)) {
-          r.kind = *kind;
-        } else {
-          diags_.addf(t.where(row, "kind"), "unknown relation kind '{}' (expected one of: {})", k,
-                      fmt::join(relation_kind_names(), ", "));
-        }
+        auto at = [&](const char* field) { return t.where(row, field); };
+        r.kind = fields::relation_kind(t.text(row, "kind"), at("kind"), diags_).value_or(r.kind);
         r.sign = default_sign(r.kind);
-        if (auto s = t.optional_number(row, "sign")) {
-          if (*s != 1 && *s != -1)
-            diags_.addf(t.where(row, "sign"), "expected +1 or -1, got {}", *s);
-          else
-            r.sign = static_cast<int>(*s);
-        }
-        if (auto w = t.optional_number(row, "weight")) {
-          if (*w <= 0 || *w > 1)
-            diags_.addf(t.where(row, "weight"), "expected a weight in (0, 1], got {}", *w);
-          r.weight.value = *w;
-        }
+        if (auto s = t.optional_number(row, "sign"))
+          r.sign = fields::sign(*s, at("sign"), diags_).value_or(r.sign);
+        if (auto w = t.optional_number(row, "weight"))
+          r.weight.value = fields::check(fields::kWeight, *w, at("weight"), diags_).value_or(1.0);
         for (const char* c : {"since", "until"}) {
           if (!t.column(c) || t.text(row, c).empty()) continue;
-          auto d = Date::parse(t.text(row, c));
-          if (!d)
-            diags_.addf(t.where(row, c), "bad date '{}': expected YYYY-MM-DD", t.text(row, c));
-          (std::string_view(c) == "since" ? r.since : r.until) = d;
+          (std::string_view(c) == "since" ? r.since : r.until) =
+              fields::date_text(t.text(row, c), at(c), diags_);
         }
+        fields::check_relation(r, at, diags_);
+        if (r.since) future_relations_.push_back({*r.since, false, t.where(row, "since")});
         if (t.column("note")) r.note = t.text(row, "note");
         if (t.column("source")) r.weight.source = t.text(row, "source");
         s_.relations.push_back(std::move(r));
@@ -890,10 +627,57 @@ class ScenarioReader {
       if (!id.empty() && !all_events.count(id))
         diags_.addf(where, "unknown event '{}' (not an [[event]], [[stochastic]] or variant event)",
                     id);
+    for (const auto& [what, where] : moves_) {
+      const auto colon = what.find(':');
+      const std::string kind = what.substr(0, colon),
+                        id = colon == std::string::npos ? "" : what.substr(colon + 1);
+      bool known = false;
+      if (kind == "issue")
+        known = s_.find_issue(id) != nullptr;
+      else if (kind == "outcome")
+        known = outcome_lines_.count(id) > 0;
+      else {
+        diags_.addf(where, "'{}': expected \"issue:ID\" or \"outcome:ID\"", what);
+        continue;
+      }
+      if (!known) diags_.addf(where, "'{}' names no {} of the scenario", what, kind);
+    }
+    check_as_of();
     if (s_.actors.empty() && diags_.empty())
       diags_.add({file_, 1, "actor"}, "a scenario needs at least one [[actor]]");
   }
 
+  // As-of discipline: a scenario holds only what was known on its as_of date. A relation
+  // starting after it must be expected (with a probability); an event after it cannot be
+  // `held`.
+  void check_as_of() {
+    const std::optional<Date> as_of = as_of_override_ ? as_of_override_ : s_.as_of;
+    if (!as_of) return;
+    for (const auto& r : future_relations_)
+      if (r.date > *as_of && !r.flag)
+        diags_.addf(r.where,
+                    "{} is after as_of {}: a relation not in force then must be marked "
+                    "expected = true with a probability",
+                    r.date.iso(), as_of->iso());
+    for (const auto& e : held_events_)
+      if (e.date > *as_of && e.flag)
+        diags_.addf(e.where,
+                    "event on {} is after as_of {} but has status 'held': use status = "
+                    "\"scheduled\" (with a probability) for what was expected then",
+                    e.date.iso(), as_of->iso());
+  }
+
+ public:
+  std::optional<Date> as_of_override_;
+
+ private:
+  struct DatedCheck {
+    Date date;
+    bool flag;  // relation: expected; event: status held
+    SourceLocation where;
+  };
+  std::vector<DatedCheck> future_relations_, held_events_;
+  std::vector<std::pair<std::string, SourceLocation>> moves_;
   std::string file_;
   Scenario s_;
   Diagnostics diags_;
@@ -913,17 +697,20 @@ class ScenarioReader {
 
 }  // namespace
 
-Scenario read_scenario(std::string_view toml_text, const std::string& file_name) {
-  return ScenarioReader(file_name).read(toml_text);
+Scenario read_scenario(std::string_view toml_text, const std::string& file_name,
+                       const ReadOptions& options) {
+  ScenarioReader reader(file_name);
+  reader.as_of_override_ = options.as_of;
+  return reader.read(toml_text);
 }
 
-Scenario read_scenario_file(const std::string& path) {
-  return read_scenario(read_file(path), path);
+Scenario read_scenario_file(const std::string& path, const ReadOptions& options) {
+  return read_scenario(read_file(path), path, options);
 }
 
-Scenario load_scenario(const std::string& name_or_path) {
+Scenario load_scenario(const std::string& name_or_path, const ReadOptions& options) {
   if (auto text = find_builtin_scenario(name_or_path))
-    return read_scenario(*text, fmt::format("<builtin:{}>", name_or_path));
+    return read_scenario(*text, fmt::format("<builtin:{}>", name_or_path), options);
   std::error_code ec;
   if (!fs::exists(name_or_path, ec)) {
     std::vector<std::string_view> names;
@@ -931,7 +718,7 @@ Scenario load_scenario(const std::string& name_or_path) {
     fail({name_or_path}, "no such file, and no built-in scenario of that name (built-in: {})",
          fmt::join(names, ", "));
   }
-  return read_scenario_file(name_or_path);
+  return read_scenario_file(name_or_path, options);
 }
 
 }  // namespace detente::io

@@ -18,13 +18,21 @@
 
 namespace detente::io {
 
+// How a scenario is checked. `as_of` replaces the scenario's own as_of date for the as-of
+// discipline (a relation starting after it must be expected; an event after it cannot be
+// `held`), as `detente validate --as-of DATE` does; the scenario itself is unchanged.
+struct ReadOptions {
+  std::optional<Date> as_of;
+};
+
 // Parses scenario text; `file_name` is used in diagnostics and to resolve [tables] paths.
 // Throws InputError listing every problem.
-Scenario read_scenario(std::string_view toml_text, const std::string& file_name);
+Scenario read_scenario(std::string_view toml_text, const std::string& file_name,
+                       const ReadOptions& options = {});
 
-Scenario read_scenario_file(const std::string& path);
+Scenario read_scenario_file(const std::string& path, const ReadOptions& options = {});
 
 // A built-in scenario's name, or a path to a scenario file.
-Scenario load_scenario(const std::string& name_or_path);
+Scenario load_scenario(const std::string& name_or_path, const ReadOptions& options = {});
 
 }  // namespace detente::io

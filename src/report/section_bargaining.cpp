@@ -189,6 +189,8 @@ Section build_bargaining_section(const Scenario& scenario, const RunOptions& opt
                      {"scale", {p.issues[k].scale_min, p.issues[k].scale_max}}};
     j["status_quo"] =
         p.issues[k].status_quo ? nlohmann::json(*p.issues[k].status_quo) : nlohmann::json();
+    // The problem weighs only the issue's deciders (bargain::from_scenario).
+    if (is && !is->deciders.empty()) j["deciders"] = is->deciders;
     nlohmann::json forecasts = nlohmann::json::object(), trajectories = nlohmann::json::object();
     const double baseline = by_issue[k][0].forecast ? by_issue[k][0].forecast->forecast : NAN;
     nlohmann::json versus = nlohmann::json::object();
@@ -217,7 +219,8 @@ Section build_bargaining_section(const Scenario& scenario, const RunOptions& opt
   out.html +=
       "<p>Each model's forecast per issue, with the capability × salience weighted mean "
       "as the baseline. Circles: actors' positions, area ∝ capability × salience. "
-      "Lines: the models' forecasts. Lower panel: EUM and SMP over rounds.</p>\n";
+      "Lines: the models' forecasts. Lower panel: EUM and SMP over rounds. An issue with "
+      "deciders is settled among them: the other actors weigh nothing here.</p>\n";
   out.html += "<table><tr><th>issue</th>";
   for (const auto& o : by_issue[0])
     out.html +=

@@ -7,6 +7,7 @@
 #include "bargain/weighted_mean.hpp"
 #include "bargain/weighted_median.hpp"
 #include "core/parameters.hpp"
+#include "core/ties.hpp"
 
 namespace detente::sim {
 
@@ -19,6 +20,7 @@ Workspace::Workspace(const SimModel& m)
       position(static_cast<std::size_t>(m.n * m.m)),
       salience(position.size()),
       occurred(m.events.size()),
+      retry_month(m.events.size()),
       best_split(static_cast<std::size_t>(m.months)) {}
 
 void draw_inputs(const SimModel& model, Stream& rng, std::span<double> params) {
@@ -100,20 +102,27 @@ void apply_event(const SimModel& m, std::span<const double> p, const SimEvent& e
       ws.position[static_cast<std::size_t>(issue * n + a)] = p[static_cast<std::size_t>(slot)];
 }
 
-// Baseline ties of month t: the relations active then (summed, clamped) plus event shifts.
-// The relations' sums only change in the months where a relation starts or ends, so they
-// are recomputed then (and at t = 0) and kept clamped in ws.relation_ties.
+// Baseline ties of month t: the relations active then (stacked by core/ties.hpp's rule)
+// plus event shifts. The relations' ties only change in the months where a relation starts
+// or ends, so they are recomputed then (and at t = 0) and kept in ws.relation_ties. An
+// expected relation (chance_slot set) exists in this run when its draw falls below its
+// probability.
 void baseline_at(const SimModel& m, std::span<const double> p, int t, Workspace& ws) {
   const int n = m.n;
   if (t == 0 || m.relations_change[static_cast<std::size_t>(t)]) {
-    std::fill(ws.relation_ties.begin(), ws.relation_ties.end(), 0.0);
+    thread_local std::vector<StackedTie> stack;
+    stack.assign(ws.relation_ties.size(), StackedTie{});
     for (const SimRelation& r : m.relations) {
       if (t < r.from_month || t >= r.until_month) continue;
-      const double w = r.sign * p[static_cast<std::size_t>(r.weight_slot)];
-      ws.relation_ties[r.a * n + r.b] += w;
-      ws.relation_ties[r.b * n + r.a] += w;
+      if (r.chance_slot != kNoSlot &&
+          !(p[static_cast<std::size_t>(r.draw_slot)] < p[static_cast<std::size_t>(r.chance_slot)]))
+        continue;
+      stack[std::min(r.a, r.b) * n + std::max(r.a, r.b)].add(
+          r.sign * p[static_cast<std::size_t>(r.weight_slot)]);
     }
-    for (double& v : ws.relation_ties) v = clamp_value(v, -1.0, 1.0);
+    for (int i = 0; i < n; ++i)
+      for (int j = i; j < n; ++j)
+        ws.relation_ties[i * n + j] = ws.relation_ties[j * n + i] = stack[i * n + j].value();
   }
   const std::size_t size = ws.baseline.size();
   double* baseline = ws.baseline.data();
@@ -144,6 +153,8 @@ double decide(const SimModel& m, std::span<const double> p, int k, Workspace& ws
     ws_ = big_weight.data();
   }
   for (int i = 0; i < n; ++i) ws_[i] = cap[i] * sal[i];
+  // Every actor pulls positions through its ties (w_j of all actors); only the issue's
+  // deciders then settle it.
   for (int i = 0; i < n; ++i) {
     double num = 0, den = 0;
     for (int j = 0; j < n; ++j) {
@@ -155,8 +166,17 @@ double decide(const SimModel& m, std::span<const double> p, int k, Workspace& ws
     double x = pos[i] + (den > 0 ? gamma * num / den : 0.0);
     xs[i] = std::clamp(x, m.scale_min[k], m.scale_max[k]);
   }
-  std::span<const double> positions(xs, static_cast<std::size_t>(n));
-  std::span<const double> weights(ws_, static_cast<std::size_t>(n));
+  // Keep the deciders only (in place: d <= i).
+  const unsigned char* decides = m.decides.data() + k * n;
+  std::size_t d = 0;
+  for (int i = 0; i < n; ++i)
+    if (decides[i]) {
+      xs[d] = xs[i];
+      ws_[d] = ws_[i];
+      ++d;
+    }
+  std::span<const double> positions(xs, d);
+  std::span<const double> weights(ws_, d);
   return m.median_model ? bargain::weighted_median(positions, weights)
                         : bargain::weighted_mean(positions, weights);
 }
@@ -171,6 +191,7 @@ void simulate(const SimModel& m, std::span<const double> p, Stream& rng, Workspa
   std::fill(record.begin(), record.end(), 0.0);
   std::fill(ws.shift.begin(), ws.shift.end(), 0.0);
   std::fill(ws.occurred.begin(), ws.occurred.end(), -1);
+  std::fill(ws.retry_month.begin(), ws.retry_month.end(), -1);
   std::copy_n(p.begin() + static_cast<std::ptrdiff_t>(m.position_offset), ws.position.size(),
               ws.position.begin());
   std::copy_n(p.begin() + static_cast<std::ptrdiff_t>(m.salience_offset), ws.salience.size(),
@@ -191,7 +212,17 @@ void simulate(const SimModel& m, std::span<const double> p, Stream& rng, Workspa
       // The draw is keyed by the event and the month, not taken from the stream, so that
       // run r of every variant gives a shared event the same draw (common random numbers).
       const bool happens = keyed_uniform(event_key, ev.key, static_cast<std::uint64_t>(t)) < chance;
-      if (!happens) return;
+      if (!happens) {
+        // Rescheduled (docs/models/dynamics.md): decided by inputs drawn with the run's
+        // other inputs, so this takes nothing from the stream.
+        if (ev.reschedule_chance != kNoSlot &&
+            p[static_cast<std::size_t>(ev.reschedule_draw)] <
+                p[static_cast<std::size_t>(ev.reschedule_chance)])
+          ws.retry_month[e] =
+              t + std::max(1, static_cast<int>(
+                                  std::lround(p[static_cast<std::size_t>(ev.reschedule_delay)])));
+        return;
+      }
       if (ws.occurred[e] < 0) ws.occurred[e] = t;  // a recurring event keeps its first month
       apply_event(m, p, ev, ws);
     };
@@ -199,6 +230,11 @@ void simulate(const SimModel& m, std::span<const double> p, Stream& rng, Workspa
       if (m.events[next_scheduled].month == t) consider(next_scheduled);
     for (std::size_t e = scheduled; e < m.events.size(); ++e)
       if (t >= m.events[e].month && t <= m.events[e].last_month) consider(e);
+    for (const std::size_t e : m.reschedulable)
+      if (ws.retry_month[e] == t) {
+        if (ws.occurred[e] < 0) ws.occurred[e] = t;
+        apply_event(m, p, m.events[e], ws);
+      }
     // Events update the baseline of the pairs they shift; all of it is rebuilt only when a
     // relation begins or ends.
     if (m.relations_change[static_cast<std::size_t>(t)]) baseline_at(m, p, t, ws);

@@ -49,6 +49,7 @@ struct Workspace {
   explicit Workspace(const SimModel& m);
   std::vector<double> x, baseline, relation_ties, shift, scratch, position, salience;
   std::vector<int> occurred;              // per event: month it happened, or -1
+  std::vector<int> retry_month;           // per event: month it was rescheduled to, or -1
   std::vector<std::uint64_t> best_split;  // per month: the optimal two-bloc split
 };
 

@@ -31,6 +31,12 @@ class Compiler {
       m_.inputs.push_back({std::move(name), static_cast<std::size_t>(index), *value.uncertainty});
     return index;
   }
+  // A uniform number in [0, 1) every run draws (point value 0.5) to decide an uncertain
+  // yes-or-no of the scenario against a probability slot.
+  int uniform_draw(std::string name) {
+    Sourced<double> u{0.5, {}, 0, Distribution::uniform(0, 1)};
+    return slot(u, std::move(name));
+  }
   int slot(double value) {
     m_.parameters.push_back(value);
     return static_cast<int>(m_.parameters.size() - 1);
@@ -64,6 +70,7 @@ class Compiler {
       if (is.decision_date)
         month = std::clamp(months_between(m_.start, *is.decision_date), 0, m_.months - 1);
       m_.decision_month.push_back(month);
+      for (const auto& a : s_.actors) m_.decides.push_back(s_.decides(is, a.id) ? 1 : 0);
     }
 
     m_.capability_offset = m_.parameters.size();
@@ -112,6 +119,11 @@ class Compiler {
           slot(r.weight, "weight[" + r.a + "-" + r.b + ":" + std::string(to_string(r.kind)) + "]");
       sr.from_month = r.since ? months_between(m_.start, *r.since) : -1'000'000;
       sr.until_month = r.until ? months_between(m_.start, *r.until) : 1'000'000;
+      if (r.expected && r.probability) {
+        const std::string name = r.a + "-" + r.b + ":" + std::string(to_string(r.kind));
+        sr.chance_slot = slot(*r.probability, "probability[" + name + "]");
+        sr.draw_slot = uniform_draw("occurs[" + name + "]");
+      }
       m_.relations.push_back(sr);
     }
     m_.relations_change.assign(static_cast<std::size_t>(m_.months), false);
@@ -128,6 +140,11 @@ class Compiler {
       SimEvent se = event_common(e.id, e.kind, e.participants, e.targets, e.effect, e.line);
       se.month = se.last_month = month;
       if (e.probability) se.probability_slot = slot(*e.probability, "probability[" + e.id + "]");
+      if (e.reschedule) {
+        se.reschedule_chance = slot(e.reschedule->probability, "reschedule[" + e.id + "]");
+        se.reschedule_draw = uniform_draw("rescheduled[" + e.id + "]");
+        se.reschedule_delay = slot(e.reschedule->delay_months, "delay_months[" + e.id + "]");
+      }
       for (const auto& [issue_id, value] : e.positions)
         se.position_switches.emplace_back(issue(issue_id, e.line, "positions"),
                                           slot(value, "positions[" + e.id + "," + issue_id + "]"));
@@ -136,6 +153,8 @@ class Compiler {
     std::stable_sort(m_.events.begin(), m_.events.end(),
                      [](const SimEvent& a, const SimEvent& b) { return a.month < b.month; });
     m_.scheduled_events = m_.events.size();
+    for (std::size_t e = 0; e < m_.events.size(); ++e)
+      if (m_.events[e].reschedule_chance != kNoSlot) m_.reschedulable.push_back(e);
     for (const StochasticEvent& e : s_.stochastic_events) {
       SimEvent se = event_common(e.id, e.kind, e.participants, e.targets, e.effect, e.line);
       se.stochastic = true;

@@ -42,6 +42,12 @@ struct SimEvent {
   std::vector<std::pair<int, int>> position_switches;  // (issue, slot of new position)
   bool stochastic = false;
   std::uint64_t key = 0;  // FNV-1a of id: keys the event's draws, the same in every variant
+  // A scheduled event that does not take place in its month is held reschedule_delay
+  // months later (rounded, ≥ 1) when the uniform input in reschedule_draw falls below the
+  // probability in reschedule_chance (kNoSlot: never rescheduled).
+  int reschedule_chance = kNoSlot;
+  int reschedule_draw = kNoSlot;
+  int reschedule_delay = kNoSlot;
 };
 
 // A relation's contribution to the baseline tie of a pair during [from_month, until_month).
@@ -51,6 +57,10 @@ struct SimRelation {
   int weight_slot = 0;
   int from_month = 0;
   int until_month = 0;
+  // An expected relation (`expected = true`): it exists in a run when the uniform input in
+  // draw_slot falls below the probability in chance_slot. kNoSlot: a known relation.
+  int chance_slot = kNoSlot;
+  int draw_slot = kNoSlot;
 };
 
 struct SimOutcome {
@@ -96,7 +106,8 @@ struct SimModel {
   std::vector<std::string> actors;
   std::vector<std::string> issues;
   std::vector<double> scale_min, scale_max;
-  std::vector<int> decision_month;  // per issue; months-1 when undecided within the horizon
+  std::vector<int> decision_month;     // per issue; months-1 when undecided within the horizon
+  std::vector<unsigned char> decides;  // [issue * n + actor]: 1 when the actor settles the issue
 
   std::vector<double> parameters;  // point values of every slot
   std::vector<UncertainInput> inputs;
@@ -106,9 +117,10 @@ struct SimModel {
   std::size_t dynamics_offset = 0;    // + Param
 
   std::vector<SimRelation> relations;
-  std::vector<bool> relations_change;  // per month: a relation starts or ends then
-  std::vector<SimEvent> events;        // scheduled (sorted by month), then stochastic
-  std::size_t scheduled_events = 0;    // events[0, scheduled_events) are the scheduled ones
+  std::vector<bool> relations_change;      // per month: a relation starts or ends then
+  std::vector<SimEvent> events;            // scheduled (sorted by month), then stochastic
+  std::size_t scheduled_events = 0;        // events[0, scheduled_events) are the scheduled ones
+  std::vector<std::size_t> reschedulable;  // scheduled events with a reschedule rule
   std::vector<SimOutcome> outcomes;
   std::vector<std::pair<int, int>> key_dyads;
 

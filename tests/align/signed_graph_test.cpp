@@ -167,7 +167,7 @@ TEST(SignedGraphCsv, CowWindowsMatchTheSummary) {
   EXPECT_EQ(g.negative_edges(), 42);
 }
 
-TEST(RelationNetwork, CombinesActiveRelationsAndClamps) {
+TEST(RelationNetwork, CombinesActiveRelationsByTheStackRule) {
   const char* toml = R"(
 [scenario]
 id = "t"
@@ -216,7 +216,7 @@ until = 2020-01-01
   EXPECT_EQ(g.size(), 3);
   ASSERT_EQ(g.edges.size(), 2u);  // B–C expired
   EXPECT_EQ(g.edges[0].sign, 1);
-  EXPECT_DOUBLE_EQ(g.edges[0].weight, 1.0);  // 0.8 + 0.6 clamped
+  EXPECT_NEAR(g.edges[0].weight, 0.92, 1e-12);  // 0.8 and 0.6 stacked: 1 − 0.2 · 0.4
   EXPECT_EQ(g.edges[1].sign, -1);
   EXPECT_NEAR(g.edges[1].weight, 0.3, 1e-12);  // -0.5 + 0.2
   SignedGraph before = relation_network(s, Date{2019, 1, 1});
