@@ -97,6 +97,7 @@
     }
     const t0 = performance.now();
     const r = await api("POST", "/api/bargain", { scenario: next });
+    const answered = performance.now();
     if (r.status !== 200) {
       input.classList.add("invalid");
       showDiagnostics(r.json.diagnostics || [{ file: "", line: 0, field: "", message: r.json.error }]);
@@ -108,10 +109,12 @@
     state.edits += 1;
     if (entity[field]) entity[field].value = value;
     state.bargain = r.json;
-    const ms = performance.now() - t0;
     renderBargaining();
-    $("recompute").textContent = `Recomputed all models in ${ms.toFixed(0)} ms after ${state.edits} edit(s).`;
+    const ms = performance.now() - t0;
+    $("recompute").textContent = `Recomputed all models in ${ms.toFixed(0)} ms (answer ${(answered - t0).toFixed(0)} ms, ` +
+      `drawing ${(ms - (answered - t0)).toFixed(0)} ms) after ${state.edits} edit(s).`;
     $("recompute").dataset.ms = ms.toFixed(1);
+    $("recompute").dataset.answerMs = (answered - t0).toFixed(1);
     if (field === "weight") loadNetwork();
   }
 

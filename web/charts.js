@@ -13,7 +13,7 @@
 "use strict";
 const Charts = (() => {
   const NS = "http://www.w3.org/2000/svg";
-  const palette = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
+  const palette = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#999933",
                    "#000000", "#7F3C8D", "#11A579", "#A5AA99", "#80BA5A"];
   const positive = "#009E73", negative = "#D55E00", neutral = "#777777";
   const colour = (i) => palette[((i % palette.length) + palette.length) % palette.length];

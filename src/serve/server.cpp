@@ -189,6 +189,7 @@ Server::Server(ServeOptions options) : impl_(std::make_unique<Impl>(std::move(op
   http.set_read_timeout(10);
   http.set_write_timeout(10);
   http.set_keep_alive_timeout(5);
+  http.set_tcp_nodelay(true);  // answers go out at once, not after a delayed ACK
   const int threads = std::max(2, o.threads);
   http.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
   Impl* impl = impl_.get();
