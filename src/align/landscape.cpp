@@ -11,6 +11,7 @@
 
 #include "align/relocation.hpp"
 #include "core/error.hpp"
+#include "core/limits.hpp"
 
 namespace detente::align {
 
@@ -195,7 +196,9 @@ LandscapeResult exhaustive_landscape(const LandscapeInput& in, const LandscapeOp
   check_input(in);
   Couplings c = couplings(in);
   int n = c.n;
-  if (n > 34) throw std::invalid_argument("landscape: exhaustive search is limited to 34 actors");
+  if (n > limits::kLandscapeExhaustiveMaxActors)
+    throw std::invalid_argument(
+        "landscape: exhaustive search beyond limits::kLandscapeExhaustiveMaxActors");
   int free_bits = n - 1;
   std::uint64_t total = std::uint64_t{1} << free_bits;
   std::uint64_t all = total - 1;

@@ -23,6 +23,7 @@
 #include <cstdint>
 #include <string>
 #include <vector>
+#include "core/limits.hpp"
 
 namespace detente::align {
 
@@ -42,7 +43,7 @@ struct LandscapeMinimum {
 
 struct LandscapeOptions {
   int threads = 1;             // exhaustive: work split; results identical for any count
-  int exact_basin_limit = 24;  // exhaustive basins only up to this many actors
+  int exact_basin_limit = limits::kLandscapeExactBasinActors;  // exact basins up to this n
   int samples = 20000;         // heuristic (and basins above the limit): descents
   std::uint64_t seed = 1;
 };

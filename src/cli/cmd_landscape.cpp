@@ -9,6 +9,7 @@
 #include "align/landscape.hpp"
 #include "cli/command.hpp"
 #include "core/error.hpp"
+#include "core/limits.hpp"
 #include "io/graph/landscape_csv.hpp"
 
 namespace detente::cli {
@@ -33,9 +34,11 @@ nlohmann::ordered_json number(double v) {
 int run_landscape(const LandscapeArgs& a) {
   auto in = align::read_landscape_csv(a.actors, a.propensities, a.offset);
   int n = static_cast<int>(in.actors.size());
-  bool exhaustive = a.method == "exhaustive" || (a.method == "auto" && n <= 30);
-  if (exhaustive && n > 34)
-    fail({a.actors, 0}, "{} actors: the exhaustive search handles up to 34", n);
+  bool exhaustive = a.method == "exhaustive" ||
+                    (a.method == "auto" && n <= limits::kLandscapeAutoExhaustiveActors);
+  if (exhaustive && n > limits::kLandscapeExhaustiveMaxActors)
+    fail({a.actors, 0}, "{} actors: the exhaustive search handles up to {} (core/limits.hpp)", n,
+         limits::kLandscapeExhaustiveMaxActors);
   align::LandscapeOptions o{.threads = a.threads, .samples = a.samples, .seed = a.seed};
   auto r = exhaustive ? align::exhaustive_landscape(in, o) : align::heuristic_landscape(in, o);
   nlohmann::ordered_json j;

@@ -1,4 +1,7 @@
-// `detente scenarios`: list the built-in scenarios.
+// `detente scenarios`: list the built-in scenarios, print one's TOML, or print a synthetic
+// scenario of any size for benchmarks and tests (sim/synthetic.hpp).
+//
+//   detente scenarios --synthetic 50 --seed 7 > synthetic-50.toml
 #include <iostream>
 #include <nlohmann/json.hpp>
 
@@ -6,6 +9,7 @@
 #include "core/builtin.hpp"
 #include "core/error.hpp"
 #include "io/scenario_toml.hpp"
+#include "sim/synthetic.hpp"
 
 namespace detente::cli {
 namespace {
@@ -38,9 +42,22 @@ const bool registered = register_command(
      [](CLI::App& app) {
        auto format = std::make_shared<Format>();
        auto show = std::make_shared<std::string>();
+       auto synthetic = std::make_shared<int>(0);
+       auto seed = std::make_shared<std::uint64_t>(1);
        add_format_option(app, *format, {Format::text, Format::json});
-       app.add_option("--show", *show, "Print the TOML of this built-in scenario");
-       return [format, show] { return list_scenarios(*format, !show->empty(), *show); };
+       auto* show_option =
+           app.add_option("--show", *show, "Print the TOML of this built-in scenario");
+       app.add_option("--synthetic", *synthetic,
+                      "Print a synthetic scenario with this many actors (benchmarks, tests)")
+           ->excludes(show_option);
+       app.add_option("--seed", *seed, "Seed of the synthetic scenario")->capture_default_str();
+       return [format, show, synthetic, seed] {
+         if (*synthetic != 0) {
+           std::cout << sim::synthetic_scenario(*synthetic, *seed);
+           return 0;
+         }
+         return list_scenarios(*format, !show->empty(), *show);
+       };
      }});
 
 }  // namespace

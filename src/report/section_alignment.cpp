@@ -11,6 +11,7 @@
 #include "align/frustration.hpp"
 #include "align/landscape.hpp"
 #include "align/signed_graph.hpp"
+#include "core/limits.hpp"
 #include "report/svg.hpp"
 
 namespace detente::report {
@@ -211,8 +212,9 @@ Section build_alignment_section(const Scenario& scenario, const RunOptions& opti
   for (const auto& e : g.edges)
     li.propensity[e.u][e.v] = li.propensity[e.v][e.u] = e.sign * e.weight;
   auto land =
-      n <= 24 ? align::exhaustive_landscape(li, {.threads = options.threads})
-              : align::heuristic_landscape(li, {.threads = options.threads, .seed = options.seed});
+      n <= limits::kLandscapeReportExhaustiveActors
+          ? align::exhaustive_landscape(li, {.threads = options.threads})
+          : align::heuristic_landscape(li, {.threads = options.threads, .seed = options.seed});
   nlohmann::json minima = nlohmann::json::array();
   std::string land_text, land_html;
   for (std::size_t k = 0; k < land.minima.size() && k < 5; ++k) {

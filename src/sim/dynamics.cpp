@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <stdexcept>
 
 #include "bargain/weighted_mean.hpp"
@@ -21,7 +22,14 @@ Workspace::Workspace(const SimModel& m)
       salience(position.size()),
       occurred(m.events.size()),
       retry_month(m.events.size()),
-      best_split(static_cast<std::size_t>(m.months)) {}
+      split_search(split_search_for(m)),
+      side(static_cast<std::size_t>(m.n), 1) {}
+
+SplitSearch split_search_for(const SimModel& m) {
+  // The method is the model's, not the run's: chosen from the point value of `substeps`.
+  const double substeps = m.parameters.empty() ? 2.0 : m.parameters[m.dynamics_offset + kSubsteps];
+  return SplitSearch(m.n, std::max(1, static_cast<int>(std::lround(substeps))));
+}
 
 void draw_inputs(const SimModel& model, Stream& rng, std::span<double> params) {
   for (const UncertainInput& in : model.inputs)
@@ -253,9 +261,19 @@ void simulate(const SimModel& m, std::span<const double> p, Stream& rng, Workspa
       const auto [a, b] = m.key_dyads[d];
       record[layout.dyad(d, t)] = ws.x[a * n + b];
     }
-    std::uint64_t split = 0;
-    record[layout.frustration(t)] = n <= 24 ? min_frustration(ws.x, n, &split) : 0.0;
-    ws.best_split[t] = split;
+    // The best split: every month when the series is observed, else only in the months
+    // of a bloc_split outcome (the unobserved months' series entries are NaN).
+    bool observe = ws.observe_frustration;
+    for (std::size_t o = 0; o < m.outcomes.size() && !observe; ++o)
+      observe = m.outcomes[o].kind == OutcomeKind::bloc_split && m.outcomes[o].month == t;
+    if (observe) {
+      const SplitValue split = ws.split_search.run(ws.x, ws.side, t);
+      record[layout.frustration(t)] = split.frustration;
+      record[layout.frustration_gap()] =
+          std::max(record[layout.frustration_gap()], split.frustration - split.lower_bound);
+    } else {
+      record[layout.frustration(t)] = std::numeric_limits<double>::quiet_NaN();
+    }
 
     for (std::size_t o = 0; o < m.outcomes.size(); ++o) {
       const SimOutcome& out = m.outcomes[o];
@@ -270,8 +288,11 @@ void simulate(const SimModel& m, std::span<const double> p, Stream& rng, Workspa
           value = ws.x[out.a * n + out.b] < out.threshold;
           break;
         case OutcomeKind::bloc_split: {
-          const std::uint64_t all = n >= 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << n) - 1;
-          value = split == out.bloc_mask || split == (~out.bloc_mask & all);
+          // The same split as {bloc, rest} up to the naming of the sides.
+          bool same = true;
+          for (int i = 0; i < n && same; ++i)
+            same = (ws.side[i] == ws.side[0]) == (out.bloc[i] == out.bloc[0]);
+          value = same;
           break;
         }
         default:

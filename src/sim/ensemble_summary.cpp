@@ -113,6 +113,16 @@ EnsembleReport summarise(const EnsembleTally& t) {
     }
     for (std::size_t month = 0; month < months; ++month)
       s.frustration_series.push_back(column(next++));
+    {
+      const TallyColumn& gap = t.columns[next];
+      const std::uint64_t* bins = vt.bins.data() + next * (kBins + 2);
+      std::size_t top = 0;  // bin 0 is the atom at 0
+      for (std::size_t b = 0; b < kBins + 2; ++b)
+        if (bins[b] > 0) top = b;
+      const double width = (gap.hi - gap.lo) / static_cast<double>(kBins);
+      s.frustration_max_gap = top == 0 ? 0.0 : top > kBins ? gap.hi : gap.lo + width * top;
+      ++next;
+    }
     s.month_labels = h.month_labels;
     report.variants.push_back(std::move(s));
 
@@ -203,6 +213,8 @@ nlohmann::json to_json(const EnsembleSummary& s) {
   }
   j["frustration"] = nlohmann::json::array();
   for (const auto& q : s.frustration_series) j["frustration"].push_back(quantiles_json(q));
+  j["frustration_method"] = {{"exact", s.frustration_max_gap == 0},
+                             {"max_gap", s.frustration_max_gap}};
   return j;
 }
 

@@ -60,6 +60,10 @@ struct EnsembleSummary {
   std::vector<std::vector<Quantiles>> dyad_series;        // [dyad][month]
   std::vector<Quantiles> frustration_series;              // [month]
   std::vector<std::string> month_labels;                  // "2024-05"
+  // Every frustration value (and bloc split) is within this of the proven minimum: the
+  // upper edge of the highest non-empty bin of the runs' largest gaps; 0 = all proven exact
+  // (sim/split_search.hpp).
+  double frustration_max_gap = 0;
 };
 
 struct OutcomeEffect {

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "core/error.hpp"
+#include "core/limits.hpp"
 #include "sim/model.hpp"
 
 // This file is compiled with -ffp-contract=off (no fused multiply-add, whose rounding
@@ -143,37 +144,71 @@ template <int N>
   for (int i = 0; i < N; ++i) std::copy_n(xs + i * W, N, x + i * N);
 }
 
-// Any n: the upper triangle packed in `scratch` (pair p = (i, j), i < j, in row order).
-[[gnu::always_inline]] inline void integrate_month_any(int n, const double* dyn, double* x,
-                                                       const double* baseline, double* scratch) {
+// Any n: X is copied into `scratch` with rows padded to W = 16·⌈n/16⌉ doubles and the row
+// count to a multiple of 4 (zeros outside), and X² is built in register tiles of 4 rows ×
+// 2 vectors of Lanes columns, only over the tiles that meet the upper triangle: each tile
+// keeps 8 accumulators and, per k, loads 2 vectors of row k and 4 entries x_ik, so that the
+// O(n³) product runs at the machine's multiply-add rate instead of its load rate. Every
+// (X²)_ij is Σ_k x_ik x_kj added in increasing k from 0, as the plain loop did, so the
+// result does not depend on the tiling or the vector width.
+inline int padded_width(int n) { return (n + 15) / 16 * 16; }
+inline int padded_rows(int n) { return (n + 3) / 4 * 4; }
+
+template <int Lanes>
+[[gnu::always_inline]] inline void integrate_month_tiled(int n, const double* dyn, double* x,
+                                                         const double* baseline, double* scratch) {
+  using Vec = Doubles<Lanes>;
+  constexpr int kRows = 4, kCols = 2 * Lanes;
   const EulerStep step(n, dyn);
-  const int pairs = n * (n - 1) / 2;
-  double* tie = scratch;
-  double* base = scratch + pairs;
-  double* square = scratch + 2 * pairs;
-  for (int i = 0, p = 0; i < n; ++i)
-    for (int j = i + 1; j < n; ++j, ++p) {
-      tie[p] = x[i * n + j];
-      base[p] = baseline[i * n + j];
-    }
-  for (int s = 0; s < step.steps; ++s) {
-    for (int i = 0, p = 0; i < n; ++i) {
-      double* out = square + p;
-      const int len = n - 1 - i;
-      std::fill_n(out, len, 0.0);
-      for (int k = 0; k < n; ++k) {
-        const double xik = x[i * n + k];
-        const double* row = x + k * n + i + 1;
-        for (int t = 0; t < len; ++t) out[t] += xik * row[t];
-      }
-      p += len;
-    }
-    for (int p = 0; p < pairs; ++p) tie[p] = step(tie[p], base[p], square[p]);
-    for (int i = 0, p = 0; i < n; ++i)
-      for (int j = i + 1; j < n; ++j, ++p) x[i * n + j] = x[j * n + i] = tie[p];
+  const int w = padded_width(n), rows = padded_rows(n);
+  const std::size_t size = static_cast<std::size_t>(rows) * static_cast<std::size_t>(w);
+  double* xs = scratch;
+  double* base = scratch + size;
+  double* square = scratch + 2 * size;
+  std::fill_n(xs, size, 0.0);
+  std::fill_n(base, size, 0.0);
+  for (int i = 0; i < n; ++i) {
+    std::copy_n(x + static_cast<std::ptrdiff_t>(i) * n, n, xs + static_cast<std::ptrdiff_t>(i) * w);
+    std::copy_n(baseline + static_cast<std::ptrdiff_t>(i) * n, n,
+                base + static_cast<std::ptrdiff_t>(i) * w);
   }
+  for (int s = 0; s < step.steps; ++s) {
+    for (int i0 = 0; i0 < n; i0 += kRows) {
+      const double* a0 = xs + static_cast<std::ptrdiff_t>(i0) * w;
+      for (int j0 = i0 / kCols * kCols; j0 < w; j0 += kCols) {
+        Vec acc[kRows][2] = {};
+        const double* column = xs + j0;
+        for (int k = 0; k < n; ++k, column += w) {
+          Vec r0, r1;
+          std::memcpy(&r0, column, sizeof r0);
+          std::memcpy(&r1, column + Lanes, sizeof r1);
+          for (int r = 0; r < kRows; ++r) {
+            const double a = a0[r * w + k];
+            acc[r][0] += a * r0;
+            acc[r][1] += a * r1;
+          }
+        }
+        for (int r = 0; r < kRows; ++r) {
+          double* out = square + static_cast<std::ptrdiff_t>(i0 + r) * w + j0;
+          std::memcpy(out, &acc[r][0], sizeof acc[r][0]);
+          std::memcpy(out + Lanes, &acc[r][1], sizeof acc[r][1]);
+        }
+      }
+    }
+    for (int i = 0; i < n; ++i) {
+      const std::ptrdiff_t row = static_cast<std::ptrdiff_t>(i) * w;
+      for (int j = i + 1; j < n; ++j)
+        xs[row + j] = step(xs[row + j], base[row + j], square[row + j]);
+    }
+    for (int i = 0; i < n; ++i)
+      for (int j = i + 1; j < n; ++j)
+        xs[static_cast<std::ptrdiff_t>(j) * w + i] = xs[static_cast<std::ptrdiff_t>(i) * w + j];
+  }
+  for (int i = 0; i < n; ++i)
+    std::copy_n(xs + static_cast<std::ptrdiff_t>(i) * w, n, x + static_cast<std::ptrdiff_t>(i) * n);
 }
 
+template <int Lanes>
 [[gnu::always_inline]] inline void integrate_month_switch(int n, const double* dyn, double* x,
                                                           const double* baseline, double* scratch) {
   switch (n) {
@@ -188,7 +223,7 @@ template <int N>
     case 10:
       return integrate_month_fixed<10>(dyn, x, baseline);
     default:
-      return integrate_month_any(n, dyn, x, baseline, scratch);
+      return integrate_month_tiled<Lanes>(n, dyn, x, baseline, scratch);
   }
 }
 
@@ -240,7 +275,8 @@ template <int N, int Lanes>
 
   // Everyone in L on side 0: cut_L = 0, a = 0; g_v = Σ_{i∈L} x_vi σ_i (σ = ±1) is v's field
   // in L, flipping v changes cut_L by σ_v g_v.
-  double sigma[24], field[24], a[kMaxHigh], total_low[kMaxHigh];
+  double sigma[limits::kExactSplitMaxActors], field[limits::kExactSplitMaxActors], a[kMaxHigh],
+      total_low[kMaxHigh];
   for (int v = 0; v < l; ++v) {
     sigma[v] = 1;
     field[v] = 0;
@@ -341,7 +377,7 @@ struct Kernels {
 };
 
 void integrate_baseline(int n, const double* d, double* x, const double* b, double* s) {
-  integrate_month_switch(n, d, x, b, s);
+  integrate_month_switch<2>(n, d, x, b, s);
 }
 double frustration_baseline(const double* x, int n, std::uint64_t* split) {
   return min_frustration_switch<2>(x, n, split);
@@ -350,7 +386,7 @@ double frustration_baseline(const double* x, int n, std::uint64_t* split) {
 #if defined(__x86_64__)
 [[gnu::target("avx2")]] void integrate_avx2(int n, const double* d, double* x, const double* b,
                                             double* s) {
-  integrate_month_switch(n, d, x, b, s);
+  integrate_month_switch<4>(n, d, x, b, s);
 }
 [[gnu::target("avx2")]] double frustration_avx2(const double* x, int n, std::uint64_t* split) {
   return min_frustration_switch<4>(x, n, split);
@@ -358,7 +394,7 @@ double frustration_baseline(const double* x, int n, std::uint64_t* split) {
 [[gnu::target("avx512f,prefer-vector-width=512")]] void integrate_avx512(int n, const double* d,
                                                                          double* x, const double* b,
                                                                          double* s) {
-  integrate_month_switch(n, d, x, b, s);
+  integrate_month_switch<8>(n, d, x, b, s);
 }
 [[gnu::target("avx512f,prefer-vector-width=512")]] double frustration_avx512(const double* x, int n,
                                                                              std::uint64_t* split) {
@@ -411,7 +447,8 @@ void integrate_month(int n, std::span<const double> dynamics, std::span<double> 
 }
 
 double min_frustration(std::span<const double> x, int n, std::uint64_t* split) {
-  if (n > 24) throw std::invalid_argument("min_frustration: at most 24 actors");
+  if (n > limits::kExactSplitMaxActors)
+    throw std::invalid_argument("min_frustration: beyond limits::kExactSplitMaxActors");
   return kernels().frustration(x.data(), n, split);
 }
 

@@ -32,12 +32,14 @@ namespace detente::sim {
 // One month of the balance dynamics on an n×n tie matrix x (row-major, symmetric, zero
 // diagonal) with baseline ties `baseline`; `dynamics` holds the parameters in Param order
 // (kParamCount values); `scratch` has integrate_scratch_size(n) doubles. Explicit Euler in
-// k substeps, O(k·n³). Used by simulate() and by the CoW backtest.
+// k substeps, O(k·n³) (register-tiled for n > 10). Used by simulate() and by the CoW backtest.
 void integrate_month(int n, std::span<const double> dynamics, std::span<double> x,
                      std::span<const double> baseline, std::span<double> scratch);
 
+// Three padded n×n matrices (rows of 16·⌈n/16⌉ doubles, row count a multiple of 4).
 inline std::size_t integrate_scratch_size(int n) {
-  return 3 * static_cast<std::size_t>(n) * static_cast<std::size_t>(std::max(n - 1, 0)) / 2;
+  const auto w = static_cast<std::size_t>((n + 15) / 16 * 16);
+  return 3 * w * static_cast<std::size_t>((n + 3) / 4 * 4);
 }
 
 // The weighted frustration of the signed matrix x (n×n, row-major) minimised over all

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/error.hpp"
+#include "core/limits.hpp"
 #include "core/parameters.hpp"
 #include "sim/rng.hpp"
 
@@ -54,6 +55,9 @@ class Compiler {
   }
 
   void run() {
+    if (s_.actors.size() > static_cast<std::size_t>(limits::kMaxActors))
+      fail({s_.file, 0, "actor"}, "{} actors: simulation handles at most {} (core/limits.hpp)",
+           s_.actors.size(), limits::kMaxActors);
     const SimulationSettings& sim = s_.simulation;
     m_.scenario_id = s_.id;
     m_.start = sim.start.value_or(s_.reference_date());
@@ -229,8 +233,8 @@ class Compiler {
         so.max = o.max;
         break;
       case OutcomeKind::bloc_split:
-        if (m_.n > 62) fail({s_.file, o.line, "bloc"}, "bloc_split supports at most 62 actors");
-        for (const auto& a : o.bloc) so.bloc_mask |= std::uint64_t{1} << actor(a, o.line, "bloc");
+        so.bloc.assign(static_cast<std::size_t>(m_.n), 0);
+        for (const auto& a : o.bloc) so.bloc[static_cast<std::size_t>(actor(a, o.line, "bloc"))] = 1;
         break;
     }
     return so;

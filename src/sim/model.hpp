@@ -73,7 +73,7 @@ struct SimOutcome {
   double threshold = 0;
   int issue = -1;
   double min = 0, max = 0;
-  std::uint64_t bloc_mask = 0;  // bloc_split: bit i set = actor i on the bloc's side
+  std::vector<std::uint8_t> bloc;  // bloc_split: 1 = actor i on the bloc's side (n entries)
 };
 
 // Indices of the dynamics parameters in the parameter vector, in parameter_specs() order.

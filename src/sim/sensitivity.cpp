@@ -55,6 +55,7 @@ SensitivityResult sensitivity(const SimModel& model, const SensitivityOptions& o
 
   auto evaluate = [&](std::size_t from, std::size_t to) {
     Workspace ws(model);
+    ws.observe_frustration = false;  // only outcomes and settlements are analysed
     std::vector<double> params(model.parameters), record(layout.width()), u(k);
     for (std::size_t row = from; row < to; ++row) {
       const std::size_t block = row / n, j = row % n;

@@ -221,7 +221,7 @@ EnsembleTally parse_shard(std::string_view text, const std::string& file, bool c
 
   const json& columns = in.get(j, "columns", "columns");
   const std::size_t expected_columns =
-      h.issue_ids.size() + (h.dyad_names.size() + 1) * h.month_labels.size();
+      h.issue_ids.size() + (h.dyad_names.size() + 1) * h.month_labels.size() + 1;
   if (!columns.is_array() || columns.size() != expected_columns)
     in.bad("columns", fmt::format("expected {} columns", expected_columns));
   for (std::size_t c = 0; c < columns.size(); ++c) {

@@ -123,6 +123,8 @@ EnsembleTally make_tally(const std::vector<SimModel>& models, std::uint64_t seed
   const double pairs = m.n > 1 ? m.n * (m.n - 1) / 2.0 : 0.0;
   for (int month = 0; month < m.months; ++month)
     t.columns.push_back({layout.frustration(static_cast<std::size_t>(month)), 0.0, pairs});
+  // Each run's largest gap between its frustration and the proven bound (0: exact).
+  t.columns.push_back({layout.frustration_gap(), 0.0, pairs});
 
   const std::size_t outcomes = m.outcomes.size(), issues = static_cast<std::size_t>(m.m);
   for (std::size_t v = 0; v < models.size(); ++v) {
@@ -225,7 +227,7 @@ std::uint64_t model_fingerprint(const std::vector<SimModel>& models) {
       f.value(o.issue);
       f.value(o.min);
       f.value(o.max);
-      f.value(o.bloc_mask);
+      f.values(o.bloc);
     }
     f.values(m.key_dyads);
   }

@@ -82,7 +82,7 @@ TEST(Kernels, IntegrateMonthMatchesThePlainEquations) {
   dyn[kSubsteps] = 3;
   for (SimdLevel level : supported_simd_levels()) {
     set_simd_level(level);
-    for (int n : {3, 5, 6, 7, 8, 9, 10, 12, 17}) {  // fixed-size and any-size paths
+    for (int n : {3, 5, 6, 7, 8, 9, 10, 12, 17, 33, 50}) {  // fixed-size and tiled paths
       std::vector<double> x = random_ties(n, rng), baseline = random_ties(n, rng);
       std::vector<double> want = x, scratch(integrate_scratch_size(n));
       for (int month = 0; month < 4; ++month) {
@@ -123,7 +123,7 @@ TEST(Kernels, EveryInstructionSetGivesIdenticalResults) {
   if (levels.size() < 2) GTEST_SKIP() << "this processor runs only the baseline kernels";
   std::vector<double> dyn = default_dynamics();
   dyn[kBalanceGain] = 0.9;
-  for (int n : {4, 6, 7, 8, 9, 10, 11, 14}) {
+  for (int n : {4, 6, 7, 8, 9, 10, 11, 14, 23}) {
     std::mt19937_64 rng(static_cast<unsigned>(n));
     const std::vector<double> start = random_ties(n, rng), baseline = random_ties(n, rng);
     std::vector<std::vector<double>> ties;

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Throughput of `detente simulate` over actor counts, on synthetic scenarios
+# (`detente scenarios --synthetic N`: 3 issues, ~6 relations per actor, 24 months, default
+# dynamics), with runs/s, peak memory (max RSS, from /usr/bin/time) and the frustration
+# method used (exact or heuristic, with its largest proven gap). Then the growth ratio
+# rate(24)/rate(8) (the goal is ≥ 1/27, cubic) and, with --run, `detente run` (the main
+# job, default runs, sensitivity included) on 50 and 193 actors.
+# Usage: bench/sim_scale.sh [--run] [THREADS] (default 2); needs build/detente.
+# The machine is shared: the script prints `uptime` first; compare figures of one run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+main_job=0
+if [[ ${1:-} == --run ]]; then main_job=1; shift; fi
+threads=${1:-2}
+bin=build/detente
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+uptime
+printf "%6s %8s %9s %11s %9s  %s\n" actors runs seconds runs/s peak_MB frustration
+declare -A rate
+for n in 8 16 24 32 50 100 193; do
+  case $n in 8) runs=100000 ;; 16|24) runs=20000 ;; 32) runs=10000 ;; 50) runs=4000 ;;
+    100) runs=600 ;; *) runs=120 ;; esac
+  "$bin" scenarios --synthetic "$n" --seed 1 > "$tmp/s$n.toml"
+  /usr/bin/time -f "%e %M" -o "$tmp/time" \
+    "$bin" simulate "$tmp/s$n.toml" --runs "$runs" --seed 1 --threads "$threads" --format json \
+    > "$tmp/o$n.json"
+  read -r secs kb < "$tmp/time"
+  method=$(python3 -c "import json,sys; m=json.load(open(sys.argv[1]))['variants'][0]['frustration_method']; print('exact' if m['exact'] else 'heuristic, max gap %.3g' % m['max_gap'])" "$tmp/o$n.json")
+  rate[$n]=$(awk -v r="$runs" -v s="$secs" 'BEGIN { printf "%.1f", r / s }')
+  printf "%6d %8d %9.2f %11.1f %9.1f  %s\n" "$n" "$runs" "$secs" "${rate[$n]}" \
+    "$(awk -v k="$kb" 'BEGIN { print k / 1024 }')" "$method"
+done
+awk -v a="${rate[24]}" -v b="${rate[8]}" \
+  'BEGIN { printf "growth: rate(24)/rate(8) = 1/%.1f (goal: at least 1/27)\n", b / a }'
+if (( main_job )); then
+  for n in 50 193; do
+    /usr/bin/time -f "%e %M" -o "$tmp/time" \
+      "$bin" run "$tmp/s$n.toml" -o "$tmp/run$n" --threads "$threads" --quiet
+    read -r secs kb < "$tmp/time"
+    printf "detente run, %d actors: %.1f s, peak %.1f MB\n" "$n" "$secs" \
+      "$(awk -v k="$kb" 'BEGIN { print k / 1024 }')"
+  done
+fi
