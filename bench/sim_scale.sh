@@ -7,6 +7,9 @@
 # job, default runs, sensitivity included) on 50 and 193 actors.
 # Usage: bench/sim_scale.sh [--run] [THREADS] (default 2); needs build/detente.
 # The machine is shared: the script prints `uptime` first; compare figures of one run.
+# runs/cpu-s (runs per second of CPU time, user + system, all threads) is the figure that
+# load on a shared machine distorts least; on an idle machine with T threads, runs/s is
+# about T times it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 main_job=0
@@ -16,19 +19,20 @@ bin=build/detente
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 uptime
-printf "%6s %8s %9s %11s %9s  %s\n" actors runs seconds runs/s peak_MB frustration
+printf "%6s %8s %9s %11s %13s %9s  %s\n" actors runs seconds runs/s runs/cpu-s peak_MB frustration
 declare -A rate
 for n in 8 16 24 32 50 100 193; do
   case $n in 8) runs=100000 ;; 16|24) runs=20000 ;; 32) runs=10000 ;; 50) runs=4000 ;;
     100) runs=600 ;; *) runs=120 ;; esac
   "$bin" scenarios --synthetic "$n" --seed 1 > "$tmp/s$n.toml"
-  /usr/bin/time -f "%e %M" -o "$tmp/time" \
+  /usr/bin/time -f "%e %M %U %S" -o "$tmp/time" \
     "$bin" simulate "$tmp/s$n.toml" --runs "$runs" --seed 1 --threads "$threads" --format json \
     > "$tmp/o$n.json"
-  read -r secs kb < "$tmp/time"
+  read -r secs kb user sys < "$tmp/time"
   method=$(python3 -c "import json,sys; m=json.load(open(sys.argv[1]))['variants'][0]['frustration_method']; print('exact' if m['exact'] else 'heuristic, max gap %.3g' % m['max_gap'])" "$tmp/o$n.json")
   rate[$n]=$(awk -v r="$runs" -v s="$secs" 'BEGIN { printf "%.1f", r / s }')
-  printf "%6d %8d %9.2f %11.1f %9.1f  %s\n" "$n" "$runs" "$secs" "${rate[$n]}" \
+  printf "%6d %8d %9.2f %11.1f %13.1f %9.1f  %s\n" "$n" "$runs" "$secs" "${rate[$n]}" \
+    "$(awk -v r="$runs" -v u="$user" -v s="$sys" 'BEGIN { print r / (u + s) }')" \
     "$(awk -v k="$kb" 'BEGIN { print k / 1024 }')" "$method"
 done
 awk -v a="${rate[24]}" -v b="${rate[8]}" \

@@ -247,19 +247,25 @@ Section build_alignment_section(const Scenario& scenario, const RunOptions& opti
 
   std::string a, b;
   for (int i = 0; i < n; ++i) (fr.side[i] == 0 ? a : b) += " " + g.names[i];
+  // Exact branch and bound; at its time limit, the best split found and the proven gap.
+  const std::string method =
+      fr.optimal ? "exact, proven optimal"
+                 : fmt::format("branch and bound stopped at its time limit: not proven optimal, "
+                               "within {:.3g} of the optimum",
+                               fr.frustration - fr.lower_bound);
   std::string tie_list;
   for (int e : fr.frustrated)
     tie_list += fmt::format(" {}{}{}", g.names[g.edges[e].u], g.edges[e].sign > 0 ? "+" : "−",
                             g.names[g.edges[e].v]);
   out.text = fmt::format(
       "relation network on {}: {} actors, {} ties ({} positive, {} negative)\n"
-      "best two-bloc split (exact{}): A{{{} }} vs B{{{} }}\n"
+      "best two-bloc split ({}): A{{{} }} vs B{{{} }}\n"
       "frustration {:.3g} (weighted), {} ties against the split:{}\n"
       "cross-pressured actors (weight of their ties against the split):{}\n"
       "triangle balance {:.2f}, walk balance {:.2f}, polarization {:.2f} (capability-weighted)\n"
       "landscape theory ({} local minim{}):\n{}",
       date.iso(), n, g.edges.size(), g.positive_edges(), g.negative_edges(),
-      fr.optimal ? ", proven optimal" : ", NOT proven optimal", a, b, fr.frustration,
+      method, a, b, fr.frustration,
       fr.frustrated.size(), tie_list.empty() ? " none" : tie_list,
       pressure_text.empty() ? " none" : pressure_text, m.triangle_ratio, m.walk_balance,
       m.polarization, land.minima.size(), land.minima.size() == 1 ? "um" : "a", land_text);
@@ -271,7 +277,7 @@ Section build_alignment_section(const Scenario& scenario, const RunOptions& opti
                  "against the split; {} ties). Triangle balance {:.2f}, walk balance {:.2f}, "
                  "capability-weighted polarization {:.2f}. Cross-pressured actors (weight of their "
                  "ties against the split):{}.</p>\n",
-                 date.iso(), fr.optimal ? "exact, proven optimal" : "not proven optimal",
+                 date.iso(), method,
                  fr.frustration, fr.frustrated.size(), m.triangle_ratio, m.walk_balance,
                  m.polarization, svg::escape(pressure_text.empty() ? " none" : pressure_text)) +
              "<table><caption>Landscape theory: predicted coalitions (sizes = capability, "

@@ -1,6 +1,7 @@
 #include "sim/split_search.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 #include "core/limits.hpp"
@@ -176,11 +177,10 @@ double pack_triangles(const double* x, int n, const double* s, double max_visits
   return bound;
 }
 
-// A packing found on earlier ties, made valid for x: a triangle no longer unbalanced is
-// dropped, and each keeps the share min over its ties of min(1, |x_e| / load_e), load_e the
-// packing's total on e, so that every tie carries at most |x_e|.
-double rescale_packing(const double* x, int n, const std::vector<PackedTriangle>& packed,
-                       double* load) {
+// The packing's total on each triangle's three ties (ab, ac, bc), computed once per
+// packing: the loads do not change until the next fresh packing.
+void packing_loads(int n, const std::vector<PackedTriangle>& packed, double* load,
+                   std::vector<std::array<double, 3>>& loads) {
   std::fill_n(load, static_cast<std::size_t>(n) * n, 0.0);
   auto at = [n](int i, int j) { return static_cast<std::ptrdiff_t>(i) * n + j; };
   for (const PackedTriangle& t : packed) {
@@ -188,13 +188,24 @@ double rescale_packing(const double* x, int n, const std::vector<PackedTriangle>
     load[at(t.a, t.c)] += t.y;
     load[at(t.b, t.c)] += t.y;
   }
+  loads.clear();
+  for (const PackedTriangle& t : packed)
+    loads.push_back({load[at(t.a, t.b)], load[at(t.a, t.c)], load[at(t.b, t.c)]});
+}
+
+// A packing found on earlier ties, made valid for x: a triangle no longer unbalanced is
+// dropped, and each keeps the share min over its ties of min(1, |x_e| / load_e), load_e the
+// packing's total on e, so that every tie carries at most |x_e|. O(packed triangles).
+double rescale_packing(const double* x, int n, const std::vector<PackedTriangle>& packed,
+                       const std::vector<std::array<double, 3>>& loads) {
+  auto at = [n](int i, int j) { return static_cast<std::ptrdiff_t>(i) * n + j; };
   double bound = 0;
-  for (const PackedTriangle& t : packed) {
+  for (std::size_t k = 0; k < packed.size(); ++k) {
+    const PackedTriangle& t = packed[k];
     const double ab = x[at(t.a, t.b)], ac = x[at(t.a, t.c)], bc = x[at(t.b, t.c)];
     if (!(ab * ac * bc < 0)) continue;
-    const double share =
-        std::min({1.0, std::abs(ab) / load[at(t.a, t.b)], std::abs(ac) / load[at(t.a, t.c)],
-                  std::abs(bc) / load[at(t.b, t.c)]});
+    const double share = std::min(
+        {1.0, std::abs(ab) / loads[k][0], std::abs(ac) / loads[k][1], std::abs(bc) / loads[k][2]});
     bound += t.y * share;
   }
   return bound;
@@ -212,7 +223,9 @@ double triangle_packing_bound(std::span<const double> x, int n, std::span<const 
 double rescaled_packing_bound(std::span<const double> x, int n,
                               const std::vector<PackedTriangle>& packed) {
   std::vector<double> load(static_cast<std::size_t>(n) * n);
-  return rescale_packing(x.data(), n, packed, load.data());
+  std::vector<std::array<double, 3>> loads;
+  packing_loads(n, packed, load.data(), loads);
+  return rescale_packing(x.data(), n, packed, loads);
 }
 
 SplitSearch::SplitSearch(int n, int substeps) : n_(n) {
@@ -290,8 +303,9 @@ SplitValue SplitSearch::run(std::span<const double> x, std::span<std::int8_t> si
     packed_.clear();
     bound = pack_triangles(xp, n, best_.data(), limits::kSplitBoundWork * n * n * n,
                            residual_.data(), ties_, room_, &packed_);
+    packing_loads(n, packed_, residual_.data(), loads_);
   } else {
-    bound = rescale_packing(xp, n, packed_, residual_.data());
+    bound = rescale_packing(xp, n, packed_, loads_);
   }
   return {best, std::min(bound, best)};
 }

@@ -31,6 +31,7 @@
 //   detente::sim::SplitValue v = search.run(x, side, month);   // v.frustration, v.lower_bound
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <span>
 #include <string_view>
@@ -69,6 +70,7 @@ class SplitSearch {
   std::vector<double> field_, vec_, next_, residual_, trial_, best_;
   std::vector<std::int8_t> marks_;
   std::vector<PackedTriangle> packed_;
+  std::vector<std::array<double, 3>> loads_;  // each packed triangle's ties' loads
   std::vector<std::pair<double, int>> ties_;
   std::vector<double> room_;
   std::vector<int> parent_;
