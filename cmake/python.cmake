@@ -3,6 +3,9 @@
 # `detente._detente` links the library and the CLI's commands (so Python runs the CLI's
 # code); the package is assembled in build/python/detente and installed into
 # lib/python3/dist-packages/detente. pytest (tests/python) runs in ctest.
+if(NOT DETENTE_PYTHON)
+  return()
+endif()
 if(EXISTS /usr/bin/python3 AND NOT Python_EXECUTABLE)
   set(Python_EXECUTABLE /usr/bin/python3)
 endif()

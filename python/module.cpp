@@ -32,14 +32,7 @@ namespace {
 int dispatch(const std::vector<std::string>& args) {
   CLI::App app{"detente"};
   app.require_subcommand(1);
-  auto commands = cli::registered_commands();
-  std::stable_sort(commands.begin(), commands.end(),
-                   [](const auto& a, const auto& b) { return a.order < b.order; });
-  std::vector<std::pair<CLI::App*, cli::Runner>> runners;
-  for (const auto& spec : commands) {
-    CLI::App* sub = app.add_subcommand(spec.name, spec.description);
-    runners.emplace_back(sub, spec.setup(*sub));
-  }
+  auto runners = cli::add_registered_commands(app);
   std::vector<std::string> reversed(args.rbegin(), args.rend());
   try {
     app.parse(reversed);

@@ -10,6 +10,7 @@
 #include "cli/command.hpp"
 #include "cli/store_option.hpp"
 #include "core/error.hpp"
+#include "io/csv.hpp"
 #include "store/diff.hpp"
 #include "store/run_store.hpp"
 
@@ -23,12 +24,7 @@ struct RunsArgs {
   std::string a, b;
 };
 
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
+std::string csv_field(const std::string& s) { return io::csv_quote(s); }
 
 std::string num(std::optional<double> v) { return v ? fmt::format("{:.6g}", *v) : "—"; }
 std::string csv_num(std::optional<double> v) { return v ? fmt::format("{}", *v) : ""; }

@@ -2,7 +2,7 @@
 // bargaining models on it, and stores the run in a run store given on the command line.
 #include <fmt/format.h>
 
-#include "bargain/read_input.hpp"
+#include "io/bargain/read_input.hpp"
 #include "bargain/registry.hpp"
 #include "store/run_store.hpp"
 
