@@ -13,6 +13,7 @@
 #include "align/relocation.hpp"
 #include "align/signed_graph.hpp"
 #include "cli/command.hpp"
+#include "cli/store_option.hpp"
 #include "core/error.hpp"
 #include "io/graph/graph_reader.hpp"
 
@@ -32,6 +33,7 @@ struct BalanceArgs {
   std::string date;
   std::string output;
   Format format = Format::text;
+  StoreOption store;
 };
 
 // Integral values print as integers ("frustration": 7), others as numbers.
@@ -61,6 +63,7 @@ int run_blockmodel(const BalanceArgs& a, const align::SignedGraph& g, bool weigh
   nlohmann::json part = nlohmann::json::object();
   for (int i = 0; i < g.size(); ++i) part[g.names[i]] = r.cluster[i];
   j["partition"] = part;
+  a.store.save(j);
   std::string out;
   if (a.format == Format::json) {
     out = j.dump(2) + "\n";
@@ -222,6 +225,7 @@ int run_balance(const BalanceArgs& a) {
   bool weighted = !a.unweighted;
   if (a.method == "blockmodel") return run_blockmodel(a, g, weighted);
   auto r = analyse(a, g, weighted);
+  a.store.save(r.json);
   emit(a.format == Format::json ? r.json.dump(2) + "\n" : r.text, a.output);
   return 0;
 }
@@ -258,6 +262,7 @@ const bool registered = register_command(
        app.add_option("--date", a->date, "For a scenario: the date of the relations");
        app.add_option("-o,--output", a->output, "Write here instead of standard output");
        add_format_option(app, a->format, {Format::text, Format::json, Format::csv});
+       a->store.add(app);
        return [a] { return run_balance(*a); };
      }});
 

@@ -13,6 +13,7 @@
 #include "io/bargain/read_input.hpp"
 #include "bargain/registry.hpp"
 #include "cli/command.hpp"
+#include "cli/store_option.hpp"
 #include "core/error.hpp"
 
 namespace detente::cli {
@@ -28,6 +29,7 @@ struct BargainArgs {
   std::string output;
   int threads = 1;
   Format format = Format::text;
+  StoreOption store;
 };
 
 std::string csv_field(const std::string& s) {
@@ -112,6 +114,8 @@ int run_bargain(const BargainArgs& args) {
              args.model);
     const auto* spec = bargain::find_model(args.model);
     bargain::ModelRun run = spec->run(problem, settings_for(args.model));
+    args.store.save(bargain::to_json(problem, run),
+                    [&](store::RunRecord& r) { r.ktab = store::ktab_smp_run(problem, run); });
     if (args.format == Format::json)
       content = bargain::to_json(problem, run).dump(2) + "\n";
     else if (args.format == Format::csv)
@@ -122,11 +126,12 @@ int run_bargain(const BargainArgs& args) {
     std::vector<bargain::ModelRun> runs;
     for (const auto& m : bargain::bargaining_models())
       runs.push_back(m.run(problem, settings_for(m.name)));
+    nlohmann::ordered_json j;
+    j["input"] = problem.name;
+    j["models"] = nlohmann::ordered_json::array();
+    for (const auto& r : runs) j["models"].push_back(bargain::to_json(problem, r));
+    args.store.save(j);
     if (args.format == Format::json) {
-      nlohmann::ordered_json j;
-      j["input"] = problem.name;
-      j["models"] = nlohmann::ordered_json::array();
-      for (const auto& r : runs) j["models"].push_back(bargain::to_json(problem, r));
       content = j.dump(2) + "\n";
     } else if (args.format == Format::csv) {
       content = "issue";
@@ -187,6 +192,7 @@ const bool registered = register_command(
        app.add_option("--output,-o", args->output,
                       "Write to this file (atomically) instead of stdout");
        add_format_option(app, args->format, {Format::text, Format::json, Format::csv});
+       args->store.add(app);
        return [args] { return run_bargain(*args); };
      }});
 

@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "cli/command.hpp"
+#include "cli/store_option.hpp"
 #include "core/error.hpp"
 #include "events/dyad_series.hpp"
 #include "io/atomic_file.hpp"
@@ -45,6 +46,7 @@ struct Args {
   int max_reported = 5;
   std::string output;
   Format format = Format::csv;
+  StoreOption store;  // aggregate only
   // network
   std::string sign_by = "net-coop";
   double threshold = 0.1;
@@ -170,6 +172,7 @@ DyadSeries run_aggregate(const Args& a, const AggregateOptions& o) {
 int aggregate(const Args& a) {
   AggregateOptions o = make_options(a);
   DyadSeries s = run_aggregate(a, o);
+  a.store.save(to_json(s));
   if (a.format == Format::json)
     emit(to_json(s).dump(1) + "\n", a.output);
   else
@@ -271,6 +274,7 @@ const bool registered = register_command(
                      "Add the period's total events and shares of it to the CSV");
        agg->add_option("-o,--output", args->output, "Output file (written atomically)");
        add_format_option(*agg, args->format, {Format::csv, Format::json});
+       args->store.add(*agg);
 
        CLI::App* net =
            app.add_subcommand("network", "Signed relation network per period: from,to,sign,weight");

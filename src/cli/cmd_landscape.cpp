@@ -8,6 +8,7 @@
 
 #include "align/landscape.hpp"
 #include "cli/command.hpp"
+#include "cli/store_option.hpp"
 #include "core/error.hpp"
 #include "core/limits.hpp"
 #include "io/graph/landscape_csv.hpp"
@@ -24,6 +25,7 @@ struct LandscapeArgs {
   std::uint64_t seed = 1;
   std::string output;
   Format format = Format::text;
+  StoreOption store;
 };
 
 nlohmann::ordered_json number(double v) {
@@ -59,6 +61,7 @@ int run_landscape(const LandscapeArgs& a) {
     list.push_back(x);
   }
   j["minima"] = list;
+  a.store.save(j);
   std::string out;
   if (a.format == Format::json) {
     out = j.dump(2) + "\n";
@@ -100,6 +103,7 @@ const bool registered = register_command(
        app.add_option("--seed", a->seed, "Seed of sampled descents");
        app.add_option("-o,--output", a->output, "Write here instead of standard output");
        add_format_option(app, a->format, {Format::text, Format::json});
+       a->store.add(app);
        return [a] { return run_landscape(*a); };
      }});
 

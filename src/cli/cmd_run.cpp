@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "cli/command.hpp"
+#include "cli/store_option.hpp"
 #include "io/atomic_file.hpp"
 #include "io/scenario_toml.hpp"
 #include "report/run_job.hpp"
@@ -21,6 +22,7 @@ struct RunArgs {
   std::size_t runs = 2000;
   bool quiet = false;
   Format format = Format::text;
+  StoreOption store;
 };
 
 int run_main_job(const RunArgs& args) {
@@ -34,6 +36,7 @@ int run_main_job(const RunArgs& args) {
   // Render everything before writing anything, so a failure leaves no partial output.
   std::string json_text = summary.dump(2) + "\n";
   std::string html_text = report::report_html(result);
+  args.store.save(summary);
   io::write_file_atomic(dir / "summary.json", json_text);
   io::write_file_atomic(dir / "report.html", html_text);
   if (args.format == Format::json) {
@@ -62,6 +65,7 @@ const bool registered = register_command(
            ->check(CLI::Range(std::size_t{1}, std::size_t{100'000'000}));
        app.add_flag("-q,--quiet", args->quiet, "Print nothing on success");
        add_format_option(app, args->format, {Format::text, Format::json});
+       args->store.add(app);
        return [args] { return run_main_job(*args); };
      }});
 

@@ -8,6 +8,7 @@
 #include <charconv>
 
 #include "cli/command.hpp"
+#include "cli/store_option.hpp"
 #include "core/error.hpp"
 #include "core/progress.hpp"
 #include "io/scenario_toml.hpp"
@@ -35,6 +36,7 @@ struct SimulateArgs {
   std::string shard;    // "I/K"
   std::string records;  // shard file to write
   bool quiet = false;
+  StoreOption store;
 };
 
 // "I/K" → (I, K) with 1 ≤ I ≤ K ≤ runs.
@@ -139,6 +141,7 @@ int simulate_main(SimulateArgs& args) {
                     args.sensitivity_replicates, sim::sobol_table_text(sens.sobol, sens.outputs));
   }
   if (!args.forecasts.empty()) emit(sim::forecasts_csv(report), args.forecasts);
+  args.store.save(j, [&](store::RunRecord& r) { r.ranks = mpi.size(); });
   emit(args.format == Format::json ? j.dump(2) + "\n" : text, args.out);
   return 0;
 }
@@ -178,6 +181,7 @@ const bool registered = register_command(
                       "Runs per design row")
            ->default_val(8)
            ->check(CLI::Range(std::size_t{1}, std::size_t{10000}));
+       args->store.add(app);
        return [args] { return simulate_main(*args); };
      }});
 

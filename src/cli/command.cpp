@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <iostream>
 #include <map>
 
@@ -34,6 +35,18 @@ bool register_command(CommandSpec spec) {
 }
 
 const std::vector<CommandSpec>& registered_commands() { return registry(); }
+
+std::vector<std::pair<CLI::App*, Runner>> add_registered_commands(CLI::App& app) {
+  auto commands = registered_commands();
+  std::stable_sort(commands.begin(), commands.end(),
+                   [](const auto& a, const auto& b) { return a.order < b.order; });
+  std::vector<std::pair<CLI::App*, Runner>> runners;
+  for (const auto& spec : commands) {
+    CLI::App* sub = app.add_subcommand(spec.name, spec.description);
+    runners.emplace_back(sub, spec.setup(*sub));
+  }
+  return runners;
+}
 
 void add_format_option(CLI::App& app, Format& format, std::vector<Format> allowed) {
   std::map<std::string, Format> choices;

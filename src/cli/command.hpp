@@ -33,6 +33,9 @@ struct CommandSpec {
 
 bool register_command(CommandSpec spec);
 const std::vector<CommandSpec>& registered_commands();
+// Adds every registered command to `app` as a subcommand, in `order`; returns each with
+// the runner to call when it was parsed (main.cpp, and the Python module's in-process CLI).
+std::vector<std::pair<CLI::App*, Runner>> add_registered_commands(CLI::App& app);
 
 enum class Format { text, json, csv };
 

@@ -15,14 +15,7 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "detente 0.1.0");
   app.failure_message(CLI::FailureMessage::help);
 
-  auto commands = cli::registered_commands();
-  std::stable_sort(commands.begin(), commands.end(),
-                   [](const auto& a, const auto& b) { return a.order < b.order; });
-  std::vector<std::pair<CLI::App*, cli::Runner>> runners;
-  for (const auto& spec : commands) {
-    CLI::App* sub = app.add_subcommand(spec.name, spec.description);
-    runners.emplace_back(sub, spec.setup(*sub));
-  }
+  auto runners = cli::add_registered_commands(app);
 
   try {
     app.parse(argc, argv);

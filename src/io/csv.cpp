@@ -177,4 +177,11 @@ std::optional<double> CsvTable::optional_number(const CsvRecord& row,
   return number(row, column);
 }
 
+std::string csv_quote(std::string_view field) {
+  if (field.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(field);
+  std::string out = "\"";
+  for (char c : field) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
 }  // namespace detente::io

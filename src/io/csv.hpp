@@ -85,4 +85,7 @@ class CsvTable {
 // Parses a whole string as a finite double (leading/trailing blanks allowed).
 std::optional<double> parse_double(std::string_view text);
 
+// A field for CSV output: quoted (quotes doubled) when it holds a comma, quote or newline.
+std::string csv_quote(std::string_view field);
+
 }  // namespace detente::io

@@ -1,0 +1,42 @@
+# The Python module `detente` (python/): Debian's pybind11 for the interpreter whose
+# numpy and pandas apt installed (/usr/bin/python3, not a pyenv shim). The compiled part
+# `detente._detente` links the library and the CLI's commands (so Python runs the CLI's
+# code); the package is assembled in build/python/detente and installed into
+# lib/python3/dist-packages/detente. pytest (tests/python) runs in ctest.
+if(NOT DETENTE_PYTHON)
+  return()
+endif()
+if(EXISTS /usr/bin/python3 AND NOT Python_EXECUTABLE)
+  set(Python_EXECUTABLE /usr/bin/python3)
+endif()
+set(PYBIND11_FINDPYTHON ON)
+find_package(Python COMPONENTS Interpreter Development.Module)
+find_package(pybind11 CONFIG QUIET)
+if(NOT pybind11_FOUND OR NOT Python_FOUND)
+  message(STATUS "pybind11 or Python development files not found: no Python module "
+                 "(scripts/install-deps installs python3-pybind11)")
+  return()
+endif()
+
+file(GLOB DETENTE_CLI_COMMANDS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/cli/*.cpp)
+list(REMOVE_ITEM DETENTE_CLI_COMMANDS ${CMAKE_SOURCE_DIR}/src/cli/main.cpp)
+add_library(detente_cli_commands OBJECT ${DETENTE_CLI_COMMANDS})
+set_target_properties(detente_cli_commands PROPERTIES POSITION_INDEPENDENT_CODE ON)
+target_link_libraries(detente_cli_commands PUBLIC detente_lib CLI11::CLI11)
+
+set(DETENTE_PY_DIR ${CMAKE_BINARY_DIR}/python/detente)
+pybind11_add_module(_detente MODULE ${CMAKE_SOURCE_DIR}/python/module.cpp)
+target_link_libraries(_detente PRIVATE detente_cli_commands detente_lib CLI11::CLI11)
+set_target_properties(_detente PROPERTIES LIBRARY_OUTPUT_DIRECTORY ${DETENTE_PY_DIR})
+add_custom_command(TARGET _detente POST_BUILD
+  COMMAND ${CMAKE_COMMAND} -E copy_if_different ${CMAKE_SOURCE_DIR}/python/detente/__init__.py
+          ${DETENTE_PY_DIR}/__init__.py)
+
+set(DETENTE_PY_INSTALL_DIR lib/python3/dist-packages/detente)
+install(TARGETS _detente LIBRARY DESTINATION ${DETENTE_PY_INSTALL_DIR})
+install(FILES ${CMAKE_SOURCE_DIR}/python/detente/__init__.py DESTINATION ${DETENTE_PY_INSTALL_DIR})
+
+add_test(NAME python.pytest
+  COMMAND ${Python_EXECUTABLE} -m pytest -q -p no:cacheprovider ${CMAKE_SOURCE_DIR}/tests/python)
+set_tests_properties(python.pytest PROPERTIES TIMEOUT 600
+  ENVIRONMENT "PYTHONPATH=${CMAKE_BINARY_DIR}/python;DETENTE_SOURCE_DIR=${CMAKE_SOURCE_DIR};DETENTE_BINARY=$<TARGET_FILE:detente>")
