@@ -1,12 +1,19 @@
-// Benchmarks of the bargaining models at the sizes the issue names:
-//   EUM 200 actors × 10 rounds (random seeded input), SMP on KTAB's dummyData-a160.csv
-//   (160 actors) to convergence, the exchange model on decide's COP21 (15 × 13).
-// Real data from ${DETENTE_TESTDATA:-<source>/../shared/data}; skipped when absent.
+// Benchmarks of the bargaining models at the sizes issue 16 names, in-process and as whole
+// commands (`detente bargain FILE …`, process start, reading and JSON output included):
+//   EUM 200 and 2,000 actors × 10 rounds, SMP on KTAB's dummyData-a160.csv (160 actors) to
+//   convergence and on 1,000 synthetic actors drawn like it, the exchange model on decide's
+//   COP21 (15 × 13). Synthetic inputs come from a fixed seed; the whole-command benchmarks
+//   write them to a temporary directory first. Real data from
+//   ${DETENTE_TESTDATA:-<source>/../shared/data}; skipped when absent.
+//
+//   build/detente_bench --benchmark_filter='Eum|Smp'
 #include <benchmark/benchmark.h>
 #include <fmt/format.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <random>
 
 #include "bargain/eum.hpp"
@@ -28,6 +35,7 @@ std::string data_path(const std::string& relative) {
   return (dir / relative).string();
 }
 
+// One issue on 0–100: capabilities, positions and saliences uniform (as EUM inputs).
 BargainingProblem random_problem(std::size_t n, std::uint64_t seed) {
   std::mt19937_64 rng(seed);
   std::uniform_real_distribution<double> u(0, 1);
@@ -36,7 +44,7 @@ BargainingProblem random_problem(std::size_t n, std::uint64_t seed) {
   p.position.resize(1);
   p.salience.resize(1);
   for (std::size_t a = 0; a < n; ++a) {
-    p.actors.push_back(fmt::format("A{}", a));
+    p.actors.push_back(fmt::format("A{:04}", a));
     p.capability.push_back(0.01 + u(rng));
     p.position[0].push_back(100 * u(rng));
     p.salience[0].push_back(0.05 + 0.95 * u(rng));
@@ -44,15 +52,88 @@ BargainingProblem random_problem(std::size_t n, std::uint64_t seed) {
   return p;
 }
 
+// Drawn like KTAB's dummyData-a*.csv: influence 0.1–5.3, position 0–100, salience 5–99%.
+BargainingProblem ktab_like_problem(std::size_t n, std::uint64_t seed) {
+  std::mt19937_64 rng(seed);
+  std::uniform_real_distribution<double> u(0, 1);
+  BargainingProblem p;
+  p.issues = {{"XYZ", 0, 100, {}}};
+  p.position.resize(1);
+  p.salience.resize(1);
+  for (std::size_t a = 0; a < n; ++a) {
+    p.actors.push_back(fmt::format("Act-{}", 1000 + a));
+    p.capability.push_back(std::round((0.1 + 5.2 * u(rng)) * 100) / 100);
+    p.position[0].push_back(std::round(100 * u(rng) * 100) / 100);
+    p.salience[0].push_back(std::round((5 + 94 * u(rng)) * 100) / 10000);
+  }
+  return p;
+}
+
+// The problem as a file the CLI reads (EUM table or KTAB CSV), in a temporary directory.
+std::string write_input(const BargainingProblem& p, bool ktab, const std::string& name) {
+  const auto dir = std::filesystem::temp_directory_path() / "detente-bench";
+  std::filesystem::create_directories(dir);
+  const auto path = dir / name;
+  std::ofstream out(path);
+  if (ktab)
+    out << fmt::format(
+        "Bench, synthetic, {}, 1,\nActor, Description, Influence, XYZ Position, "
+        "XYZ Salience\n",
+        p.actor_count());
+  else
+    out << "Actor,Capability,Position,Salience\n";
+  for (std::size_t a = 0; a < p.actor_count(); ++a) {
+    if (ktab)
+      out << fmt::format("{}, d, {:.2f}, {:.2f}, {:.2f}\n", p.actors[a], p.capability[a],
+                         p.position[0][a], 100 * p.salience[0][a]);
+    else
+      out << fmt::format("{},{:.17g},{:.17g},{:.17g}\n", p.actors[a], p.capability[a],
+                         p.position[0][a], p.salience[0][a]);
+  }
+  return path.string();
+}
+
+// Times `command` (wall clock, as the analyst waits) per iteration.
+void time_command(benchmark::State& state, const std::string& command) {
+  for (auto _ : state) {
+    const auto start = std::chrono::steady_clock::now();
+    if (std::system(command.c_str()) != 0) {
+      state.SkipWithError(("failed: " + command).c_str());
+      return;
+    }
+    state.SetIterationTime(
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  }
+}
+
 void BM_EumRounds(benchmark::State& state) {
   const auto p = random_problem(static_cast<std::size_t>(state.range(0)), 7);
   EumOptions o;
   o.rounds = static_cast<int>(state.range(1));
+  o.threads = static_cast<int>(state.range(2));
   for (auto _ : state) benchmark::DoNotOptimize(eum(p, 0, o).forecast);
   state.counters["actors"] = static_cast<double>(state.range(0));
   state.counters["rounds"] = static_cast<double>(state.range(1));
+  state.counters["threads"] = static_cast<double>(state.range(2));
 }
-BENCHMARK(BM_EumRounds)->Args({200, 10})->Args({100, 10})->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_EumRounds)
+    ->Args({200, 10, 1})
+    ->Args({200, 10, 2})
+    ->Args({2000, 10, 1})
+    ->Args({2000, 10, 2})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+
+// `detente bargain eum_N.csv --model eum --rounds 10 --threads 2 --format json`.
+void BM_EumWholeCommand(benchmark::State& state) {
+  const auto n = static_cast<std::size_t>(state.range(0));
+  const std::string file = write_input(random_problem(n, 7), false, fmt::format("eum_{}.csv", n));
+  time_command(state, fmt::format("{} bargain {} --model eum --rounds 10 --threads 2 --format "
+                                  "json > /dev/null",
+                                  DETENTE_BINARY, file));
+  state.counters["actors"] = static_cast<double>(n);
+}
+BENCHMARK(BM_EumWholeCommand)->Arg(200)->Arg(2000)->Unit(benchmark::kMillisecond)->UseManualTime();
 
 void BM_SmpA160ToConvergence(benchmark::State& state) {
   const std::string path = data_path("bargaining/ktab/dummyData-a160.csv");
@@ -72,7 +153,34 @@ void BM_SmpA160ToConvergence(benchmark::State& state) {
   state.counters["turns"] = static_cast<double>(turns);
   state.counters["threads"] = static_cast<double>(state.range(0));
 }
-BENCHMARK(BM_SmpA160ToConvergence)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_SmpA160ToConvergence)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// `detente bargain dummyData-a160.csv --model smp --threads 2 --format json`.
+void BM_SmpA160WholeCommand(benchmark::State& state) {
+  const std::string path = data_path("bargaining/ktab/dummyData-a160.csv");
+  if (!std::filesystem::exists(path)) {
+    state.SkipWithError("dummyData-a160.csv not found (set DETENTE_TESTDATA)");
+    return;
+  }
+  time_command(state, fmt::format("{} bargain {} --model smp --threads 2 --format json > /dev/null",
+                                  DETENTE_BINARY, path));
+}
+BENCHMARK(BM_SmpA160WholeCommand)->Unit(benchmark::kMillisecond)->UseManualTime();
+
+// 1,000 actors drawn like dummyData, to convergence, as a whole command on 2 threads.
+void BM_SmpWholeCommand(benchmark::State& state) {
+  const auto n = static_cast<std::size_t>(state.range(0));
+  const std::string file =
+      write_input(ktab_like_problem(n, 11), true, fmt::format("smp_{}.csv", n));
+  time_command(state, fmt::format("{} bargain {} --model smp --threads 2 --format json > /dev/null",
+                                  DETENTE_BINARY, file));
+  state.counters["actors"] = static_cast<double>(n);
+}
+BENCHMARK(BM_SmpWholeCommand)
+    ->Arg(1000)
+    ->Iterations(1)
+    ->Unit(benchmark::kMillisecond)
+    ->UseManualTime();
 
 void BM_ExchangeCop21(benchmark::State& state) {
   const std::string path = data_path("bargaining/exchange/decide_cop21.csv");

@@ -1,38 +1,100 @@
 #include "bargain/eum.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
 #include <numeric>
+#include <optional>
 #include <random>
 
 #include "bargain/weighted_mean.hpp"
 #include "bargain/weighted_median.hpp"
+#include "core/error.hpp"
+#include "sim/parallel.hpp"
 
 namespace detente::bargain {
+
+namespace {
+
+using O = EumOptions;
+// One name↔value table per enumerated option: parsing, validation, echo and help.
+const Choices<O::Probability> kProbability = {{"all_pairs", O::Probability::all_pairs},
+                                              {"pair", O::Probability::pair}};
+const Choices<O::Perspective> kPerspective = {{"mirror", O::Perspective::mirror},
+                                              {"own", O::Perspective::own}};
+const Choices<O::Security> kSecurity = {{"challenged", O::Security::challenged},
+                                        {"challenging", O::Security::challenging}};
+const Choices<O::SecurityPerspective> kSecurityPerspective = {
+    {"target", O::SecurityPerspective::target}, {"challenger", O::SecurityPerspective::challenger}};
+const Choices<O::TRule> kTRule = {{"endpoint", O::TRule::endpoint},
+                                  {"direction", O::TRule::direction},
+                                  {"one", O::TRule::one},
+                                  {"zero", O::TRule::zero}};
+const Choices<O::CompromiseRegion> kCompromiseRegion = {{"figure", O::CompromiseRegion::figure},
+                                                        {"text", O::CompromiseRegion::text}};
+const Choices<O::Selection> kSelection = {{"scholz_code", O::Selection::scholz_code},
+                                          {"least_move", O::Selection::least_move}};
+const Choices<O::Conflict> kConflict = {{"deterministic", O::Conflict::deterministic},
+                                        {"stochastic", O::Conflict::stochastic}};
+const Choices<O::Range> kRange = {
+    {"initial", O::Range::initial}, {"current", O::Range::current}, {"scale", O::Range::scale}};
+
+}  // namespace
 
 EumOptions eum_options(const OptionValues& values, nlohmann::json* used) {
   EumOptions o;
   OptionReader r(values, "eum");
   o.rounds = r.integer("rounds", o.rounds, 0, 100000);
   o.q = r.number("q", o.q, 0, 1);
-  o.probability = r.choice("probability", o.probability, {"all_pairs", "pair"});
+  o.probability = r.choice("probability", o.probability, kProbability);
   o.vote_risk = r.flag("vote_risk", o.vote_risk);
-  o.perspective = r.choice("perspective", o.perspective, {"mirror", "own"});
-  o.security = r.choice("security", o.security, {"challenged", "challenging"});
+  o.perspective = r.choice("perspective", o.perspective, kPerspective);
+  o.security = r.choice("security", o.security, kSecurity);
   o.security_perspective =
-      r.choice("security_perspective", o.security_perspective, {"target", "challenger"});
-  o.t_rule = r.choice("t_rule", o.t_rule, {"endpoint", "direction", "one", "zero"});
+      r.choice("security_perspective", o.security_perspective, kSecurityPerspective);
+  o.t_rule = r.choice("t_rule", o.t_rule, kTRule);
   o.risk_reset = r.flag("risk_reset", o.risk_reset);
-  o.compromise_region = r.choice("compromise_region", o.compromise_region, {"figure", "text"});
+  o.compromise_region = r.choice("compromise_region", o.compromise_region, kCompromiseRegion);
   o.compel = r.flag("compel", o.compel);
-  o.selection = r.choice("selection", o.selection, {"scholz_code", "least_move"});
-  o.conflict = r.choice("conflict", o.conflict, {"deterministic", "stochastic"});
-  o.range = r.choice("range", o.range, {"initial", "current", "scale"});
+  o.selection = r.choice("selection", o.selection, kSelection);
+  o.conflict = r.choice("conflict", o.conflict, kConflict);
+  o.range = r.choice("range", o.range, kRange);
   o.seed = r.seed("seed", o.seed);
+  o.threads = r.integer("threads", o.threads, 1, 1024);
   r.finish();
-  if (used) *used = r.used();
+  if (used) {
+    *used = r.used();
+    used->erase("threads");  // not part of the model: results do not depend on it
+  }
   return o;
+}
+
+std::string eum_option_help() {
+  const EumOptions d;
+  std::string out;
+  auto line = [&](std::string_view name, std::string_view def, const std::string& values) {
+    out += fmt::format("  {:<21} {:<14} {}\n", name, def, values);
+  };
+  line("rounds", std::to_string(d.rounds), ">= 0 (also --rounds)");
+  line("q", "1", "[0, 1]");
+  line("probability", name_of(kProbability, d.probability), describe(kProbability));
+  line("vote_risk", "true", "true|false");
+  line("perspective", name_of(kPerspective, d.perspective), describe(kPerspective));
+  line("security", name_of(kSecurity, d.security), describe(kSecurity));
+  line("security_perspective", name_of(kSecurityPerspective, d.security_perspective),
+       describe(kSecurityPerspective));
+  line("t_rule", name_of(kTRule, d.t_rule), describe(kTRule));
+  line("risk_reset", "true", "true|false");
+  line("compromise_region", name_of(kCompromiseRegion, d.compromise_region),
+       describe(kCompromiseRegion));
+  line("compel", "false", "true|false");
+  line("selection", name_of(kSelection, d.selection), describe(kSelection));
+  line("conflict", name_of(kConflict, d.conflict), describe(kConflict));
+  line("range", name_of(kRange, d.range), describe(kRange));
+  line("seed", "1", "unsigned 64-bit (also --seed)");
+  return out;
 }
 
 namespace eum_detail {
@@ -72,128 +134,221 @@ std::vector<double> risk_exponents(const std::vector<double>& security) {
 
 namespace {
 
-// Everything one evaluation pass needs: positions, weights, the risk exponents the
-// voters use, and the normaliser of P under "all_pairs".
-class Pass {
+// Below this many actors a pass runs on one thread: starting threads costs more.
+constexpr std::size_t kParallelFrom = 64;
+
+// The utility 2 − 4·base^r (base clipped at 0); r = 1 is exact without a power.
+[[gnu::always_inline]] inline double utility(double base, double r) {
+  base = std::max(base, 0.0);
+  return 2 - 4 * (r == 1.0 ? base : std::pow(base, r));
+}
+
+// The pairwise supports of one evaluation pass. Whether voter k supports i or j depends
+// only on which side of their midpoint x_k lies (d_k is increasing in distance for any
+// r_k), so with the actors sorted by position, column prefix sums F_a(t) = Σ_{t'<t}
+// w_k d_k(x_a) over the voters in position order give a pair's supports from four
+// entries; the midpoints of (i, j) for j rising are found by two pointers. O(n²) for a
+// pass, the n² distances d_k(x_a) = (|x_k − x_a|/R)^r_k its only powers. The buffers
+// live across passes and rounds: nothing is allocated once they have grown.
+class Supports {
  public:
-  Pass(const std::vector<double>& x, const std::vector<double>& w,
-       const std::vector<double>& salience, const std::vector<double>& voter_risk, double range,
-       double median, const EumOptions& o)
-      : x_(x), w_(w), s_(salience), range_(range), mu_(median), o_(o), n_(x.size()) {
-    // d[k][a] = (|x_k − x_a| / R)^r_k: actor k's distance to a's position, as k votes.
-    d_.assign(n_ * n_, 0.0);
-    for (std::size_t k = 0; k < n_; ++k)
-      for (std::size_t a = 0; a < n_; ++a) {
-        double v = std::abs(x[k] - x[a]) / range;
-        d_[k * n_ + a] = o.vote_risk ? std::pow(v, voter_risk[k]) : v;
-      }
-    if (o.probability == "all_pairs") {
-      // Σ_k w_k Σ_{a,b} |d_ka − d_kb| over ordered pairs: sorted prefix sums, O(n² log n).
-      std::vector<double> row(n_);
-      for (std::size_t k = 0; k < n_; ++k) {
-        std::copy(d_.begin() + k * n_, d_.begin() + (k + 1) * n_, row.begin());
-        std::sort(row.begin(), row.end());
-        double sum = 0;
-        for (std::size_t m = 0; m < n_; ++m)
-          sum += row[m] * (2.0 * static_cast<double>(m) - static_cast<double>(n_ - 1));
-        all_votes_ += w_[k] * 2 * sum;
-      }
+  void compute(const std::vector<double>& x, const std::vector<double>& w,
+               const std::vector<double>& voter_risk, double range, const EumOptions& o,
+               int threads) {
+    n_ = x.size();
+    const std::size_t n = n_;
+    by_x_.resize(n);
+    std::iota(by_x_.begin(), by_x_.end(), 0);
+    std::stable_sort(by_x_.begin(), by_x_.end(),
+                     [&](std::size_t a, std::size_t b) { return x[a] < x[b]; });
+    xs_.resize(n);
+    rank_.resize(n);
+    for (std::size_t t = 0; t < n; ++t) {
+      xs_[t] = x[by_x_[t]];
+      rank_[by_x_[t]] = t;
     }
-    // Support for i over j and the total |votes|. Whether k supports i or j depends only
-    // on which side of their midpoint x_k lies (d is increasing in distance for any r_k),
-    // so with the actors sorted by position, prefix sums of w_k d_k(x_a) give each pair in
-    // O(log n): O(n² log n) in all instead of O(n³).
-    std::vector<std::size_t> by_x(n_);
-    std::iota(by_x.begin(), by_x.end(), 0);
-    std::stable_sort(by_x.begin(), by_x.end(),
-                     [&](std::size_t a, std::size_t b) { return x_[a] < x_[b]; });
-    std::vector<double> xs(n_);
-    for (std::size_t t = 0; t < n_; ++t) xs[t] = x_[by_x[t]];
-    std::vector<double> prefix((n_ + 1) * n_, 0.0);  // prefix[a*(n+1) + t]
-    for (std::size_t a = 0; a < n_; ++a)
-      for (std::size_t t = 0; t < n_; ++t) {
-        const std::size_t k = by_x[t];
-        prefix[a * (n_ + 1) + t + 1] = prefix[a * (n_ + 1) + t] + w_[k] * d_[k * n_ + a];
+    prefix_.resize((n + 1) * n);
+    std::fill(prefix_.begin(), prefix_.begin() + static_cast<std::ptrdiff_t>(n), 0.0);
+    voter_sum_.assign(n, 0.0);
+    const bool all_pairs = o.probability == O::Probability::all_pairs;
+    const int t_count = n >= kParallelFrom ? threads : 1;
+    // 1. Row t of the distances, for the voter k in position t: each thread fills the rows
+    //    of its chunk into prefix_ (row t + 1), then the running sums go down the columns.
+    sim::parallel_chunks(n, t_count, [&](std::size_t begin, std::size_t end) {
+      std::vector<double> sorted(n);
+      for (std::size_t t = begin; t < end; ++t) {
+        const std::size_t k = by_x_[t];
+        double* row = &prefix_[(t + 1) * n];
+        const double xk = x[k], rk = voter_risk[k];
+        for (std::size_t a = 0; a < n; ++a) {
+          const double v = std::abs(xk - xs_[a]) / range;
+          row[a] = o.vote_risk ? std::pow(v, rk) : v;
+        }
+        if (all_pairs) voter_sum_[k] = sorted_pair_sum(row, t, sorted);
+        const double wk = w[k];
+        for (std::size_t a = 0; a < n; ++a) row[a] *= wk;
       }
-    auto pre = [&](std::size_t a, std::size_t t) { return prefix[a * (n_ + 1) + t]; };
-    support_.assign(n_ * n_, 0.0);
-    total_.assign(n_ * n_, 0.0);
-    for (std::size_t i = 0; i < n_; ++i)
-      for (std::size_t j = 0; j < n_; ++j) {
-        if (x_[i] >= x_[j]) continue;  // each pair once, lower position first; ties: 0
-        const double mid = (x_[i] + x_[j]) / 2;
-        const std::size_t below =
-            static_cast<std::size_t>(std::lower_bound(xs.begin(), xs.end(), mid) - xs.begin());
-        const std::size_t upto =
-            static_cast<std::size_t>(std::upper_bound(xs.begin(), xs.end(), mid) - xs.begin());
-        // Below the midpoint k is nearer i: v = w(d(x_j) − d(x_i)) > 0 supports i.
-        const double for_i =
-            std::max(0.0, (pre(j, below) - pre(j, 0)) - (pre(i, below) - pre(i, 0)));
-        const double for_j =
-            std::max(0.0, (pre(i, n_) - pre(i, upto)) - (pre(j, n_) - pre(j, upto)));
-        support_[i * n_ + j] = for_i;
-        support_[j * n_ + i] = for_j;
-        total_[i * n_ + j] = total_[j * n_ + i] = for_i + for_j;
+    });
+    for (std::size_t t = 0; t < n; ++t) {
+      const double* above = &prefix_[t * n];
+      double* row = &prefix_[(t + 1) * n];
+      for (std::size_t a = 0; a < n; ++a) row[a] = above[a] + row[a];
+    }
+    // Σ_k w_k Σ_{a,b} |d_ka − d_kb| over ordered pairs, in actor order.
+    all_votes_ = 0;
+    if (all_pairs)
+      for (std::size_t k = 0; k < n; ++k) all_votes_ += w[k] * 2 * voter_sum_[k];
+    // 2. Each pair once, lower position first; pairs at one position keep support 0.
+    support_.assign(n * n, 0.0);
+    sim::parallel_chunks(n, t_count, [&](std::size_t begin, std::size_t end) {
+      for (std::size_t si = begin; si < end; ++si) {
+        const double xi = xs_[si];
+        std::size_t sj = si + 1;
+        while (sj < n && !(xs_[sj] > xi)) ++sj;
+        std::size_t below =
+            static_cast<std::size_t>(std::lower_bound(xs_.begin(), xs_.end(), xi) - xs_.begin());
+        std::size_t upto = below;
+        const std::size_t i = by_x_[si];
+        const double fi_n = pre(n, si);
+        for (; sj < n; ++sj) {
+          const double mid = (xi + xs_[sj]) / 2;
+          while (below < n && xs_[below] < mid) ++below;
+          while (upto < n && !(mid < xs_[upto])) ++upto;
+          // Below the midpoint k is nearer i: v = w(d(x_j) − d(x_i)) > 0 supports i.
+          const double for_i =
+              std::max(0.0, (pre(below, sj) - pre(0, sj)) - (pre(below, si) - pre(0, si)));
+          const double for_j = std::max(0.0, (fi_n - pre(upto, si)) - (pre(n, sj) - pre(upto, sj)));
+          const std::size_t j = by_x_[sj];
+          support_[i * n + j] = for_i;
+          support_[j * n + i] = for_j;
+        }
       }
+    });
   }
 
   // P^i: the probability that i's position prevails over j's.
   double probability(std::size_t i, std::size_t j, bool pair_normalised) const {
-    const double for_i = support_[i * n_ + j], total = total_[i * n_ + j];
-    if (pair_normalised || o_.probability == "pair") return total > 0 ? for_i / total : 0.5;
+    const double for_i = support_[i * n_ + j], total = for_i + support_[j * n_ + i];
+    if (pair_normalised) return total > 0 ? for_i / total : 0.5;
     return all_votes_ > 0 ? for_i / all_votes_ : 0.0;
   }
 
-  // E(U_ij): i's expected utility of challenging j, evaluated with risk exponent r.
-  double expected_utility(std::size_t i, std::size_t j, double r) const {
-    const double dij = std::abs(x_[i] - x_[j]) / range_;
-    const double dim = std::abs(x_[i] - mu_) / range_;
-    auto u = [r](double base) {
-      base = std::max(base, 0.0);
-      return 2 - 4 * (r == 1.0 ? base : std::pow(base, r));  // r = 1 in the security pass
-    };
-    const double us = u(0.5 - 0.5 * dij), uf = u(0.5 + 0.5 * dij);
-    const double usq = u(0.5);
-    const double p = probability(i, j, false);
+ private:
+  double pre(std::size_t t, std::size_t sa) const { return prefix_[t * n_ + sa]; }
+
+  // Σ_m row[m]·(2m − (n − 1)) over the row sorted ascending (= Σ_{a,b} |d_a − d_b| / 2).
+  // The row (voter at sorted position t) falls away from t on both sides, so a merge of
+  // the two sides sorts it in O(n); if a power ever broke monotonicity, a sort repairs it.
+  static double sorted_pair_sum(const double* row, std::size_t t, std::vector<double>& out) {
+    const std::size_t n = out.size();
+    std::size_t m = 0;
+    out[m++] = row[t];
+    std::ptrdiff_t left = static_cast<std::ptrdiff_t>(t) - 1;
+    std::size_t right = t + 1;
+    while (left >= 0 || right < n) {
+      if (right >= n || (left >= 0 && row[left] <= row[right]))
+        out[m++] = row[left--];
+      else
+        out[m++] = row[right++];
+    }
+    if (!std::is_sorted(out.begin(), out.end())) std::sort(out.begin(), out.end());
+    double sum = 0;
+    for (std::size_t k = 0; k < n; ++k)
+      sum += out[k] * (2.0 * static_cast<double>(k) - static_cast<double>(n - 1));
+    return sum;
+  }
+
+  std::size_t n_ = 0;
+  std::vector<std::size_t> by_x_, rank_;
+  std::vector<double> xs_, prefix_, voter_sum_, support_;
+  double all_votes_ = 0;
+};
+
+// E(U_ij) from its pieces: i challenging j with utilities (us, uf, usq) of success,
+// failure and the status quo, P^i = p, j's salience sj; the no-challenge term when q < 1.
+class ExpectedUtility {
+ public:
+  ExpectedUtility(const std::vector<double>& x, const std::vector<double>& s, double range,
+                  double median, const EumOptions& o, const Supports& sup)
+      : x_(x), s_(s), range_(range), mu_(median), o_(o), sup_(sup) {}
+
+  // i's expected utility of challenging j with exponent r; us, uf: utility(0.5 ∓ 0.5 d_ij, r).
+  double operator()(std::size_t i, std::size_t j, double r, double us, double uf,
+                    double usq) const {
+    const double p = sup_.probability(i, j, o_.probability == O::Probability::pair);
     double e = s_[j] * (p * us + (1 - p) * uf) + (1 - s_[j]) * us - o_.q * usq;
     if (o_.q < 1) {
+      const double dij = std::abs(x_[i] - x_[j]) / range_;
+      const double dim = std::abs(x_[i] - mu_) / range_;
       // j expected to move toward the median: T = 1 when that is better for i.
       double t = dim < dij ? 1.0 : 0.0;
-      if (o_.t_rule == "direction") {
+      if (o_.t_rule == O::TRule::direction) {
         const double toward = mu_ - x_[j], to_i = x_[i] - x_[j];
         t = toward * to_i > 0 ? 1.0 : 0.0;
-      } else if (o_.t_rule == "one") {
+      } else if (o_.t_rule == O::TRule::one) {
         t = 1;
-      } else if (o_.t_rule == "zero") {
+      } else if (o_.t_rule == O::TRule::zero) {
         t = 0;
       }
-      const double ub = u(0.5 - 0.25 * (dim + dij)), uw = u(0.5 + 0.25 * (dim + dij));
+      const double ub = utility(0.5 - 0.25 * (dim + dij), r);
+      const double uw = utility(0.5 + 0.25 * (dim + dij), r);
       e -= (1 - o_.q) * (t * ub + (1 - t) * uw);
     }
     return e;
   }
+  // The same, computing its own utilities.
+  double operator()(std::size_t i, std::size_t j, double r) const {
+    const double dij = std::abs(x_[i] - x_[j]) / range_;
+    return (*this)(i, j, r, utility(0.5 - 0.5 * dij, r), utility(0.5 + 0.5 * dij, r),
+                   utility(0.5, r));
+  }
 
  private:
   const std::vector<double>& x_;
-  const std::vector<double>& w_;
   const std::vector<double>& s_;
   double range_, mu_;
   const EumOptions& o_;
-  std::size_t n_;
-  std::vector<double> d_, support_, total_;
-  double all_votes_ = 0;
+  const Supports& sup_;
 };
 
-struct Offer {
-  enum Kind { conflict = 0, compromise = 1, compel = 2 } kind;
-  double position;
-  double a, b;  // E(U_ij), E(U_ji) as i sees them
-  double xj;
+enum class OfferKind { conflict = 0, compromise = 1, compel = 2 };
+
+// The offer i accepts, chosen as the offers are made (j in actor order), so that none is
+// stored: per kind the first with the least key (scholz_code), or overall the first with
+// the least move, ties to the higher b (least_move).
+class OfferChoice {
+ public:
+  OfferChoice(double xi, O::Selection selection) : xi_(xi), selection_(selection) {}
+  void offer(OfferKind kind, double position, double a, double b, double xj) {
+    const double move = std::abs(position - xi_);
+    if (selection_ == O::Selection::least_move) {
+      Best& best = best_[0];
+      if (!best.set || move < best.key || (move == best.key && b > best.b))
+        best = {true, move, b, position};
+      return;
+    }
+    const double key = kind == OfferKind::compromise
+                           ? (std::abs(a) * xi_ + std::abs(b) * xj) / (std::abs(a) + std::abs(b))
+                           : move;
+    Best& best = best_[static_cast<int>(kind)];
+    if (!best.set || key < best.key) best = {true, key, b, position};
+  }
+  // The accepted position, if any offer was made.
+  std::optional<double> accepted() const {
+    for (const Best& b : best_)
+      if (b.set) return b.position;
+    return std::nullopt;
+  }
+
+ private:
+  struct Best {
+    bool set = false;
+    double key = 0, b = 0, position = 0;
+  };
+  double xi_;
+  O::Selection selection_;
+  Best best_[3];
 };
-
-}  // namespace
-
-namespace {
 
 EumResult eum_in_order(const BargainingProblem& p, std::size_t issue, const EumOptions& o) {
   const std::size_t n = p.actor_count();
@@ -201,21 +356,25 @@ EumResult eum_in_order(const BargainingProblem& p, std::size_t issue, const EumO
   const std::vector<double>& s = p.salience[issue];
   const std::vector<double> w = p.weights(issue);
   auto range_of = [&](const std::vector<double>& pos) {
-    if (o.range == "scale") return p.issues[issue].scale_max - p.issues[issue].scale_min;
+    if (o.range == O::Range::scale) return p.issues[issue].scale_max - p.issues[issue].scale_min;
     auto [lo, hi] = std::minmax_element(pos.begin(), pos.end());
     return *hi - *lo;
   };
   const double initial_range = range_of(x);
   std::mt19937_64 rng(o.seed);
   std::uniform_real_distribution<double> uniform(0.0, 1.0);
+  // Stochastic conflicts draw in (i, j) order from one stream: they run on one thread.
+  const int threads =
+      o.conflict == O::Conflict::stochastic ? 1 : (n >= kParallelFrom ? o.threads : 1);
 
   EumResult out;
-  std::vector<double> r(n, 1.0);
+  std::vector<double> r(n, 1.0), r_sec(n, 1.0), security(n), next(n);
+  std::vector<char> moved(n);
+  Supports sup;
+  // The medians and means of the rounds are filled in by eum(), on the whole problem.
   auto record = [&](int round, int moves) {
     EumRound rec;
     rec.round = round;
-    rec.median = eum_detail::condorcet_median(x, w);
-    rec.mean = weighted_mean(x, w);
     rec.positions = x;
     rec.risk = r;
     rec.moves = moves;
@@ -223,79 +382,75 @@ EumResult eum_in_order(const BargainingProblem& p, std::size_t issue, const EumO
   };
   record(0, 0);
   for (int round = 1; round <= o.rounds; ++round) {
-    double range = o.range == "current" ? range_of(x) : initial_range;
+    double range = o.range == O::Range::current ? range_of(x) : initial_range;
     if (!(range > 0)) {  // every actor at one point: nothing left to bargain over
       record(round, 0);
       continue;
     }
     const double mu = eum_detail::condorcet_median(x, w);
     // 1. Security with r = 1 (or last round's r), then the risk exponents.
-    std::vector<double> r_sec = o.risk_reset ? std::vector<double>(n, 1.0) : r;
+    if (o.risk_reset)
+      std::fill(r_sec.begin(), r_sec.end(), 1.0);
+    else
+      r_sec = r;
+    sup.compute(x, w, r_sec, range, o, threads);
     {
-      Pass pass(x, w, s, r_sec, range, mu, o);
-      std::vector<double> security(n, 0.0);
-      for (std::size_t i = 0; i < n; ++i)
-        for (std::size_t j = 0; j < n; ++j) {
-          if (i == j) continue;
-          if (o.security == "challenged")  // j challenges i: E^i(U_ji) or E^j(U_ji)
-            security[i] += pass.expected_utility(
-                j, i, o.security_perspective == "target" ? r_sec[i] : r_sec[j]);
-          else
-            security[i] += pass.expected_utility(i, j, r_sec[i]);
+      const ExpectedUtility eu(x, s, range, mu, o, sup);
+      sim::parallel_chunks(n, threads, [&](std::size_t begin, std::size_t end) {
+        for (std::size_t i = begin; i < end; ++i) {
+          double sec = 0;
+          for (std::size_t j = 0; j < n; ++j) {
+            if (i == j) continue;
+            if (o.security == O::Security::challenged)  // j challenges i: E^i(U_ji) or E^j(U_ji)
+              sec += eu(
+                  j, i,
+                  o.security_perspective == O::SecurityPerspective::target ? r_sec[i] : r_sec[j]);
+            else
+              sec += eu(i, j, r_sec[i]);
+          }
+          security[i] = sec;
         }
+      });
       r = eum_detail::risk_exponents(security);
     }
     // 2. Offers with the new exponents; each actor accepts one, all move at once.
-    Pass pass(x, w, s, r, range, mu, o);
-    std::vector<double> next = x;
-    int moves = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-      std::vector<Offer> offers;
-      for (std::size_t j = 0; j < n; ++j) {
-        if (j == i || x[j] == x[i]) continue;
-        const double a = pass.expected_utility(i, j, r[i]);
-        const double b = pass.expected_utility(j, i, o.perspective == "mirror" ? r[i] : r[j]);
-        if (a > 0 && b > 0) {
-          bool gives_way = b > a;
-          if (o.conflict == "stochastic")
-            gives_way = uniform(rng) < 1 - pass.probability(i, j, true);
-          if (gives_way) offers.push_back({Offer::conflict, x[j], a, b, x[j]});
-        } else if (o.compromise_region == "figure"
-                       ? (a < 0 && b > 0 && std::abs(b) > std::abs(a))
-                       : (a < 0 && b < 0 && std::abs(b) > std::abs(a))) {
-          offers.push_back({Offer::compromise, x[i] + (x[j] - x[i]) * std::abs(a / b), a, b, x[j]});
-        } else if (o.compel && a < 0 && b > 0 && std::abs(a) > std::abs(b)) {
-          offers.push_back({Offer::compel, x[j], a, b, x[j]});
-        }
-      }
-      if (offers.empty()) continue;
-      const Offer* best = nullptr;
-      auto move = [&](const Offer& f) { return std::abs(f.position - x[i]); };
-      if (o.selection == "scholz_code") {
-        for (int kind = Offer::conflict; kind <= Offer::compel && !best; ++kind)
-          for (const Offer& f : offers) {
-            if (f.kind != kind) continue;
-            auto key = [&](const Offer& g) {
-              if (kind != Offer::compromise) return move(g);
-              return (std::abs(g.a) * x[i] + std::abs(g.b) * g.xj) /
-                     (std::abs(g.a) + std::abs(g.b));
-            };
-            if (!best || key(f) < key(*best)) best = &f;
+    sup.compute(x, w, r, range, o, threads);
+    const ExpectedUtility eu(x, s, range, mu, o, sup);
+    const bool mirror = o.perspective == O::Perspective::mirror;
+    const bool figure = o.compromise_region == O::CompromiseRegion::figure;
+    sim::parallel_chunks(n, threads, [&](std::size_t begin, std::size_t end) {
+      for (std::size_t i = begin; i < end; ++i) {
+        const double ri = r[i], usq_i = utility(0.5, ri);
+        OfferChoice choice(x[i], o.selection);
+        for (std::size_t j = 0; j < n; ++j) {
+          if (j == i || x[j] == x[i]) continue;
+          // Under mirror both sides use r_i, and d_ji = d_ij: one pair of powers serves both.
+          const double dij = std::abs(x[i] - x[j]) / range;
+          const double us = utility(0.5 - 0.5 * dij, ri), uf = utility(0.5 + 0.5 * dij, ri);
+          const double a = eu(i, j, ri, us, uf, usq_i);
+          const double b = mirror ? eu(j, i, ri, us, uf, usq_i) : eu(j, i, r[j]);
+          if (a > 0 && b > 0) {
+            bool gives_way = b > a;
+            if (o.conflict == O::Conflict::stochastic)
+              gives_way = uniform(rng) < 1 - sup.probability(i, j, true);
+            if (gives_way) choice.offer(OfferKind::conflict, x[j], a, b, x[j]);
+          } else if (figure ? (a < 0 && b > 0 && std::abs(b) > std::abs(a))
+                            : (a < 0 && b < 0 && std::abs(b) > std::abs(a))) {
+            choice.offer(OfferKind::compromise, x[i] + (x[j] - x[i]) * std::abs(a / b), a, b, x[j]);
+          } else if (o.compel && a < 0 && b > 0 && std::abs(a) > std::abs(b)) {
+            choice.offer(OfferKind::compel, x[j], a, b, x[j]);
           }
-      } else {
-        for (const Offer& f : offers)
-          if (!best || move(f) < move(*best) || (move(f) == move(*best) && f.b > best->b))
-            best = &f;
+        }
+        const auto to = choice.accepted();
+        moved[i] = to && *to != x[i];
+        next[i] = moved[i] ? *to : x[i];
       }
-      if (best && best->position != x[i]) {
-        next[i] = best->position;
-        ++moves;
-      }
-    }
-    x = std::move(next);
+    });
+    int moves = 0;
+    for (char m : moved) moves += m;
+    x.swap(next);
     record(round, moves);
   }
-  out.forecast = out.rounds.back().median;
   return out;
 }
 
@@ -340,13 +495,12 @@ EumResult eum(const BargainingProblem& p, std::size_t issue, const EumOptions& o
 }
 
 ModelRun run_eum_model(const BargainingProblem& p, const RunSettings& settings) {
-  OptionValues values = settings.options;
-  if (settings.rounds && !values.count("rounds"))
-    values["rounds"] = std::to_string(*settings.rounds);
-  if (settings.seed && !values.count("seed")) values["seed"] = std::to_string(*settings.seed);
   ModelRun run;
   run.model = "eum";
-  EumOptions o = eum_options(values, &run.options);
+  EumOptions o = eum_options(settings.options, &run.options);
+  apply_settings(settings, settings.options, run.options, &o.rounds, "rounds", &o.seed, "seed",
+                 &o.threads);
+  if (o.rounds < 0) fail({"", 0, "--rounds"}, "eum: expected at least 0 rounds, got {}", o.rounds);
   for (std::size_t k = 0; k < p.issue_count(); ++k) {
     EumResult r = eum(p, k, o);
     IssueForecast f;

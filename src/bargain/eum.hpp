@@ -6,7 +6,8 @@
 // from security levels (with r = 1), expected utilities of challenge for every ordered
 // pair, offers by octant (conflict, compromise, compel/capitulation, status quo), each
 // actor accepts one offer, all move at once. Equations: docs/models/eum.md.
-// Complexity per round: O(n² log n) (pairwise supports by prefix sums over sorted positions).
+// Complexity per round: O(n²) (pairwise supports by prefix sums over sorted positions, two
+// pointers for the midpoints; docs/models/eum.md), parallel over actors for large n.
 //
 // Example:
 //   EumOptions o;              // defaults reproduce Scholz's code (Table 2 within 0.3)
@@ -25,55 +26,69 @@
 namespace detente::bargain {
 
 struct EumOptions {
+  enum class Probability { all_pairs, pair };
+  enum class Perspective { mirror, own };
+  enum class Security { challenged, challenging };
+  enum class SecurityPerspective { target, challenger };
+  enum class TRule { endpoint, direction, one, zero };
+  enum class CompromiseRegion { figure, text };
+  enum class Selection { scholz_code, least_move };
+  enum class Conflict { deterministic, stochastic };
+  enum class Range { initial, current, scale };
+
   int rounds = 8;  // τ: Scholz runs a fixed number of rounds
   // Q, the probability that the status quo persists if i does not challenge j. Scholz
   // chose 1.0 for the 1994 case (BDM gave none); 0.5 is the other value in the paper.
   double q = 1.0;
-  // P normalisation: "all_pairs" divides i's support by the sum of |votes| over all
-  // ordered pairs of positions (Scholz's code, per jmckib); "pair" divides by the |votes|
+  // P normalisation: all_pairs divides i's support by the sum of |votes| over all
+  // ordered pairs of positions (Scholz's code, per jmckib); pair divides by the |votes|
   // over i and j only, so P^i + P^j = 1 (the paper's eq. 30/31, Masad).
-  std::string probability = "all_pairs";
+  Probability probability = Probability::all_pairs;
   // Whether votes in P weigh distance with the voter's risk exponent, (|Δ|/R)^r_k
   // (Scholz's code), or linearly (the paper).
   bool vote_risk = true;
-  // Whose risk exponent evaluates E(U_ji) when i weighs j's offer: "mirror" = i's own for
-  // both sides (Scholz's code), "own" = each side its own r.
-  std::string perspective = "mirror";
-  // Which sum measures security: "challenged" Sec_i = Σ_j E(U_ji) (what adversaries
-  // expect from challenging i, the paper) or "challenging" Sec_i = Σ_j E(U_ij).
-  std::string security = "challenged";
+  // Whose risk exponent evaluates E(U_ji) when i weighs j's offer: mirror = i's own for
+  // both sides (Scholz's code), own = each side its own r.
+  Perspective perspective = Perspective::mirror;
+  // Which sum measures security: challenged Sec_i = Σ_j E(U_ji) (what adversaries
+  // expect from challenging i, the paper) or challenging Sec_i = Σ_j E(U_ij).
+  Security security = Security::challenged;
   // A2, the superscript in the security sum: E^i(U_ji) evaluated with the target i's risk
-  // exponent ("target", the Appendix and Scholz's code) or E^j(U_ji) with the challenger
-  // j's ("challenger", the prose). Only matters when risk_reset = false.
-  std::string security_perspective = "target";
-  // T in the no-challenge term (matters when q < 1): "endpoint" T = 1 iff |x_i − μ| <
+  // exponent (target, the Appendix and Scholz's code) or E^j(U_ji) with the challenger
+  // j's (challenger, the prose). Only matters when risk_reset = false.
+  SecurityPerspective security_perspective = SecurityPerspective::target;
+  // T in the no-challenge term (matters when q < 1): endpoint T = 1 iff |x_i − μ| <
   // |x_i − x_j| (j arriving at μ leaves it nearer i: the paper's cases 1 and 3A);
-  // "direction" T = 1 iff j's first step toward μ brings it nearer i; "one"; "zero".
-  std::string t_rule = "endpoint";
+  // direction T = 1 iff j's first step toward μ brings it nearer i; one; zero.
+  TRule t_rule = TRule::endpoint;
   // Whether security is evaluated with every r = 1 each round (the paper: "first
   // determine the expected utilities using r_i = 1") or with the previous round's r.
   bool risk_reset = true;
-  // A3, the region of compromise when j has the upper hand: "figure" (Figure 6: a < 0 <
-  // b, |b| > |a|) or "text" (the printed b < 0, i.e. both negative, |b| > |a|).
-  std::string compromise_region = "figure";
+  // A3, the region of compromise when j has the upper hand: figure (Figure 6: a < 0 <
+  // b, |b| > |a|) or text (the printed b < 0, i.e. both negative, |b| > |a|).
+  CompromiseRegion compromise_region = CompromiseRegion::figure;
   // Whether compel/capitulation offers (a < 0 < b, |a| > |b|: full move) are made.
   // Scholz's code never makes them (its test is always false).
   bool compel = false;
-  // Offer selection: "scholz_code" (conflicts first, least move; then compromises by the
-  // smallest EU-weighted position; then capitulations) or "least_move" (the paper: the
+  // Offer selection: scholz_code (conflicts first, least move; then compromises by the
+  // smallest EU-weighted position; then capitulations) or least_move (the paper: the
   // offer that moves the actor least; ties to the more enforceable, higher E(U_ji)).
-  std::string selection = "scholz_code";
-  // Conflict resolution: "deterministic" (the lower-EU side gives way fully) or
-  // "stochastic" (Masad: i gives way with probability P^j, drawn from `seed`).
-  std::string conflict = "deterministic";
-  // R, the scale range: "initial" (range of the input positions, Scholz's code),
-  // "current" (range of each round's positions) or "scale" (the issue's declared scale).
-  std::string range = "initial";
+  Selection selection = Selection::scholz_code;
+  // Conflict resolution: deterministic (the lower-EU side gives way fully) or
+  // stochastic (Masad: i gives way with probability P^j, drawn from `seed`).
+  Conflict conflict = Conflict::deterministic;
+  // R, the scale range: initial (range of the input positions, Scholz's code), current
+  // (range of each round's positions) or scale (the issue's declared scale).
+  Range range = Range::initial;
   std::uint64_t seed = 1;
+  int threads = 1;  // results are identical for any thread count
 };
 
 // Reads options by name (see EumOptions); throws InputError on unknown names/values.
+// `threads` is read too but not echoed: results do not depend on it.
 EumOptions eum_options(const OptionValues& values, nlohmann::json* used = nullptr);
+// One line per option: name, default and valid values (for --help and docs).
+std::string eum_option_help();
 
 struct EumRound {
   int round = 0;

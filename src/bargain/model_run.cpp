@@ -1,9 +1,20 @@
 #include "bargain/model_run.hpp"
 
+#include <algorithm>
+
 #include "bargain/weighted_mean.hpp"
 #include "bargain/weighted_median.hpp"
 
 namespace detente::bargain {
+
+void apply_settings(const RunSettings& settings, const OptionValues& options, nlohmann::json& used,
+                    int* rounds, const char* rounds_name, std::uint64_t* seed,
+                    const char* seed_name, int* threads) {
+  if (settings.rounds && rounds) used[rounds_name] = *rounds = *settings.rounds;
+  if (settings.seed && seed) used[seed_name] = *seed = *settings.seed;
+  if (threads && !options.count("threads")) *threads = std::max(settings.threads, 1);
+  used.erase("threads");
+}
 
 RoundRecord make_round(const BargainingProblem& p, std::size_t issue, int round,
                        std::vector<double> positions) {

@@ -48,6 +48,14 @@ struct RunSettings {
   int threads = 1;                    // results never depend on it
 };
 
+// The one rule for the settings every dynamic model shares, applied after its options are
+// parsed: --rounds and --seed override the model's own option of that meaning (from the
+// input file or --option), and are echoed under the model's name for it; the thread count
+// applies unless the options set one, and is never echoed (results do not depend on it).
+void apply_settings(const RunSettings& settings, const OptionValues& options, nlohmann::json& used,
+                    int* rounds, const char* rounds_name, std::uint64_t* seed,
+                    const char* seed_name, int* threads);
+
 // A RoundRecord of `positions` with the weighted median and mean under `problem`'s
 // capabilities and saliences on `issue`.
 RoundRecord make_round(const BargainingProblem& problem, std::size_t issue, int round,

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <numeric>
 
+#include "core/error.hpp"
+
 namespace detente::bargain {
 
 std::vector<std::size_t> name_order(const BargainingProblem& p) {
@@ -62,6 +64,21 @@ BargainingProblem from_scenario(const Scenario& s) {
     p.salience.push_back(std::move(sal));
   }
   return p;
+}
+
+BargainingProblem select_issue(const BargainingProblem& p, const std::string& issue) {
+  auto k = p.find_issue(issue);
+  if (!k) {
+    std::string known;
+    for (const auto& d : p.issues) known += (known.empty() ? "" : ", ") + d.name;
+    fail({"", 0, "--issue"}, "no issue '{}' in the input (its issues: {})", issue, known);
+  }
+  BargainingProblem q = p;
+  q.issues = {p.issues[*k]};
+  q.position = {p.position[*k]};
+  q.salience = {p.salience[*k]};
+  if (!p.issue_capability.empty()) q.issue_capability = {p.issue_capability[*k]};
+  return q;
 }
 
 }  // namespace detente::bargain

@@ -86,6 +86,9 @@ std::vector<std::size_t> name_order(const BargainingProblem& problem);
 BargainingProblem reordered(const BargainingProblem& problem,
                             const std::vector<std::size_t>& order);
 
+// The problem restricted to one issue (by name); InputError naming `--issue` if absent.
+BargainingProblem select_issue(const BargainingProblem& problem, const std::string& issue);
+
 // Builds the problem from a scenario (its issues are independent questions: SMP runs each
 // on its own, options["dimensions"] = "separate"). An actor that states no position on an issue
 // takes part with salience 0 at the status quo (or the scale's midpoint), so it weighs nothing;

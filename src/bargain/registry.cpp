@@ -15,8 +15,10 @@ const std::vector<ModelSpec>& bargaining_models() {
       {"mean", "Weighted mean (compromise model)", false, run_mean_model},
       {"median", "Weighted median (median voter)", false, run_median_model},
       {"nash", "Nash bargaining (asymmetric, status quo)", false, run_nash_model},
-      {"eum", "Expected utility (Bueno de Mesquita, Scholz 2011)", true, run_eum_model},
-      {"smp", "Spatial model of politics (KTAB SMP)", true, run_smp_model},
+      {"eum", "Expected utility (Bueno de Mesquita, Scholz 2011)", true, run_eum_model,
+       ModelSpec::Trajectory::median},
+      {"smp", "Spatial model of politics (KTAB SMP)", true, run_smp_model,
+       ModelSpec::Trajectory::mean},
       {"exchange", "Exchange model (Stokman, Equal Gain)", true, run_exchange_model},
   };
   return models;
@@ -26,21 +28,6 @@ const ModelSpec* find_model(std::string_view name) {
   for (const auto& m : bargaining_models())
     if (m.name == name) return &m;
   return nullptr;
-}
-
-BargainingProblem select_issue(const BargainingProblem& p, const std::string& issue) {
-  auto k = p.find_issue(issue);
-  if (!k) {
-    std::string known;
-    for (const auto& d : p.issues) known += (known.empty() ? "" : ", ") + d.name;
-    fail({"", 0, "--issue"}, "no issue '{}' in the input (its issues: {})", issue, known);
-  }
-  BargainingProblem q = p;
-  q.issues = {p.issues[*k]};
-  q.position = {p.position[*k]};
-  q.salience = {p.salience[*k]};
-  if (!p.issue_capability.empty()) q.issue_capability = {p.issue_capability[*k]};
-  return q;
 }
 
 nlohmann::ordered_json to_json(const BargainingProblem& p, const ModelRun& run) {

@@ -22,18 +22,18 @@ namespace detente::bargain {
 using ModelRunner = ModelRun (*)(const BargainingProblem&, const RunSettings&);
 
 struct ModelSpec {
+  // The statistic of a round that summarises a dynamic model's trajectory in reports.
+  enum class Trajectory { none, median, mean };
   std::string name;      // "eum"
   std::string title;     // "Expected utility (Bueno de Mesquita)"
-  bool dynamic = false;  // has a trajectory over rounds
+  bool dynamic = false;  // has a trajectory over rounds (takes --rounds)
   ModelRunner run = nullptr;
+  Trajectory trajectory = Trajectory::none;  // what the report plots over rounds
 };
 
 // In display order: the weighted mean (the baseline) first.
 const std::vector<ModelSpec>& bargaining_models();
 const ModelSpec* find_model(std::string_view name);
-
-// The problem restricted to one issue (by name); InputError naming `--issue` if absent.
-BargainingProblem select_issue(const BargainingProblem& problem, const std::string& issue);
 
 // JSON of one run, as documented in docs/bargain-json.md.
 nlohmann::ordered_json to_json(const BargainingProblem& problem, const ModelRun& run);

@@ -1,42 +1,110 @@
 #include "bargain/smp.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <numeric>
-#include <thread>
+#include <type_traits>
 
-#include "bargain/registry.hpp"
 #include "bargain/weighted_mean.hpp"
+#include "core/error.hpp"
+#include "sim/parallel.hpp"
 
 namespace detente::bargain {
+
+namespace {
+
+using S = SmpOptions;
+using Rule = S::VotingRule;
+using Vpm = S::VictoryProbModel;
+using Pcm = S::PceModel;
+// One name↔value table per option (KTAB's names): parsing, validation, echo and help.
+const Choices<Vpm> kVpm = {{"Linear", Vpm::linear},
+                           {"Square", Vpm::square},
+                           {"Quartic", Vpm::quartic},
+                           {"Octic", Vpm::octic},
+                           {"Binary", Vpm::binary}};
+const Choices<Pcm> kPcm = {{"Conditional", Pcm::conditional},
+                           {"MarkovIncentive", Pcm::markov_incentive},
+                           {"MarkovUniform", Pcm::markov_uniform}};
+const Choices<S::StateTransitions> kTransitions = {
+    {"Deterministic", S::StateTransitions::deterministic},
+    {"Stochastic", S::StateTransitions::stochastic}};
+const Choices<Rule> kRule = {
+    {"Binary", Rule::binary},    {"PropBin", Rule::prop_bin}, {"Proportional", Rule::proportional},
+    {"PropCbc", Rule::prop_cbc}, {"Cubic", Rule::cubic},      {"ASymProsp", Rule::asym_prosp}};
+const Choices<S::BigRAdjust> kBigRAdjust = {{"Full", S::BigRAdjust::full},
+                                            {"TwoThirds", S::BigRAdjust::two_thirds},
+                                            {"Half", S::BigRAdjust::half},
+                                            {"OneThird", S::BigRAdjust::one_third},
+                                            {"No", S::BigRAdjust::no}};
+const Choices<S::BigRRange> kBigRRange = {
+    {"Min", S::BigRRange::min}, {"Mid", S::BigRRange::mid}, {"Max", S::BigRRange::max}};
+const Choices<S::ThirdPartyCommit> kCommit = {{"NoCommit", S::ThirdPartyCommit::no_commit},
+                                              {"SemiCommit", S::ThirdPartyCommit::semi_commit},
+                                              {"FullCommit", S::ThirdPartyCommit::full_commit}};
+const Choices<S::InterVecBrgn> kInterVec = {{"S1P1", S::InterVecBrgn::s1p1},
+                                            {"S2P2", S::InterVecBrgn::s2p2},
+                                            {"S2PMax", S::InterVecBrgn::s2pmax}};
+const Choices<S::BargnModel> kBargn = {{"InitOnlyInterp", S::BargnModel::init_only_interp},
+                                       {"InitRcvrInterp", S::BargnModel::init_rcvr_interp},
+                                       {"PWCompInterp", S::BargnModel::pw_comp_interp}};
+const Choices<S::Dimensions> kDimensions = {{"joint", S::Dimensions::joint},
+                                            {"separate", S::Dimensions::separate}};
+const Choices<S::CapabilityScale> kCapScale = {{"max100", S::CapabilityScale::max100},
+                                               {"as_given", S::CapabilityScale::as_given}};
+
+// The enumerator named `name` in `table`; InputError listing the valid names otherwise.
+template <typename E>
+E lookup(const std::string& option, const std::string& name, Choices<E> table) {
+  const OptionValues values{{option, name}};
+  OptionReader r(values, "smp");
+  return r.choice(option, table.begin()->value, table);
+}
+
+// Calls f(std::integral_constant<Rule, rule>{}): the voting rule as a compile-time
+// constant, so that the O(n³) loops hold no switch.
+template <typename F>
+void with_rule(Rule rule, F f) {
+  switch (rule) {
+    case Rule::binary:
+      return f(std::integral_constant<Rule, Rule::binary>{});
+    case Rule::prop_bin:
+      return f(std::integral_constant<Rule, Rule::prop_bin>{});
+    case Rule::proportional:
+      return f(std::integral_constant<Rule, Rule::proportional>{});
+    case Rule::prop_cbc:
+      return f(std::integral_constant<Rule, Rule::prop_cbc>{});
+    case Rule::cubic:
+      return f(std::integral_constant<Rule, Rule::cubic>{});
+    case Rule::asym_prosp:
+      return f(std::integral_constant<Rule, Rule::asym_prosp>{});
+  }
+}
+
+}  // namespace
 
 SmpOptions smp_options(const OptionValues& values, nlohmann::json* used) {
   SmpOptions o;
   OptionReader r(values, "smp");
-  o.victory_prob_model = r.choice("VictoryProbModel", o.victory_prob_model,
-                                  {"Linear", "Square", "Quartic", "Octic", "Binary"});
-  o.pce_model =
-      r.choice("PCEModel", o.pce_model, {"Conditional", "MarkovIncentive", "MarkovUniform"});
-  o.state_transitions =
-      r.choice("StateTransitions", o.state_transitions, {"Deterministic", "Stochastic"});
-  o.voting_rule = r.choice("VotingRule", o.voting_rule,
-                           {"Binary", "PropBin", "Proportional", "PropCbc", "Cubic", "ASymProsp"});
-  o.big_r_adjust =
-      r.choice("BigRAdjust", o.big_r_adjust, {"Full", "TwoThirds", "Half", "OneThird", "No"});
-  o.big_r_range = r.choice("BigRRange", o.big_r_range, {"Min", "Mid", "Max"});
-  o.third_party_commit =
-      r.choice("ThirdPartyCommit", o.third_party_commit, {"NoCommit", "SemiCommit", "FullCommit"});
-  o.inter_vec_brgn = r.choice("InterVecBrgn", o.inter_vec_brgn, {"S1P1", "S2P2", "S2PMax"});
-  o.bargn_model =
-      r.choice("BargnModel", o.bargn_model, {"InitOnlyInterp", "InitRcvrInterp", "PWCompInterp"});
+  o.victory_prob_model = r.choice("VictoryProbModel", o.victory_prob_model, kVpm);
+  o.pce_model = r.choice("PCEModel", o.pce_model, kPcm);
+  o.state_transitions = r.choice("StateTransitions", o.state_transitions, kTransitions);
+  o.voting_rule = r.choice("VotingRule", o.voting_rule, kRule);
+  o.big_r_adjust = r.choice("BigRAdjust", o.big_r_adjust, kBigRAdjust);
+  o.big_r_range = r.choice("BigRRange", o.big_r_range, kBigRRange);
+  o.third_party_commit = r.choice("ThirdPartyCommit", o.third_party_commit, kCommit);
+  o.inter_vec_brgn = r.choice("InterVecBrgn", o.inter_vec_brgn, kInterVec);
+  o.bargn_model = r.choice("BargnModel", o.bargn_model, kBargn);
   o.seed = r.seed("prngSeed", o.seed);
   o.min_iter = r.integer("minIter", o.min_iter, 1, 100000);
   o.max_iter = r.integer("maxIter", o.max_iter, 1, 100000);
   o.min_delta_ratio = r.number("minDeltaRatio", o.min_delta_ratio, 0, 1);
   o.min_sig_delta = r.number("minSigDelta", o.min_sig_delta, 0, 1);
   o.threads = r.integer("threads", o.threads, 1, 1024);
-  o.dimensions = r.choice("dimensions", o.dimensions, {"joint", "separate"});
-  o.capability_scale = r.choice("capabilityScale", o.capability_scale, {"max100", "as_given"});
+  o.dimensions = r.choice("dimensions", o.dimensions, kDimensions);
+  o.capability_scale = r.choice("capabilityScale", o.capability_scale, kCapScale);
   r.finish();
   if (used) {
     *used = r.used();
@@ -45,33 +113,32 @@ SmpOptions smp_options(const OptionValues& values, nlohmann::json* used) {
   return o;
 }
 
+std::string smp_option_help() {
+  const SmpOptions d;
+  std::string out;
+  auto line = [&](std::string_view name, std::string_view def, const std::string& values) {
+    out += fmt::format("  {:<17} {:<15} {}\n", name, def, values);
+  };
+  line("VictoryProbModel", name_of(kVpm, d.victory_prob_model), describe(kVpm));
+  line("PCEModel", name_of(kPcm, d.pce_model), describe(kPcm));
+  line("StateTransitions", name_of(kTransitions, d.state_transitions), describe(kTransitions));
+  line("VotingRule", name_of(kRule, d.voting_rule), describe(kRule));
+  line("BigRAdjust", name_of(kBigRAdjust, d.big_r_adjust), describe(kBigRAdjust));
+  line("BigRRange", name_of(kBigRRange, d.big_r_range), describe(kBigRRange));
+  line("ThirdPartyCommit", name_of(kCommit, d.third_party_commit), describe(kCommit));
+  line("InterVecBrgn", name_of(kInterVec, d.inter_vec_brgn), describe(kInterVec));
+  line("BargnModel", name_of(kBargn, d.bargn_model), describe(kBargn));
+  line("prngSeed", "1", "unsigned 64-bit (also --seed; 0 means 1)");
+  line("minIter", "2", ">= 1");
+  line("maxIter", "100", ">= 1 (also --rounds)");
+  line("minDeltaRatio", "0.02", "[0, 1]");
+  line("minSigDelta", "0.0001", "[0, 1]");
+  line("capabilityScale", name_of(kCapScale, d.capability_scale), describe(kCapScale));
+  line("dimensions", name_of(kDimensions, d.dimensions), describe(kDimensions));
+  return out;
+}
+
 namespace {
-
-// The options as small enums: the inner loops run O(n³) times per turn.
-enum class Rule { binary, prop_bin, proportional, prop_cbc, cubic, asym_prosp };
-enum class Vpm { linear, square, quartic, octic, binary };
-enum class Pcm { conditional, markov_incentive, markov_uniform };
-
-Rule rule_of(const std::string& s) {
-  if (s == "Binary") return Rule::binary;
-  if (s == "PropBin") return Rule::prop_bin;
-  if (s == "Proportional") return Rule::proportional;
-  if (s == "PropCbc") return Rule::prop_cbc;
-  if (s == "Cubic") return Rule::cubic;
-  return Rule::asym_prosp;
-}
-Vpm vpm_of(const std::string& s) {
-  if (s == "Square") return Vpm::square;
-  if (s == "Quartic") return Vpm::quartic;
-  if (s == "Octic") return Vpm::octic;
-  if (s == "Binary") return Vpm::binary;
-  return Vpm::linear;
-}
-Pcm pcm_of(const std::string& s) {
-  if (s == "MarkovIncentive") return Pcm::markov_incentive;
-  if (s == "MarkovUniform") return Pcm::markov_uniform;
-  return Pcm::conditional;
-}
 
 [[gnu::always_inline]] inline double vote_r(Rule rule, double w, double ua, double ub) {
   const double du = ua - ub;
@@ -172,14 +239,14 @@ std::vector<double> pce_m(Pcm pce_model, Vpm vpm, const std::vector<double>& c, 
 namespace smp_detail {
 
 double vote(const std::string& rule, double w, double ua, double ub) {
-  return vote_r(rule_of(rule), w, ua, ub);
+  return vote_r(lookup("VotingRule", rule, kRule), w, ua, ub);
 }
 double victory_probability(const std::string& model, double s1, double s2) {
-  return victory_probability_m(vpm_of(model), s1, s2);
+  return victory_probability_m(lookup("VictoryProbModel", model, kVpm), s1, s2);
 }
 std::vector<double> pce(const std::string& pce_model, const std::string& vpm,
                         const std::vector<double>& c, std::size_t n) {
-  return pce_m(pcm_of(pce_model), vpm_of(vpm), c, n);
+  return pce_m(lookup("PCEModel", pce_model, kPcm), lookup("VictoryProbModel", vpm, kVpm), c, n);
 }
 double bs_util(double d, double r) { return d <= 1 ? (1 - d) * (1 + d * r) : (1 - d) * (1 + r); }
 
@@ -189,21 +256,34 @@ namespace {
 
 using smp_detail::bs_util;
 
-// Coalition strengths among `m` options from utilities u[k*m + a] and weights w[k].
+// Coalition strengths among `m` options from utilities u[k*m + a] and weights w[k]:
+// c_ab = 1e-8 + Σ_k max(0, vote_k(a, b)). For each a, the sums for every b < a run side by
+// side (each over k in order, as one at a time), so they vectorise across b. O(n·m²).
 std::vector<double> coalitions(Rule rule, const std::vector<double>& w,
                                const std::vector<double>& u, std::size_t n_act, std::size_t m) {
-  std::vector<double> c(m * m, 1e-8);
-  for (std::size_t a = 0; a < m; ++a)
-    for (std::size_t b = 0; b < a; ++b) {
-      double cab = 1e-8, cba = 1e-8;
+  std::vector<double> c(m * m, 1e-8), cab(m), cba(m);
+  with_rule(rule, [&](auto r) {
+    constexpr Rule kRule = decltype(r)::value;
+    for (std::size_t a = 1; a < m; ++a) {
+      std::fill(cab.begin(), cab.begin() + static_cast<std::ptrdiff_t>(a), 1e-8);
+      std::fill(cba.begin(), cba.begin() + static_cast<std::ptrdiff_t>(a), 1e-8);
+      double* pab = cab.data();
+      double* pba = cba.data();
       for (std::size_t k = 0; k < n_act; ++k) {
-        const double v = vote_r(rule, w[k], u[k * m + a], u[k * m + b]);
-        if (v > 0) cab += v;
-        if (v < 0) cba -= v;
+        const double* uk = &u[k * m];
+        const double uka = uk[a], wk = w[k];
+        for (std::size_t b = 0; b < a; ++b) {
+          const double v = vote_r(kRule, wk, uka, uk[b]);
+          pab[b] += v > 0 ? v : 0.0;
+          pba[b] -= v < 0 ? v : 0.0;
+        }
       }
-      c[a * m + b] = cab;
-      c[b * m + a] = cba;
+      for (std::size_t b = 0; b < a; ++b) {
+        c[a * m + b] = cab[b];
+        c[b * m + a] = cba[b];
+      }
     }
+  });
   return c;
 }
 
@@ -219,20 +299,8 @@ double uniform_at(std::uint64_t seed, std::uint64_t turn, std::uint64_t actor) {
   return static_cast<double>(h >> 11) * 0x1.0p-53;
 }
 
-template <typename F>
-void parallel_for(std::size_t n, int threads, F f) {
-  const std::size_t t = std::min<std::size_t>(static_cast<std::size_t>(std::max(threads, 1)), n);
-  if (t <= 1) {
-    for (std::size_t i = 0; i < n; ++i) f(i);
-    return;
-  }
-  std::vector<std::thread> pool;
-  for (std::size_t w = 0; w < t; ++w)
-    pool.emplace_back([&, w] {
-      for (std::size_t i = w; i < n; i += t) f(i);
-    });
-  for (auto& th : pool) th.join();
-}
+// Targets evaluated side by side in the best-challenge search (vector lanes).
+constexpr std::size_t kLanes = 16;
 
 struct Bargain {
   std::size_t init, rcvr;  // init == rcvr: the status quo
@@ -247,12 +315,10 @@ class SmpState {
         d_(dims),
         cap_(std::move(cap)),
         sal_(std::move(sal)),
-        rule_(rule_of(o.voting_rule)),
-        vpm_(vpm_of(o.victory_prob_model)),
-        pcm_(pcm_of(o.pce_model)),
-        tpc_(o.third_party_commit == "FullCommit"   ? 0
-             : o.third_party_commit == "SemiCommit" ? 1
-                                                    : 2) {
+        rule_(o.voting_rule),
+        vpm_(o.victory_prob_model),
+        pcm_(o.pce_model),
+        tpc_(o.third_party_commit) {
     total_sal_.assign(n_, 0.0);
     for (std::size_t i = 0; i < n_; ++i)
       for (std::size_t k = 0; k < d_; ++k) total_sal_[i] += sal_[i * d_ + k];
@@ -274,7 +340,7 @@ class SmpState {
   void assess(const std::vector<double>& pos, const std::vector<double>& ideal) {
     pos_ = &pos;
     ideal_ = &ideal;
-    diff_.assign(n_ * n_, 0.0);
+    diff_.assign(n_ * n_ + kLanes, 0.0);  // padded for the lanes past the last target
     for (std::size_t i = 0; i < n_; ++i)
       for (std::size_t j = 0; j < n_; ++j)
         diff_[i * n_ + j] = distance(i, &ideal[i * d_], &pos[j * d_]);
@@ -288,9 +354,9 @@ class SmpState {
     risk_.assign(n_, 0.0);
     if (pmax - pmin > 1e-15)
       for (std::size_t i = 0; i < n_; ++i) {
-        if (o_.big_r_range == "Min")
+        if (o_.big_r_range == S::BigRRange::min)
           risk_[i] = (p[i] - pmin) / (pmax - pmin);
-        else if (o_.big_r_range == "Mid")
+        else if (o_.big_r_range == S::BigRRange::mid)
           risk_[i] = (3 * p[i] - pmax - 2 * pmin) / (2 * (pmax - pmin));
         else
           risk_[i] = (2 * p[i] - pmax - pmin) / (pmax - pmin);
@@ -306,10 +372,18 @@ class SmpState {
   // h's estimate of i's risk attitude.
   double est_risk(std::size_t h, std::size_t i) const {
     const double rh = risk_[h], ri = risk_[i];
-    if (o_.big_r_adjust == "Full") return ri;
-    if (o_.big_r_adjust == "TwoThirds") return (rh + 2 * ri) / 3;
-    if (o_.big_r_adjust == "Half") return (rh + ri) / 2;
-    if (o_.big_r_adjust == "OneThird") return (2 * rh + ri) / 3;
+    switch (o_.big_r_adjust) {
+      case S::BigRAdjust::full:
+        return ri;
+      case S::BigRAdjust::two_thirds:
+        return (rh + 2 * ri) / 3;
+      case S::BigRAdjust::half:
+        return (rh + ri) / 2;
+      case S::BigRAdjust::one_third:
+        return (2 * rh + ri) / 3;
+      case S::BigRAdjust::no:
+        break;
+    }
     return rh;
   }
   // h's estimate of the utility to i of j's position.
@@ -317,23 +391,112 @@ class SmpState {
     return bs_util(diff_[i * n_ + j], est_[h * n_ + i]);
   }
 
-  // h's estimate of P[i defeats j] and of the change in k's utility if i challenges j.
-  // h's utility estimates for every actor and position, n × n (speeds up h's n challenges).
-  std::vector<double> utilities_by(std::size_t h) const {
-    std::vector<double> u(n_ * n_);
-    for (std::size_t a = 0; a < n_; ++a) {
-      const double r = est_[h * n_ + a];
-      for (std::size_t b = 0; b < n_; ++b) u[a * n_ + b] = bs_util(diff_[a * n_ + b], r);
-    }
-    return u;
+  // Each actor's most advantageous target by its own estimates (prob_edu_challenge with
+  // h = k = i): target[i] = −1 when no challenge gains more than 1e-5. Θ(n³): for each
+  // challenger, kLanes targets side by side, the third parties m in order, every lane the
+  // same IEEE operations as prob_edu_challenge (so the results are identical); threads
+  // split the challengers.
+  void best_challenges(int threads, std::vector<long>& target,
+                       std::vector<double>& p_target) const {
+    with_rule(rule_, [&](auto r) {
+      switch (tpc_) {
+        case S::ThirdPartyCommit::full_commit:
+          return challenges<decltype(r)::value, S::ThirdPartyCommit::full_commit>(threads, target,
+                                                                                  p_target);
+        case S::ThirdPartyCommit::semi_commit:
+          return challenges<decltype(r)::value, S::ThirdPartyCommit::semi_commit>(threads, target,
+                                                                                  p_target);
+        case S::ThirdPartyCommit::no_commit:
+          return challenges<decltype(r)::value, S::ThirdPartyCommit::no_commit>(threads, target,
+                                                                                p_target);
+      }
+    });
   }
 
-  // `uh`, if given, is utilities_by(h).
+  template <Rule kRule, S::ThirdPartyCommit kTpc>
+  void challenges(int threads, std::vector<long>& target, std::vector<double>& p_target) const {
+    const std::size_t n = n_;
+    std::fill(target.begin(), target.end(), -1);
+    std::fill(p_target.begin(), p_target.end(), 0.0);
+    sim::parallel_chunks(n, sim::thread_count(threads, n), [&](std::size_t begin, std::size_t end) {
+      std::vector<double> weight(n);
+      for (std::size_t m = 0; m < n; ++m) weight[m] = total_sal_[m] * cap_[m];
+      for (std::size_t i = begin; i < end; ++i) {
+        const double* est = &est_[i * n];  // i's estimates of every actor's risk attitude
+        auto u = [&](std::size_t a, std::size_t b) { return bs_util(diff_[a * n + b], est[a]); };
+        const double uii = u(i, i), si = total_sal_[i];
+        double best = -1;
+        for (std::size_t j0 = 0; j0 < n; j0 += kLanes) {
+          double base_i[kLanes], base_j[kLanes], cij[kLanes], cji[kLanes], uij[kLanes];
+          for (std::size_t l = 0; l < kLanes; ++l) {
+            const std::size_t j = std::min(j0 + l, n - 1);
+            uij[l] = u(i, j);
+            const double uji = u(j, i), ujj = u(j, j);
+            double ci = 1e-10, cj = 1e-10;
+            const double vi = vote_r(kRule, si * cap_[i], uii, uij[l]);
+            const double vj = vote_r(kRule, total_sal_[j] * cap_[j], uji, ujj);
+            if (vi > 0) ci += vi;
+            if (vi < 0) cj -= vi;
+            if (vj > 0) ci += vj;
+            if (vj < 0) cj -= vj;
+            base_i[l] = cij[l] = ci;
+            base_j[l] = cji[l] = cj;
+          }
+          for (std::size_t m = 0; m < n; ++m) {
+            if (m == i) continue;
+            const double wm = weight[m], rm = est[m];
+            const double umi = u(m, i), umm = u(m, m);
+            const double* dm = &diff_[m * n + j0];  // padded: lanes past n read zeros
+            const std::size_t skip = m - j0;        // the lane whose target is m, if any
+            for (std::size_t l = 0; l < kLanes; ++l) {
+              const double umj = bs_util(dm[l], rm);
+              // m's view of the little contest (i:j) with only the principals and itself.
+              const double vm = vote_r(kRule, wm, umi, umj);
+              const double ci = vm > 0 ? base_i[l] + vm : base_i[l];
+              const double cj = vm < 0 ? base_j[l] - vm : base_j[l];
+              const double pin = ci / (ci + cj), pjn = 1 - pin;
+              double ik_def_j, j_def_ik, i_def_jk, jk_def_i;
+              if constexpr (kTpc == S::ThirdPartyCommit::full_commit) {
+                ik_def_j = i_def_jk = 3 * umi;
+                j_def_ik = jk_def_i = 3 * umj;
+              } else if constexpr (kTpc == S::ThirdPartyCommit::semi_commit) {
+                ik_def_j = 2 * umi + umm;
+                j_def_ik = 3 * umj;
+                i_def_jk = 3 * umi;
+                jk_def_i = 2 * umj + umm;
+              } else {
+                ik_def_j = i_def_jk = 2 * umi + umm;
+                j_def_ik = jk_def_i = 2 * umj + umm;
+              }
+              const double u_ik_j = pin * ik_def_j + pjn * j_def_ik;
+              const double u_i_jk = pin * i_def_jk + pjn * jk_def_i;
+              const double v = l == skip ? 0.0 : vote_r(kRule, wm, u_ik_j, u_i_jk);
+              cij[l] += v > 0 ? v : 0.0;
+              cji[l] -= v < 0 ? v : 0.0;
+            }
+          }
+          for (std::size_t l = 0; l < kLanes && j0 + l < n; ++l) {
+            const std::size_t j = j0 + l;
+            if (j == i) continue;
+            const double sj = total_sal_[j];
+            const double u_vict = 2 * uii, u_loss = 2 * uij[l], eu_sq = uii + uij[l];
+            const double pij = cij[l] / (cij[l] + cji[l]);
+            const double eu_contest = pij * u_vict + (1 - pij) * u_loss;
+            const double edu = (1 - sj) * u_vict + sj * eu_contest - eu_sq;
+            if (edu > 1e-5 && edu > best) {
+              best = edu;
+              target[i] = static_cast<long>(j);
+              p_target[i] = pij;
+            }
+          }
+        }
+      }
+    });
+  }
+
+  // h's estimate of P[i defeats j] and of the change in k's utility if i challenges j.
   std::pair<double, double> prob_edu_challenge(std::size_t h, std::size_t k, std::size_t i,
-                                               std::size_t j, const double* uh = nullptr) const {
-    auto util = [&](std::size_t, std::size_t a, std::size_t b) {
-      return uh ? uh[a * n_ + b] : this->util(h, a, b);
-    };
+                                               std::size_t j) const {
     const Rule vr = rule_;
     const double uii = util(h, i, i), uij = util(h, i, j), uji = util(h, j, i), ujj = util(h, j, j);
     const double eu_sq = util(h, k, i) + util(h, k, j);
@@ -356,10 +519,10 @@ class SmpState {
       const double pin = ci / (ci + cj), pjn = 1 - pin;
       // Sums of three position utilities after each outcome, by commitment model.
       double ik_def_j, j_def_ik, i_def_jk, jk_def_i;
-      if (tpc_ == 0) {
+      if (tpc_ == S::ThirdPartyCommit::full_commit) {
         ik_def_j = i_def_jk = 3 * umi;
         j_def_ik = jk_def_i = 3 * umj;
-      } else if (tpc_ == 1) {
+      } else if (tpc_ == S::ThirdPartyCommit::semi_commit) {
         ik_def_j = 2 * umi + umm;
         j_def_ik = 3 * umj;
         i_def_jk = 3 * umi;
@@ -389,14 +552,14 @@ class SmpState {
     for (std::size_t k = 0; k < d_; ++k) {
       const double ti = (*pos_)[i * d_ + k], tj = (*pos_)[j * d_ + k];
       const double si = sal_[i * d_ + k], sj = sal_[j * d_ + k];
-      if (o_.inter_vec_brgn == "S2PMax") {
+      if (o_.inter_vec_brgn == S::InterVecBrgn::s2pmax) {
         const double di = std::max(0.0, pj - pi), dj = std::max(0.0, pi - pj);
         const double dik = di * sj * sj / (di * sj * sj + 1e-6 + (1 - di) * si * si);
         const double djk = dj * si * si / (dj * si * si + 1e-6 + (1 - dj) * sj * sj);
         b.pos_init[k] = ti + dik * (tj - ti);
         b.pos_rcvr[k] = tj + djk * (ti - tj);
       } else {
-        const int e = o_.inter_vec_brgn == "S1P1" ? 1 : 2;
+        const int e = o_.inter_vec_brgn == S::InterVecBrgn::s1p1 ? 1 : 2;
         const double wi = std::pow(si, e) * std::pow(pi, e), wj = std::pow(sj, e) * std::pow(pj, e);
         // The 1e-6 keeps 0/0 away when neither cares or neither can coerce.
         b.pos_init[k] = round4(((wi + 1e-6) * ti + wj * tj) / (wi + 1e-6 + wj));
@@ -432,7 +595,7 @@ class SmpState {
   Rule rule_;
   Vpm vpm_;
   Pcm pcm_;
-  int tpc_;  // ThirdPartyCommit: 0 FullCommit, 1 SemiCommit, 2 NoCommit
+  S::ThirdPartyCommit tpc_;
   std::vector<double> diff_, risk_, est_, own_total_;
 };
 
@@ -491,7 +654,7 @@ SmpResult smp_in_order(const BargainingProblem& p, const SmpOptions& o) {
   // own inputs' scale) makes the result independent of the unit.
   double max_cap = 0;
   for (std::size_t a : active) max_cap = std::max(max_cap, p.capability[a]);
-  const double cap_scale = o.capability_scale == "max100" ? 100 / max_cap : 1.0;
+  const double cap_scale = o.capability_scale == S::CapabilityScale::max100 ? 100 / max_cap : 1.0;
   std::vector<double> cap(n), sal(n * d), pos(n * d);
   for (std::size_t i = 0; i < n; ++i) {
     const std::size_t a = active[i];
@@ -531,24 +694,12 @@ SmpResult smp_in_order(const BargainingProblem& p, const SmpOptions& o) {
     res.turns.push_back(std::move(snapshot));
   };
 
+  std::vector<long> target(n, -1);
+  std::vector<double> p_target(n, 0.0);
   for (int turn = 1;; ++turn) {
     state.assess(pos, ideal);
     // 1. Each actor's most advantageous target (in parallel; each writes its own slot).
-    std::vector<long> target(n, -1);
-    std::vector<double> p_target(n, 0.0);
-    parallel_for(n, o.threads, [&](std::size_t i) {
-      double best = -1;
-      const std::vector<double> ui = state.utilities_by(i);
-      for (std::size_t j = 0; j < n; ++j) {
-        if (j == i) continue;
-        auto [pij, edu] = state.prob_edu_challenge(i, i, i, j, ui.data());
-        if (edu > 1e-5 && edu > best) {
-          best = edu;
-          target[i] = static_cast<long>(j);
-          p_target[i] = pij;
-        }
-      }
-    });
+    state.best_challenges(o.threads, target, p_target);
     // 2. Bargains into the initiator's and the target's queues (status quo first).
     std::vector<std::vector<Bargain>> queue(n);
     for (std::size_t i = 0; i < n; ++i) queue[i].push_back({i, i, {}, {}});
@@ -557,14 +708,14 @@ SmpResult smp_in_order(const BargainingProblem& p, const SmpOptions& o) {
       const auto j = static_cast<std::size_t>(target[i]);
       Bargain from_i = state.interpolate(i, j, p_target[i], 1 - p_target[i]);
       std::vector<Bargain> made;
-      if (o.bargn_model == "InitOnlyInterp") {
+      if (o.bargn_model == S::BargnModel::init_only_interp) {
         made.push_back(from_i);
       } else {
         // j's estimate of P[i defeats j] (KTAB passes the utility change here; we pass
         // the probability, as its comment intends).
         const double pj = state.prob_edu_challenge(j, i, i, j).first;
         Bargain from_j = state.interpolate(i, j, pj, 1 - pj);
-        if (o.bargn_model == "InitRcvrInterp") {
+        if (o.bargn_model == S::BargnModel::init_rcvr_interp) {
           made.push_back(from_i);
           made.push_back(from_j);
         } else {  // PWCompInterp: capability × salience weighted average of the two
@@ -584,34 +735,37 @@ SmpResult smp_in_order(const BargainingProblem& p, const SmpOptions& o) {
     }
     // 3. Each actor's queue: PCE over its bargains by everyone's utility; pick one.
     std::vector<double> next = pos;
-    parallel_for(n, o.threads, [&](std::size_t k) {
-      const auto& q = queue[k];
-      const std::size_t nb = q.size();
-      std::vector<double> u(n * nb);
-      for (std::size_t a = 0; a < n; ++a)
-        for (std::size_t m = 0; m < nb; ++m) u[a * nb + m] = state.bargain_util(a, q[m]);
-      const auto c = coalitions(rule_of(o.voting_rule), cap, u, n, nb);
-      const auto prob = pce_m(pcm_of(o.pce_model), vpm_of(o.victory_prob_model), c, nb);
-      std::size_t chosen = 0;
-      if (o.state_transitions == "Deterministic") {
-        for (std::size_t m = 1; m < nb; ++m)
-          if (prob[m] > prob[chosen]) chosen = m;
-      } else {
-        double r = uniform_at(o.seed, static_cast<std::uint64_t>(turn), k), acc = 0;
-        chosen = nb - 1;
-        for (std::size_t m = 0; m < nb; ++m) {
-          acc += prob[m];
-          if (r < acc) {
-            chosen = m;
-            break;
+    sim::parallel_chunks(
+        n, sim::thread_count(o.threads, n), [&](std::size_t begin, std::size_t end) {
+          for (std::size_t k = begin; k < end; ++k) {
+            const auto& q = queue[k];
+            const std::size_t nb = q.size();
+            std::vector<double> u(n * nb);
+            for (std::size_t a = 0; a < n; ++a)
+              for (std::size_t m = 0; m < nb; ++m) u[a * nb + m] = state.bargain_util(a, q[m]);
+            const auto c = coalitions(o.voting_rule, cap, u, n, nb);
+            const auto prob = pce_m(o.pce_model, o.victory_prob_model, c, nb);
+            std::size_t chosen = 0;
+            if (o.state_transitions == S::StateTransitions::deterministic) {
+              for (std::size_t m = 1; m < nb; ++m)
+                if (prob[m] > prob[chosen]) chosen = m;
+            } else {
+              double r = uniform_at(o.seed, static_cast<std::uint64_t>(turn), k), acc = 0;
+              chosen = nb - 1;
+              for (std::size_t m = 0; m < nb; ++m) {
+                acc += prob[m];
+                if (r < acc) {
+                  chosen = m;
+                  break;
+                }
+              }
+            }
+            const Bargain& b = q[chosen];
+            if (b.init == b.rcvr) continue;
+            const auto& x = b.init == k ? b.pos_init : b.pos_rcvr;
+            for (std::size_t dd = 0; dd < d; ++dd) next[k * d + dd] = x[dd];
           }
-        }
-      }
-      const Bargain& b = q[chosen];
-      if (b.init == b.rcvr) return;
-      const auto& x = b.init == k ? b.pos_init : b.pos_rcvr;
-      for (std::size_t dd = 0; dd < d; ++dd) next[k * d + dd] = x[dd];
-    });
+        });
     // 4. Ideals drift toward positions: ideal_i = Σ_j A_ij pos_j + (1 − Σ_j A_ij) ideal_i.
     std::vector<double> new_ideal(n * d, 0.0);
     for (std::size_t i = 0; i < n; ++i) {
@@ -664,7 +818,7 @@ SmpResult smp_in_order(const BargainingProblem& p, const SmpOptions& o) {
   for (std::size_t a = 0; a < n; ++a)
     for (std::size_t j = 0; j < m; ++j) u[a * m + j] = state.util(a, a, unique[j]);
   const auto c = coalitions(Rule::proportional, cap, u, n, m);
-  const auto prob = pce_m(pcm_of(o.pce_model), vpm_of(o.victory_prob_model), c, m);
+  const auto prob = pce_m(o.pce_model, o.victory_prob_model, c, m);
   res.final_probability.assign(na_all, 0.0);
   res.forecast.assign(d, 0.0);
   for (std::size_t i = 0; i < n; ++i) res.final_probability[active[i]] = prob[class_of[i]];
@@ -692,15 +846,15 @@ SmpResult smp(const BargainingProblem& p, const SmpOptions& o) {
 ModelRun run_smp_model(const BargainingProblem& p, const RunSettings& settings) {
   OptionValues values = p.options;  // the input's own ModelParameters, then the caller's
   for (const auto& [k, v] : settings.options) values[k] = v;
-  if (settings.seed) values["prngSeed"] = std::to_string(*settings.seed);
-  if (settings.rounds) values["maxIter"] = std::to_string(*settings.rounds);
-  if (!values.count("threads")) values["threads"] = std::to_string(settings.threads);
-  // KTAB's prngSeed 0 means "random"; we stay reproducible and use 1.
-  if (auto it = values.find("prngSeed"); it != values.end() && it->second == "0")
-    it->second = std::string(1, '1');
   ModelRun run;
   run.model = "smp";
   SmpOptions o = smp_options(values, &run.options);
+  apply_settings(settings, values, run.options, &o.max_iter, "maxIter", &o.seed, "prngSeed",
+                 &o.threads);
+  if (o.max_iter < 1)
+    fail({"", 0, "--rounds"}, "smp: expected at least 1 turn, got {}", o.max_iter);
+  // KTAB's prngSeed 0 means "random"; we stay reproducible and use 1.
+  if (o.seed == 0) run.options["prngSeed"] = o.seed = 1;
   auto add = [&](const BargainingProblem& q, const SmpResult& r, std::size_t k) {
     IssueForecast f;
     f.issue = q.issues[k].name;
@@ -714,7 +868,7 @@ ModelRun run_smp_model(const BargainingProblem& p, const RunSettings& settings) 
     f.details["turns"] = static_cast<int>(r.turns.size()) - 1;
     run.issues.push_back(std::move(f));
   };
-  if (o.dimensions == "joint") {
+  if (o.dimensions == S::Dimensions::joint) {
     SmpResult r = smp(p, o);
     for (std::size_t k = 0; k < p.issue_count(); ++k) add(p, r, k);
   } else {

@@ -7,8 +7,10 @@
 // between challenger and target, each actor choosing among the bargains that involve it
 // by a PCE over them, and KTAB's stopping rule. The option names and values are those of
 // KTAB's XML <ModelParameters>; the defaults are smpc's (as its logs print them).
-// Equations: docs/models/smp.md. Complexity per turn: O(n³) for n actors (best
-// challenges with third-party votes), plus O(Σ_k b_k²) for the bargain PCEs.
+// Equations: docs/models/smp.md. Complexity per turn: Θ(n³) for n actors (each actor's best
+// challenge weighs n targets by n third parties' votes, a sum no prefix structure reduces:
+// docs/models/smp.md), vectorised across targets and threaded across challengers, plus
+// O(n·Σ_k b_k²) for the bargain PCEs.
 //
 // Example:
 //   SmpOptions o;                   // KTAB defaults
@@ -26,37 +28,48 @@
 namespace detente::bargain {
 
 struct SmpOptions {
-  std::string victory_prob_model =
-      "Linear";                           // VictoryProbModel: Linear|Square|Quartic|Octic|Binary
-  std::string pce_model = "Conditional";  // PCEModel: Conditional|MarkovIncentive|MarkovUniform
-  std::string state_transitions = "Deterministic";  // StateTransitions: Deterministic|Stochastic
-  std::string voting_rule =
-      "Proportional";  // VotingRule: Binary|PropBin|Proportional|PropCbc|Cubic|ASymProsp
-  std::string big_r_adjust = "OneThird";  // BigRAdjust: Full|TwoThirds|Half|OneThird|No
-  std::string big_r_range = "Mid";        // BigRRange: Min|Mid|Max
-  std::string third_party_commit =
-      "SemiCommit";                     // ThirdPartyCommit: NoCommit|SemiCommit|FullCommit
-  std::string inter_vec_brgn = "S2P2";  // InterVecBrgn: S1P1|S2P2|S2PMax
-  std::string bargn_model =
-      "InitOnlyInterp";           // BargnModel: InitOnlyInterp|InitRcvrInterp|PWCompInterp
+  // KTAB's parameters, with its names for the values (the tables in smp.cpp).
+  enum class VictoryProbModel { linear, square, quartic, octic, binary };
+  enum class PceModel { conditional, markov_incentive, markov_uniform };
+  enum class StateTransitions { deterministic, stochastic };
+  enum class VotingRule { binary, prop_bin, proportional, prop_cbc, cubic, asym_prosp };
+  enum class BigRAdjust { full, two_thirds, half, one_third, no };
+  enum class BigRRange { min, mid, max };
+  enum class ThirdPartyCommit { no_commit, semi_commit, full_commit };
+  enum class InterVecBrgn { s1p1, s2p2, s2pmax };
+  enum class BargnModel { init_only_interp, init_rcvr_interp, pw_comp_interp };
+  enum class CapabilityScale { max100, as_given };
+  enum class Dimensions { joint, separate };
+
+  VictoryProbModel victory_prob_model = VictoryProbModel::linear;  // Linear|Square|…|Binary
+  PceModel pce_model = PceModel::conditional;  // Conditional|MarkovIncentive|MarkovUniform
+  StateTransitions state_transitions = StateTransitions::deterministic;
+  VotingRule voting_rule = VotingRule::proportional;  // Binary|PropBin|Proportional|…
+  BigRAdjust big_r_adjust = BigRAdjust::one_third;    // Full|TwoThirds|Half|OneThird|No
+  BigRRange big_r_range = BigRRange::mid;             // Min|Mid|Max
+  ThirdPartyCommit third_party_commit = ThirdPartyCommit::semi_commit;
+  InterVecBrgn inter_vec_brgn = InterVecBrgn::s2p2;  // S1P1|S2P2|S2PMax
+  BargnModel bargn_model = BargnModel::init_only_interp;
   std::uint64_t seed = 1;         // prngSeed: only Stochastic transitions draw
   int min_iter = 2;               // stopping rule: at least this many turns,
   int max_iter = 100;             // at most this many,
   double min_delta_ratio = 0.02;  // stop once a turn moves < 2% of the first turn's movement
   double min_sig_delta = 1e-4;    // added to the first turn's movement
   int threads = 1;                // results are identical for any thread count
-  // "max100" rescales capabilities so the largest is 100 (unit-free results); "as_given"
+  // max100 rescales capabilities so the largest is 100 (unit-free results); as_given
   // uses them as entered, like KTAB (whose fixed floors make results unit-dependent).
-  std::string capability_scale = "max100";
-  // "joint": all issues are the dimensions of one SMP (KTAB's use); "separate": each
-  // issue is its own one-dimensional SMP (independent questions, as in a scenario).
-  std::string dimensions = "joint";
+  CapabilityScale capability_scale = CapabilityScale::max100;
+  // joint: all issues are the dimensions of one SMP (KTAB's use); separate: each issue
+  // is its own one-dimensional SMP (independent questions, as in a scenario).
+  Dimensions dimensions = Dimensions::joint;
 };
 
 // Reads KTAB's parameter names (VictoryProbModel, …, prngSeed) and the stopping-rule
 // names (minIter, maxIter, minDeltaRatio, minSigDelta, capabilityScale, threads); InputError on
 // unknown names/values.
 SmpOptions smp_options(const OptionValues& values, nlohmann::json* used = nullptr);
+// One line per option: name, default and valid values (for --help and docs).
+std::string smp_option_help();
 
 struct SmpResult {
   // turns[t][actor][dim]: positions on the problem's scale; turns[0] is the input.
@@ -72,7 +85,8 @@ struct SmpResult {
 
 SmpResult smp(const BargainingProblem& problem, const SmpOptions& options);
 
-// Pieces of KTAB's PCE, exposed for tests.
+// Pieces of KTAB's PCE, exposed for tests; the names are KTAB's (an unknown one is an
+// InputError listing the valid ones).
 namespace smp_detail {
 double vote(const std::string& rule, double weight, double u_a, double u_b);
 // P[a beats b] from coalition strengths under a victory-probability model.

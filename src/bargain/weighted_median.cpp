@@ -51,13 +51,24 @@ double condorcet_position(std::span<const double> x, std::span<const double> wei
   }
   // v(y, z) = L(z) − L(y) with L(y) = Σ w|x − y|: the winner has the least L.
   const double tol = 1e-12 * scale;
+  // Eight candidates at a time, each summing over the voters in order (the same sums as
+  // one at a time, but independent, so they fill the vector lanes): O(n²).
+  constexpr std::size_t kBlock = 8;
+  const std::size_t n = x.size();
   double best = x.front(), best_loss = std::numeric_limits<double>::infinity();
-  for (double y : x) {
-    double loss = 0;
-    for (std::size_t k = 0; k < x.size(); ++k) loss += weight[k] * std::abs(x[k] - y);
-    if (loss < best_loss - tol || (std::abs(loss - best_loss) <= tol && y < best)) {
-      best = y;
-      best_loss = loss;
+  for (std::size_t y0 = 0; y0 < n; y0 += kBlock) {
+    double ys[kBlock], loss[kBlock] = {};
+    for (std::size_t b = 0; b < kBlock; ++b) ys[b] = x[std::min(y0 + b, n - 1)];
+    for (std::size_t k = 0; k < n; ++k) {
+      const double wk = weight[k], xk = x[k];
+      for (std::size_t b = 0; b < kBlock; ++b) loss[b] += wk * std::abs(xk - ys[b]);
+    }
+    for (std::size_t b = 0; b < kBlock && y0 + b < n; ++b) {
+      const double y = ys[b];
+      if (loss[b] < best_loss - tol || (std::abs(loss[b] - best_loss) <= tol && y < best)) {
+        best = y;
+        best_loss = loss[b];
+      }
     }
   }
   return best;

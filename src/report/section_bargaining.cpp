@@ -22,6 +22,14 @@ const char* colour_of(const std::string& model) {
   return it == colours.end() ? "#7f7f7f" : it->second;
 }
 
+using Trajectory = bargain::ModelSpec::Trajectory;
+
+// What the registry says summarises a model's rounds (none: not plotted over rounds).
+Trajectory trajectory_of(const std::string& model) {
+  const auto* spec = bargain::find_model(model);
+  return spec ? spec->trajectory : Trajectory::none;
+}
+
 struct Outcome {
   std::string model, title;
   std::optional<bargain::IssueForecast> forecast;  // empty if the model failed
@@ -90,10 +98,11 @@ std::string issue_svg(const bargain::BargainingProblem& p, std::size_t k,
         x, top - 4, panel1 - 20, colour_of(o.model), o.model, o.forecast->forecast,
         panel1 + 20 + 10 * static_cast<double>(m % 3));
   }
-  // Panel 2: EUM and SMP trajectories over rounds (position on the vertical axis).
+  // Panel 2: the trajectories over rounds of the models the registry marks (position on the
+  // vertical axis; EUM its median, SMP its weighted mean).
   std::size_t max_rounds = 1;
   for (const auto& o : outcomes)
-    if (o.forecast && (o.model == "eum" || o.model == "smp"))
+    if (o.forecast && trajectory_of(o.model) != Trajectory::none)
       max_rounds = std::max(max_rounds, o.forecast->rounds.size());
   auto ty = [&](double x) {
     return panel2_top + panel2_h - panel2_h * (hi > lo ? (x - lo) / (hi - lo) : 0.5);
@@ -114,21 +123,22 @@ std::string issue_svg(const bargain::BargainingProblem& p, std::size_t k,
       "<text x=\"{}\" y=\"{}\">rounds 0–{} (EUM: median; SMP: weighted mean of positions)</text>\n",
       left, panel2_top + panel2_h + 14, max_rounds - 1);
   for (const auto& o : outcomes) {
-    if (!o.forecast || (o.model != "eum" && o.model != "smp")) continue;
+    const Trajectory stat = trajectory_of(o.model);
+    if (!o.forecast || stat == Trajectory::none) continue;
+    auto value = [&](const bargain::RoundRecord& r) {
+      return stat == Trajectory::median ? r.median : r.mean;
+    };
     std::string points;
-    for (std::size_t t = 0; t < o.forecast->rounds.size(); ++t) {
-      const auto& r = o.forecast->rounds[t];
-      points += fmt::format("{:.1f},{:.1f} ", tx(t), ty(o.model == "eum" ? r.median : r.mean));
-    }
+    for (std::size_t t = 0; t < o.forecast->rounds.size(); ++t)
+      points += fmt::format("{:.1f},{:.1f} ", tx(t), ty(value(o.forecast->rounds[t])));
     svg += fmt::format(
         "<polyline points=\"{}\" fill=\"none\" stroke=\"{}\" "
         "stroke-width=\"2\"><title>{}</title></polyline>\n",
         points, colour_of(o.model), o.model);
     const auto& last = o.forecast->rounds.back();
     svg += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" fill=\"{}\">{}</text>\n",
-                       tx(o.forecast->rounds.size() - 1) + 4,
-                       ty(o.model == "eum" ? last.median : last.mean) + 3, colour_of(o.model),
-                       o.model);
+                       tx(o.forecast->rounds.size() - 1) + 4, ty(value(last)) + 3,
+                       colour_of(o.model), o.model);
   }
   svg += "</svg>\n";
   return svg;
@@ -152,7 +162,6 @@ Section build_bargaining_section(const Scenario& scenario, const RunOptions& opt
     bargain::RunSettings settings;
     settings.seed = options.seed;
     settings.threads = options.threads;
-    if (m.name == "smp") settings.options["dimensions"] = "separate";  // independent issues
     try {
       bargain::ModelRun run = m.run(p, settings);
       models.push_back({{"model", m.name}, {"title", m.title}, {"options", run.options}});
@@ -201,7 +210,7 @@ Section build_bargaining_section(const Scenario& scenario, const RunOptions& opt
       }
       forecasts[o.model] = o.forecast->forecast;
       versus[o.model] = o.forecast->forecast - baseline;
-      if (o.model == "eum" || o.model == "smp") {
+      if (trajectory_of(o.model) != Trajectory::none) {
         nlohmann::json t = nlohmann::json::array();
         for (const auto& r : o.forecast->rounds)
           t.push_back({{"round", r.round}, {"median", r.median}, {"mean", r.mean}});

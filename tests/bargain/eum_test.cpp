@@ -101,7 +101,7 @@ TEST(Eum, MasadStepZeroUnderHisVariant) {
   EXPECT_NEAR(sup_bel.for_i / sup_bel.total + sup_net.for_i / sup_net.total, 1.0, 1e-12);
 
   EumOptions o;
-  o.probability = "pair";
+  o.probability = EumOptions::Probability::pair;
   o.rounds = 1;
   auto r = eum(*p, 0, o).rounds[1].risk;
   for (std::size_t i = 0; i < rows.size(); ++i)
