@@ -262,6 +262,7 @@ struct ScenarioData {
   std::vector<std::string>
       event_files;  // paths or globs, relative ones resolved against the scenario file
   std::string events_format = "auto";  // a reader name of `detente events --format-in`
+  bool calibrate = false;  // simulate with dynamics calibrated on event_files (before as_of)
   int line = 0;
 };
 

@@ -317,6 +317,9 @@ class ScenarioReader {
     for (const auto& path : f.strings("events", false).value_or(std::vector<std::string>{}))
       s_.data.event_files.push_back(fs::path(path).is_absolute() ? path : (base / path).string());
     s_.data.events_format = f.string("events_format").value_or("auto");
+    s_.data.calibrate = f.boolean("calibrate").value_or(false);
+    if (s_.data.calibrate && s_.data.event_files.empty())
+      diags_.add({file_, f.line(), "data.calibrate"}, "calibrate = true needs [data] events files");
     f.finish();
   }
 

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <optional>
+
 #include "bargain/problem.hpp"
 #include "bargain/registry.hpp"
 #include "core/error.hpp"
@@ -14,6 +16,7 @@
 #include "report/section_overview.hpp"
 #include "report/section_simulation.hpp"
 #include "report/section_timeline.hpp"
+#include "sim/calibrate.hpp"
 
 namespace detente::report {
 
@@ -51,7 +54,32 @@ RunResult run_all(const Scenario& scenario, const RunOptions& options) {
   RunResult result;
   result.scenario = &scenario;
   result.options = options;
-  for (SectionBuilder build : kSections) result.sections.push_back(build(scenario, options));
+  // [data] calibrate = true: the simulation runs on dynamics fitted to the scenario's
+  // event files (sim/calibrate.hpp), months before as_of only.
+  std::optional<Scenario> calibrated;
+  std::optional<sim::DynamicsFit> fit;
+  if (scenario.data.calibrate) {
+    fit = sim::calibrate_scenario(scenario, options.threads);
+    calibrated = scenario;
+    sim::apply_fit(*fit, calibrated->simulation.parameters);
+  }
+  for (SectionBuilder build : kSections) {
+    const bool simulation = build == &build_simulation_section;
+    result.sections.push_back(build(simulation && calibrated ? *calibrated : scenario, options));
+    if (simulation && fit) {
+      Section& sec = result.sections.back();
+      sec.json["calibration"] = sim::to_json(*fit);
+      const std::string note = fmt::format(
+          "Dynamics calibrated on the scenario's event data ({} … {}, {} transitions): "
+          "restoring_rate {:.3f}, balance_gain {:.3f}, saturation {:.3f}, noise {:.3f}; balance "
+          "term {}supported.",
+          fit->window_from, fit->window_to, fit->transitions, fit->restoring_rate.value,
+          fit->balance_gain.value, fit->saturation.value, fit->noise.value,
+          fit->balance_supported ? "" : "not ");
+      sec.text = note + "\n" + sec.text;
+      sec.html = "<p class=\"note\">" + note + "</p>\n" + sec.html;
+    }
+  }
   return result;
 }
 

@@ -505,6 +505,47 @@ std::string dynamics_toml(const DynamicsFit& fit) {
   return out;
 }
 
+void apply_fit(const DynamicsFit& fit, std::map<std::string, Sourced<double>>& parameters) {
+  auto set = [&](std::string_view name, const Estimate& e) {
+    const ParameterSpec* spec = find_parameter(name);
+    Sourced<double> v;
+    v.value = std::clamp(e.value, spec->min, spec->max);
+    v.source = fit.source;
+    if (e.se > 0 && std::isfinite(e.se))
+      v.uncertainty = Distribution::normal(v.value, e.se, spec->min, spec->max);
+    parameters[std::string(name)] = v;
+  };
+  set("restoring_rate", fit.restoring_rate);
+  set("balance_gain", fit.balance_gain);
+  set("saturation", fit.saturation);
+  set("noise", fit.noise);
+  Sourced<double> steps;
+  steps.value = 1;
+  steps.source = fit.source;
+  parameters["substeps"] = steps;
+}
+
+DynamicsFit calibrate_scenario(const Scenario& scenario, int threads) {
+  events::TieSeriesOptions o;
+  for (const auto& a : scenario.actors) o.actors.push_back(a.id);
+  auto format = events::input_format_from_string(scenario.data.events_format);
+  if (!format)
+    fail({scenario.file, scenario.data.line, "data.events_format"},
+         "unknown event-data format '{}'", scenario.data.events_format);
+  o.read.format = *format;
+  o.read.threads = std::max(1, threads);
+  if (scenario.as_of) {
+    // The last whole month before as_of: nothing dated on or after it enters.
+    const Date d = *scenario.as_of;
+    o.to = Date::from_days(Date{d.year, d.month, 1}.days_since_epoch() - 1);
+  }
+  events::TieSeries series = events::read_tie_series(scenario.data.event_files, o);
+  CalibrateOptions co;
+  co.source = fmt::format("{} events of [data] in {}", fmt::join(scenario.data.event_files, " "),
+                          scenario.file.empty() ? scenario.id : scenario.file);
+  return calibrate(series, co);
+}
+
 nlohmann::json to_json(const DynamicsFit& fit) {
   auto est = [](const Estimate& e) {
     nlohmann::json j = {{"value", e.value}};

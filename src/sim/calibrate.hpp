@@ -29,10 +29,12 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
+#include "core/scenario.hpp"
 #include "events/tie_series.hpp"
 
 namespace detente::sim {
@@ -114,5 +116,14 @@ std::vector<double> fitted_dynamics(const DynamicsFit& fit);
 std::string dynamics_toml(const DynamicsFit& fit);
 
 nlohmann::json to_json(const DynamicsFit& fit);
+
+// Sets restoring_rate, balance_gain, saturation, noise (normal distributions with the
+// standard errors, as in dynamics_toml) and substeps = 1 in `parameters`, each sourced to
+// the fit. Variants' own [variant.dynamics] values still override them.
+void apply_fit(const DynamicsFit& fit, std::map<std::string, Sourced<double>>& parameters);
+
+// For `[data] calibrate = true`: the dynamics calibrated on the scenario's event files,
+// over the dyads of its actors, with only the months before as_of (none after it enters).
+DynamicsFit calibrate_scenario(const Scenario& scenario, int threads = 1);
 
 }  // namespace detente::sim
