@@ -89,11 +89,12 @@ std::string progress_line(const ProgressState& s) {
   const double fraction =
       s.total > 0 ? std::min(1.0, static_cast<double>(s.done) / static_cast<double>(s.total)) : 0;
   const int filled = static_cast<int>(fraction * kBar);
-  std::string label = s.label.size() > 28 ? s.label.substr(0, 27) + "…" : s.label;
+  const std::string label =
+      s.label.size() > 28 ? fmt::format("{}…", s.label.substr(0, 27)) : s.label;
   std::string line = fmt::format("{} [{}{}] {:3.0f}%  {}", label, std::string(filled, '#'),
                                  std::string(kBar - filled, '.'), 100 * fraction, grouped(s.done));
-  if (s.total > 0) line += "/" + grouped(s.total);
-  line += " " + s.unit;
+  if (s.total > 0) line += fmt::format("/{}", grouped(s.total));
+  line += fmt::format(" {}", s.unit);
   const double rate = s.rate();
   if (rate > 0)
     line += fmt::format("  {} {}/s", grouped(static_cast<std::size_t>(std::llround(rate))), s.unit);

@@ -23,7 +23,8 @@ std::string wide_text(WideCount v) {
   return std::string(std::make_reverse_iterator(digits + n), std::make_reverse_iterator(digits));
 }
 std::string wide_text(WideSigned v) {
-  return v < 0 ? "-" + wide_text(static_cast<WideCount>(-v)) : wide_text(static_cast<WideCount>(v));
+  if (v >= 0) return wide_text(static_cast<WideCount>(v));
+  return fmt::format("-{}", wide_text(static_cast<WideCount>(-v)));
 }
 
 // The counts of a histogram as [first non-zero bin, [counts up to the last non-zero]].

@@ -1,0 +1,102 @@
+// The main job's simulation section leads with the variants' effects and flags the
+// outcomes that no variant moves off 0% or 100%, saying what pins them.
+#include "report/section_simulation.hpp"
+
+#include <gtest/gtest.h>
+
+#include "io/scenario_toml.hpp"
+
+namespace detente::report {
+namespace {
+
+const char* kScenario = R"([scenario]
+id = "flags"
+name = "Flags"
+as_of = 2024-01-01
+
+[[actor]]
+id = "AAA"
+name = "A"
+capability = 1
+
+[[actor]]
+id = "BBB"
+name = "B"
+capability = 1
+
+[[actor]]
+id = "CCC"
+name = "C"
+capability = 1
+
+[[issue]]
+id = "deal"
+name = "Deal"
+low = "no"
+high = "yes"
+
+[[position]]
+actor = "AAA"
+issue = "deal"
+position = { dist = "uniform", min = 10, max = 90 }
+salience = 1
+
+[[event]]
+id = "summit"
+date = 2024-03-10
+kind = "summit"
+status = "scheduled"
+participants = ["AAA", "BBB"]
+title = "Summit"
+probability = { dist = "uniform", min = 0.3, max = 0.7 }
+
+[simulation]
+months = 4
+
+[[outcome]]
+id = "held"
+name = "Summit held"
+kind = "event_occurs"
+event = "summit"
+
+[[outcome]]
+id = "never"
+name = "A-C tie above 0.9"
+kind = "tie_above"
+a = "AAA"
+b = "CCC"
+threshold = 0.9
+
+[[variant]]
+id = "off"
+name = "Summit called off"
+[[variant.event]]
+id = "summit"
+status = "cancelled"
+)";
+
+TEST(SimulationSection, LeadsWithEffectsAndFlagsPinnedOutcomes) {
+  const Scenario s = io::read_scenario(kScenario, "flags.toml");
+  const Section sec = build_simulation_section(s, {3, 2, 400, nullptr});
+  const auto& effects = sec.json["effects"];
+  ASSERT_EQ(effects.size(), 1u);
+  EXPECT_EQ(effects[0]["variant"], "off");
+  EXPECT_LT(effects[0]["outcomes"][0]["difference"].get<double>(), -0.3);
+  EXPECT_EQ(effects[0]["outcomes"][0]["gained"], 0);
+  // The A–C tie has no relation, event or uncertain input acting on it: 0% everywhere.
+  const auto& pinned = sec.json["pinned"];
+  ASSERT_EQ(pinned.size(), 1u) << pinned.dump();
+  EXPECT_EQ(pinned[0]["id"], "never");
+  EXPECT_EQ(pinned[0]["reason"], "by construction: no uncertain input moves it");
+  EXPECT_NE(sec.text.find("pinned: A-C tie above 0.9"), std::string::npos) << sec.text;
+  const auto effects_at = sec.html.find("Effects of the variants");
+  const auto pinned_at = sec.html.find("Pinned outcomes");
+  const auto probabilities_at = sec.html.find("<h3>Probabilities");
+  ASSERT_NE(effects_at, std::string::npos);
+  ASSERT_NE(pinned_at, std::string::npos);
+  EXPECT_LT(effects_at, probabilities_at);
+  EXPECT_LT(pinned_at, probabilities_at);
+}
+
+}  // namespace
+}  // namespace detente::report
