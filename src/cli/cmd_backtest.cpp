@@ -52,7 +52,7 @@ const bool registered = register_command(
            ->default_val(12)
            ->check(CLI::Range(1, 600));
        add_format_option(app, *format, {Format::text, Format::json});
-       app.add_option("-o,--out", *out, "Write to this file instead of stdout");
+       add_output_option(app, *out);
        return [=] { return backtest_main(*dir, *months, *format, *out); };
      }});
 

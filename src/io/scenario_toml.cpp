@@ -9,12 +9,14 @@
 #include <limits>
 #include <map>
 #include <set>
+#include <sstream>
 
 #include "core/builtin.hpp"
 #include "core/error.hpp"
 #include "core/parameters.hpp"
 #include "io/atomic_file.hpp"
 #include "io/csv.hpp"
+#include "io/limits.hpp"
 
 namespace detente::io {
 
@@ -164,6 +166,10 @@ class Fields {
         diags_.addf({file_, line_of(e), field(key)}, "expected a number, got {}", describe(e));
         return std::nullopt;
       }
+      if (auto problem = input_number_problem(*e.value<double>())) {
+        diags_.add({file_, line_of(e), field(key)}, *problem);
+        return std::nullopt;
+      }
       out.push_back(*e.value<double>());
     }
     return out;
@@ -273,6 +279,10 @@ class Fields {
       diags_.addf(std::move(where), "{} is out of range: expected a number in [{}, {}]", v, lo, hi);
       return std::nullopt;
     }
+    if (auto problem = input_number_problem(v)) {  // unbounded fields: the input limit
+      diags_.add(std::move(where), *problem);
+      return std::nullopt;
+    }
     return v;
   }
 
@@ -318,7 +328,8 @@ std::string label(std::string_view kind, std::size_t index, const std::optional<
 
 class ScenarioReader {
  public:
-  ScenarioReader(std::string file) : file_(std::move(file)) {}
+  ScenarioReader(std::string file, const TableSource& tables)
+      : file_(std::move(file)), tables_(tables) {}
 
   Scenario read(std::string_view text) {
     toml::table root;
@@ -441,6 +452,8 @@ class ScenarioReader {
       } else {
         is.scale_min = *(*a)[0].value<double>();
         is.scale_max = *(*a)[1].value<double>();
+        for (double v : {is.scale_min, is.scale_max})
+          if (auto problem = input_number_problem(v)) diags_.add(f.at("scale"), *problem);
         if (!(is.scale_min < is.scale_max))
           diags_.addf(f.at("scale"), "expected min < max, got [{}, {}]", is.scale_min,
                       is.scale_max);
@@ -748,9 +761,16 @@ class ScenarioReader {
     f.finish();
   }
 
+  // A [tables] CSV: from the file, or from the caller's source when one is given.
+  CsvTable read_table(const std::string& path) {
+    if (!tables_) return CsvTable::read_file(path);
+    std::istringstream in(tables_(path));
+    return CsvTable::read(in, path);
+  }
+
   void read_positions_csv(const std::string& path) {
     try {
-      CsvTable t = CsvTable::read_file(path);
+      CsvTable t = read_table(path);
       for (const char* c : {"actor", "issue", "position", "salience"}) t.require_column(c);
       for (const auto& row : t.rows()) {
         Position p;
@@ -774,7 +794,7 @@ class ScenarioReader {
 
   void read_relations_csv(const std::string& path) {
     try {
-      CsvTable t = CsvTable::read_file(path);
+      CsvTable t = read_table(path);
       for (const char* c : {"a", "b", "kind"}) t.require_column(c);
       for (const auto& row : t.rows()) {
         Relation r;
@@ -895,6 +915,7 @@ class ScenarioReader {
   }
 
   std::string file_;
+  TableSource tables_;
   Scenario s_;
   Diagnostics diags_;
   std::map<std::string, int> actor_lines_, issue_lines_, event_lines_, variant_lines_,
@@ -914,7 +935,12 @@ class ScenarioReader {
 }  // namespace
 
 Scenario read_scenario(std::string_view toml_text, const std::string& file_name) {
-  return ScenarioReader(file_name).read(toml_text);
+  return ScenarioReader(file_name, {}).read(toml_text);
+}
+
+Scenario read_scenario(std::string_view toml_text, const std::string& file_name,
+                       const TableSource& tables) {
+  return ScenarioReader(file_name, tables).read(toml_text);
 }
 
 Scenario read_scenario_file(const std::string& path) {

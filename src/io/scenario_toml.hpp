@@ -11,6 +11,7 @@
 //   detente::Scenario b = detente::io::load_scenario("northeast-asia-2024"); // built-in or path
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -21,6 +22,13 @@ namespace detente::io {
 // Parses scenario text; `file_name` is used in diagnostics and to resolve [tables] paths.
 // Throws InputError listing every problem.
 Scenario read_scenario(std::string_view toml_text, const std::string& file_name);
+
+// The contents of a CSV named under [tables] (its path already resolved against the
+// scenario's directory); throws InputError when there is none.
+using TableSource = std::function<std::string(const std::string& path)>;
+// As above, with the [tables] CSVs taken from `tables` instead of files (fuzzers, tests).
+Scenario read_scenario(std::string_view toml_text, const std::string& file_name,
+                       const TableSource& tables);
 
 Scenario read_scenario_file(const std::string& path);
 
