@@ -104,7 +104,7 @@ const bool registered = register_command(
            ->default_val(12)
            ->check(CLI::Range(1, 600));
        add_format_option(app, *format, {Format::text, Format::json});
-       app.add_option("-o,--out", *out, "Write to this file instead of stdout");
+       add_output_option(app, *out);
        return [=] {
          if (!ev->input.files.empty()) {
            if (!dir->empty()) fail({"", 0, "DIR"}, "give either DIR or --events, not both");

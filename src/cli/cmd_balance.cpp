@@ -30,11 +30,22 @@ struct BalanceArgs {
   int clusters = 2;
   double alpha = 0.5;
   int threads = 1;
+  int matrix = 1;  // UCINET DL: which of the NM matrices (1-based)
   std::string date;
   std::string output;
   Format format = Format::text;
   StoreOption store;
 };
+
+// Reads one INPUT; a reader's notes (e.g. which matrix of a multi-matrix file) go to stderr.
+align::SignedGraph load(const BalanceArgs& a, const std::string& input, std::optional<Date> date) {
+  std::vector<std::string> notes;
+  align::SignedGraph g =
+      align::load_signed_network(input, date, {.matrix = a.matrix - 1, .notes = &notes});
+  if (!quiet())
+    for (const auto& n : notes) std::cerr << "detente: note: " << n << '\n';
+  return g;
+}
 
 // Integral values print as integers ("frustration": 7), others as numbers.
 nlohmann::json number(double v) {
@@ -176,7 +187,7 @@ int run_series(const BalanceArgs& a) {
   auto date = parse_date(a);
   std::vector<std::pair<std::string, Analysis>> rows;
   for (const auto& input : a.inputs) {  // read everything first: a bad file writes nothing
-    align::SignedGraph g = align::load_signed_network(input, date);
+    align::SignedGraph g = load(a, input, date);
     rows.emplace_back(input, analyse(a, g, !a.unweighted));
   }
   std::string out;
@@ -221,7 +232,7 @@ int run_series(const BalanceArgs& a) {
 
 int run_balance(const BalanceArgs& a) {
   if (a.inputs.size() > 1) return run_series(a);
-  align::SignedGraph g = align::load_signed_network(a.inputs.front(), parse_date(a));
+  align::SignedGraph g = load(a, a.inputs.front(), parse_date(a));
   bool weighted = !a.unweighted;
   if (a.method == "blockmodel") return run_blockmodel(a, g, weighted);
   auto r = analyse(a, g, weighted);
@@ -237,7 +248,7 @@ const bool registered = register_command(
        app.add_option("INPUT", a->inputs,
                       "Signed network(s): CSV edge list (from,to,sign[,weight]), Pajek "
                       ".net/.paj, UCINET .dat, or a scenario (built-in name or .toml); several "
-                      "inputs give one row each (e.g. a series of windows)")
+                      "inputs give one row each (e.g. a series of windows); - reads stdin")
            ->required();
        app.add_option("--method", a->method,
                       "exact (proof of optimality), heuristic (two blocs, large graphs) or "
@@ -257,10 +268,13 @@ const bool registered = register_command(
        app.add_flag("--unweighted", a->unweighted, "Count ties, ignoring their weights");
        app.add_option("--seed", a->seed, "Seed of the heuristic's random starts")->default_str("1");
        app.add_option("--starts", a->starts, "Heuristic starts")->check(CLI::PositiveNumber);
-       app.add_option("--threads", a->threads, "Heuristic threads (same result for any number)")
-           ->check(CLI::PositiveNumber);
+       add_threads_option(app, a->threads, "Heuristic threads");
+       app.add_option("--matrix", a->matrix,
+                      "UCINET DL with several matrices (NM > 1): which one to read (1-based)")
+           ->check(CLI::PositiveNumber)
+           ->default_str("1");
        app.add_option("--date", a->date, "For a scenario: the date of the relations");
-       app.add_option("-o,--output", a->output, "Write here instead of standard output");
+       add_output_option(app, a->output);
        add_format_option(app, a->format, {Format::text, Format::json, Format::csv});
        a->store.add(app);
        return [a] { return run_balance(*a); };

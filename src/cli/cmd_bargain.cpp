@@ -10,11 +10,11 @@
 
 #include <iostream>
 
-#include "io/bargain/read_input.hpp"
 #include "bargain/registry.hpp"
 #include "cli/command.hpp"
 #include "cli/store_option.hpp"
 #include "core/error.hpp"
+#include "io/bargain/read_input.hpp"
 
 namespace detente::cli {
 namespace {
@@ -187,10 +187,8 @@ const bool registered = register_command(
                       "see docs/models/<model>.md; repeat for several")
            ->allow_extra_args(false);
        app.add_option("--issue", args->issue, "Only this issue");
-       app.add_option("--threads", args->threads, "Worker threads (results never depend on it)")
-           ->check(CLI::Range(1, 1024));
-       app.add_option("--output,-o", args->output,
-                      "Write to this file (atomically) instead of stdout");
+       add_threads_option(app, args->threads);
+       add_output_option(app, args->output);
        add_format_option(app, args->format, {Format::text, Format::json, Format::csv});
        args->store.add(app);
        return [args] { return run_bargain(*args); };

@@ -39,6 +39,8 @@ struct Args {
   bool geo = false;
   bool domestic = false;
   bool strict = false;
+  bool allow_empty = false;
+  std::string weis = "drop";
   bool extended = false;
   bool normalize = false;
   int min_confidence = 0;
@@ -101,7 +103,12 @@ void add_input_options(CLI::App& app, Args& a) {
   app.add_option("--period", a.period, "Period: day|week|month|quarter|year")
       ->check(CLI::IsMember({"day", "week", "month", "quarter", "year"}));
   app.add_flag("--strict", a.strict, "Stop at the first bad row (exit 1)");
-  app.add_option("--threads", a.threads, "Parser threads (default: all cores)");
+  app.add_flag("--allow-empty", a.allow_empty,
+               "Accept an input with no good rows (by default it is an error, exit 1)");
+  app.add_option("--weis", a.weis,
+                 "Legacy WEIS codes 21x/22x: drop (bad rows) or map (to CAMEO, docs/events.md)")
+      ->check(CLI::IsMember({"drop", "map"}));
+  add_threads_option(app, a.threads, "Parser threads");
   app.add_option("--report-bad", a.max_reported, "How many bad rows to report with file and line");
 }
 
@@ -119,10 +126,10 @@ AggregateOptions make_options(const Args& a) {
   o.read.quad = *value_source_from_string(a.quad_source);
   o.read.date_basis = a.date_basis == "added" ? DateBasis::added : DateBasis::event;
   o.read.strict = a.strict;
+  o.read.map_weis = a.weis == "map";
   o.read.max_reported = std::max(0, a.max_reported);
-  o.read.threads =
-      a.threads > 0 ? a.threads : std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
-  o.read.progress = stderr_is_terminal();
+  o.read.threads = a.threads;
+  o.read.progress = stderr_is_terminal() && !quiet();
   o.period = *period_from_string(a.period);
   o.directed = !a.undirected;
   o.dedup = *dedup_from_string(a.dedup);
@@ -149,7 +156,7 @@ AggregateOptions make_options(const Args& a) {
 
 // Bad rows go to stderr as warnings (the run goes on; --strict has already stopped it).
 void report_bad(const ReadStats& st) {
-  if (st.bad == 0) return;
+  if (st.bad == 0 || quiet()) return;
   std::cerr << "detente: warning: " << st.summary() << '\n';
   for (const auto& r : st.reported) {
     Diagnostic d{r.where, r.message};
@@ -160,12 +167,20 @@ void report_bad(const ReadStats& st) {
                              st.bad - static_cast<std::int64_t>(st.reported.size()));
 }
 
+void report_codes(const ReadStats& st) {
+  if (quiet()) return;
+  for (const auto& note : st.code_notes()) std::cerr << "detente: note: " << note << '\n';
+}
+
 DyadSeries run_aggregate(const Args& a, const AggregateOptions& o) {
   auto inputs = expand_inputs(a.files);
   auto mentions = a.mentions.empty() ? std::vector<std::string>{} : expand_inputs(a.mentions);
   DyadSeries s = aggregate_events(inputs, o, mentions);
   report_bad(s.stats);
   report_bad(s.mention_stats);
+  report_codes(s.stats);
+  require_rows(s.stats, a.allow_empty);
+  if (!mentions.empty()) require_rows(s.mention_stats, a.allow_empty);
   return s;
 }
 
@@ -272,7 +287,7 @@ const bool registered = register_command(
                      "Add net_coop and mention-weighted columns to the CSV");
        agg->add_flag("--normalize", args->normalize,
                      "Add the period's total events and shares of it to the CSV");
-       agg->add_option("-o,--output", args->output, "Output file (written atomically)");
+       add_output_option(*agg, args->output);
        add_format_option(*agg, args->format, {Format::csv, Format::json});
        args->store.add(*agg);
 
@@ -288,11 +303,11 @@ const bool registered = register_command(
                        "Keep dyads with at least this many events");
        net->add_option("--at", args->at, "Only this period (e.g. 2019-10): plain edge list");
        net->add_option("--out-dir", args->out_dir, "Write one edge list per period into DIR");
-       net->add_option("-o,--output", args->output, "Output file (written atomically)");
+       add_output_option(*net, args->output);
 
        CLI::App* inf = app.add_subcommand("info", "Layout detected, rows, date range, top dyads");
        add_input_options(*inf, *args);
-       inf->add_option("-o,--output", args->output, "Output file (written atomically)");
+       add_output_option(*inf, args->output);
        add_format_option(*inf, args->format, {Format::text, Format::json});
 
        return [args, agg, net, inf]() -> int {

@@ -95,13 +95,11 @@ const bool registered = register_command(
        app.add_option("--method", a->method,
                       "auto (exhaustive up to 30 actors), exhaustive or heuristic")
            ->check(CLI::IsMember({"auto", "exhaustive", "heuristic"}));
-       app.add_option("--threads", a->threads, "Threads (same result for any number)")
-           ->check(CLI::PositiveNumber)
-           ->default_str("2");
+       add_threads_option(app, a->threads);
        app.add_option("--samples", a->samples, "Descents for sampled basins and the heuristic")
            ->check(CLI::PositiveNumber);
        app.add_option("--seed", a->seed, "Seed of sampled descents");
-       app.add_option("-o,--output", a->output, "Write here instead of standard output");
+       add_output_option(app, a->output);
        add_format_option(app, a->format, {Format::text, Format::json});
        a->store.add(app);
        return [a] { return run_landscape(*a); };

@@ -29,7 +29,7 @@ const bool registered = register_command(
        app.add_option("SHARD", args->files, "Shard files (every shard 1..K exactly once)")
            ->required();
        add_format_option(app, args->format, {Format::text, Format::json});
-       app.add_option("-o,--out", args->out, "Write to this file instead of stdout");
+       add_output_option(app, args->out);
        app.add_option("--forecasts", args->forecasts,
                       "Also write the outcomes' probabilities as CSV for `detente score`");
        return [args] { return merge_main(*args); };

@@ -98,7 +98,7 @@ const bool registered = register_command(
        build->add_flag("--defense-only", a->options.defense_only,
                        "Positive ties from defense (and offense) pacts only");
        build->add_option("--nodes", a->nodes_output, "Also write name,ccode,cinc here");
-       build->add_option("-o,--output", a->output, "Write here instead of standard output");
+       add_output_option(*build, a->output);
        add_format_option(*build, a->format, {Format::csv, Format::json});
        return [a, build] { return build->parsed() ? run_build(*a) : 1; };
      }});

@@ -1,4 +1,4 @@
-// `detente run [SCENARIO] [-o DIR]`: the main job. Every analysis on one scenario, a
+// `detente run [SCENARIO] [--out-dir DIR]`: the main job. Every analysis on one scenario, a
 // summary on the terminal, summary.json and report.html in the output directory.
 #include <fmt/format.h>
 
@@ -17,10 +17,10 @@ namespace {
 struct RunArgs {
   std::string scenario = "northeast-asia-2024";
   std::string out_dir;
+  std::string output;  // where the printed summary goes (standard output when empty)
   std::uint64_t seed = 1;
   int threads = 1;
   std::size_t runs = 2000;
-  bool quiet = false;
   Format format = Format::text;
   StoreOption store;
 };
@@ -28,7 +28,7 @@ struct RunArgs {
 int run_main_job(const RunArgs& args) {
   Scenario s = io::load_scenario(args.scenario);
   // A progress bar on a terminal unless --quiet or --format json (core/progress.hpp).
-  auto bar = terminal_progress(args.quiet || args.format == Format::json);
+  auto bar = terminal_progress(quiet() || args.format == Format::json);
   report::RunResult result = report::run_all(s, {args.seed, args.threads, args.runs, bar.get()});
   std::filesystem::path dir = args.out_dir.empty() ? std::filesystem::path("out") / s.id
                                                    : std::filesystem::path(args.out_dir);
@@ -39,13 +39,17 @@ int run_main_job(const RunArgs& args) {
   args.store.save(summary);
   io::write_file_atomic(dir / "summary.json", json_text);
   io::write_file_atomic(dir / "report.html", html_text);
-  if (args.format == Format::json) {
-    std::cout << json_text;
-  } else if (!args.quiet) {
-    std::cout << report::summary_text(result);
-    std::cout << fmt::format("\nwrote {} and {}\n", (dir / "summary.json").string(),
-                             (dir / "report.html").string());
-  }
+  // -q prints nothing; -o FILE writes what would be printed to FILE.
+  std::string printed =
+      args.format == Format::json
+          ? json_text
+          : report::summary_text(result) + fmt::format("\nwrote {} and {}\n",
+                                                       (dir / "summary.json").string(),
+                                                       (dir / "report.html").string());
+  if (!args.output.empty())
+    emit(printed, args.output);
+  else if (!quiet())
+    std::cout << printed;
   return 0;
 }
 
@@ -55,15 +59,15 @@ const bool registered = register_command(
        auto args = std::make_shared<RunArgs>();
        app.add_option("SCENARIO", args->scenario,
                       "Scenario file (TOML) or built-in name (default: northeast-asia-2024)");
-       app.add_option("-o,--out", args->out_dir, "Output directory (default: out/<scenario id>)");
+       app.add_option("--out-dir", args->out_dir,
+                      "Directory of summary.json and report.html (default: out/<scenario id>)")
+           ->option_text("DIR");
+       add_output_option(app, args->output);
        app.add_option("--seed", args->seed, "Seed for every random choice")->default_val(1);
-       app.add_option("--threads", args->threads, "Worker threads (results do not depend on it)")
-           ->default_val(1)
-           ->check(CLI::Range(1, 256));
+       add_threads_option(app, args->threads);
        app.add_option("--runs", args->runs, "Simulation runs per variant")
            ->default_val(2000)
            ->check(CLI::Range(std::size_t{1}, std::size_t{100'000'000}));
-       app.add_flag("-q,--quiet", args->quiet, "Print nothing on success");
        add_format_option(app, args->format, {Format::text, Format::json});
        args->store.add(app);
        return [args] { return run_main_job(*args); };

@@ -31,6 +31,7 @@ struct Args {
   std::string baseline;    // forecaster to compare the others with (empty: none)
   std::uint64_t seed = 1;  // bootstrap of the paired comparisons
   std::size_t resamples = 2000;
+  bool require_all = false;  // every forecast question must be resolved
 };
 
 // A forecaster against the baseline, on the questions both forecast.
@@ -46,6 +47,7 @@ struct Scored {
   // Per-question scores, for the paired comparison with a baseline.
   std::map<std::string, double> brier_by_question, log_by_question, crps_by_question;
   std::optional<VersusBaseline> versus;
+  std::vector<std::string> unresolved;  // forecast questions without a resolution (not scored)
 };
 
 // Paired comparison of every forecaster with the baseline on their common questions.
@@ -87,15 +89,17 @@ std::vector<Scored> score_files(const Args& a) {
   std::vector<Scored> out;
   std::set<int> reported;  // a bad outcome line is reported once, not per forecaster
   for (const auto& f : forecasters) {
-    Scored s{f.name, {}, {}, {}, {}, {}, {}};
+    Scored s{f.name, {}, {}, {}, {}, {}, {}, {}};
     std::vector<double> p, o;
     std::vector<sim::SampleForecast> continuous;
     for (const auto& q : f.order) {
       const auto& fc = f.questions.at(q);
       auto r = resolutions.find(q);
       if (r == resolutions.end()) {
-        diags.addf({a.forecasts, fc.first_line, "question"},
-                   "no resolution for question '{}' in {}", q, a.resolutions);
+        if (a.require_all)
+          diags.addf({a.forecasts, fc.first_line, "question"},
+                     "no resolution for question '{}' in {} (--require-all)", q, a.resolutions);
+        s.unresolved.push_back(q);
         continue;
       }
       if (fc.kind == io::QuestionForecast::Kind::binary) {
@@ -124,6 +128,9 @@ std::vector<Scored> score_files(const Args& a) {
     out.push_back(std::move(s));
   }
   diags.throw_if_any();
+  if (std::none_of(out.begin(), out.end(),
+                   [](const Scored& s) { return s.binary || s.continuous; }))
+    fail({a.resolutions}, "no forecast question is resolved here: nothing to score");
   if (!a.baseline.empty()) compare_with_baseline(out, a);
   return out;
 }
@@ -139,6 +146,11 @@ std::string as_text(const std::vector<Scored>& scored) {
   std::string s;
   for (const auto& f : scored) {
     s += fmt::format("Forecaster '{}'\n", f.name);
+    if (!f.unresolved.empty()) {
+      std::string list;
+      for (const auto& q : f.unresolved) list += (list.empty() ? "" : ", ") + q;
+      s += fmt::format("  unresolved (not scored)     {}: {}\n", f.unresolved.size(), list);
+    }
     if (const auto& b = f.binary) {
       const auto& m = b->murphy;
       s += fmt::format("  binary questions            {}\n", b->count);
@@ -219,6 +231,7 @@ std::string as_json(const std::vector<Scored>& scored, const Args& a) {
   for (const auto& f : scored) {
     nlohmann::json e;
     e["name"] = f.name;
+    e["unresolved"] = f.unresolved;
     e["binary"] = nullptr;
     e["continuous"] = nullptr;
     if (const auto& b = f.binary) {
@@ -289,6 +302,8 @@ std::string as_csv(const std::vector<Scored>& scored) {
                      std::isfinite(value) ? fmt::format("{}", value) : "");
   };
   for (const auto& f : scored) {
+    if (!f.unresolved.empty())
+      row(f.name, "unresolved_count", static_cast<double>(f.unresolved.size()));
     if (const auto& b = f.binary) {
       row(f.name, "binary_count", static_cast<double>(b->count));
       row(f.name, "brier", b->brier);
@@ -371,7 +386,10 @@ const bool registered = register_command(
        app.add_option("--bins", args->bins, "Calibration-table bins on [0, 1]")
            ->default_val(10)
            ->check(CLI::Range(1, 1000));
-       app.add_option("-o,--out", args->out, "Write to this file (atomically) instead of stdout");
+       add_output_option(app, args->out);
+       app.add_flag("--require-all", args->require_all,
+                    "Every forecast question must have a resolution (by default unresolved "
+                    "questions are listed and not scored)");
        app.add_option("--baseline", args->baseline,
                       "Compare every forecaster with this one (e.g. persistence) on their common "
                       "questions: paired score differences and skill with bootstrap intervals");

@@ -158,12 +158,9 @@ const bool registered = register_command(
            ->excludes(v);
        app.add_option("--runs", args->runs, "Runs per variant")->default_val(1000);
        app.add_option("--seed", args->seed, "Seed of every random stream")->default_val(1);
-       app.add_option("--threads", args->threads,
-                      "Worker threads (the results do not depend on it)")
-           ->default_val(1)
-           ->check(CLI::Range(1, 256));
+       add_threads_option(app, args->threads);
        add_format_option(app, args->format, {Format::text, Format::json});
-       app.add_option("-o,--out", args->out, "Write to this file instead of stdout");
+       add_output_option(app, args->out);
        app.add_option("--forecasts", args->forecasts,
                       "Also write the outcomes' probabilities as CSV for `detente score`");
        app.add_option("--shard", args->shard,

@@ -3,8 +3,11 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <iostream>
 #include <map>
+#include <sstream>
+#include <thread>
 
 #include "io/atomic_file.hpp"
 
@@ -36,7 +39,7 @@ bool register_command(CommandSpec spec) {
 
 const std::vector<CommandSpec>& registered_commands() { return registry(); }
 
-std::vector<std::pair<CLI::App*, Runner>> add_registered_commands(CLI::App& app) {
+std::vector<std::pair<CLI::App*, Runner>> add_registered_commands(CLI::App& app, bool* quiet) {
   auto commands = registered_commands();
   std::stable_sort(commands.begin(), commands.end(),
                    [](const auto& a, const auto& b) { return a.order < b.order; });
@@ -44,21 +47,73 @@ std::vector<std::pair<CLI::App*, Runner>> add_registered_commands(CLI::App& app)
   for (const auto& spec : commands) {
     CLI::App* sub = app.add_subcommand(spec.name, spec.description);
     runners.emplace_back(sub, spec.setup(*sub));
+    if (!quiet) continue;
+    // Every command (and each of its own subcommands) takes -q/--quiet.
+    std::vector<CLI::App*> apps{sub};
+    for (CLI::App* nested : sub->get_subcommands([](CLI::App*) { return true; }))
+      apps.push_back(nested);
+    for (CLI::App* each : apps)
+      if (!each->get_option_no_throw("--quiet"))
+        each->add_flag("-q,--quiet", *quiet, "No notes, warnings or progress on stderr");
   }
   return runners;
 }
 
 void add_format_option(CLI::App& app, Format& format, std::vector<Format> allowed) {
-  std::map<std::string, Format> choices;
   std::string names;
-  for (Format f : allowed) {
-    choices.emplace(std::string(name_of(f)), f);
-    names += (names.empty() ? "" : "|") + std::string(name_of(f));
-  }
+  for (Format f : allowed) names += (names.empty() ? "" : "|") + std::string(name_of(f));
   format = allowed.front();
+  // The validator turns the name into the enum's number (which CLI11 then converts), and
+  // words its own error: no CLI11 class names or maps in the message.
+  CLI::Validator choice(
+      [allowed, names](std::string& text) -> std::string {
+        std::string lower = text;
+        for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        for (Format f : allowed)
+          if (lower == name_of(f)) {
+            text = std::to_string(static_cast<int>(f));
+            return "";
+          }
+        return "expected " + names + ", got '" + text + "'";
+      },
+      names);
   app.add_option("--format", format, "Output format: " + names)
-      ->transform(CLI::CheckedTransformer(choices, CLI::ignore_case))
+      ->transform(choice)
+      ->option_text("FORMAT")
       ->default_str(std::string(name_of(allowed.front())));
+}
+
+CLI::Option* add_output_option(CLI::App& app, std::string& path) {
+  return app
+      .add_option("-o,--output", path,
+                  "Write the output to FILE (atomically) instead of standard output")
+      ->option_text("FILE");
+}
+
+int default_threads() {
+  return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+}
+
+CLI::Option* add_threads_option(CLI::App& app, int& threads, const std::string& what) {
+  threads = default_threads();
+  return app
+      .add_option("--threads", threads, what + " (default: all cores; results never depend on it)")
+      ->check(CLI::Range(1, 1024))
+      ->default_str("all cores");
+}
+
+namespace {
+bool quiet_flag = false;
+}  // namespace
+
+bool quiet() { return quiet_flag; }
+void set_quiet(bool on) { quiet_flag = on; }
+
+std::string read_input_text(const std::string& path) {
+  if (path != "-") return io::read_file(path);
+  std::ostringstream all;
+  all << std::cin.rdbuf();
+  return all.str();
 }
 
 void emit(const std::string& content, const std::string& path) {

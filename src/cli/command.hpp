@@ -35,12 +35,32 @@ bool register_command(CommandSpec spec);
 const std::vector<CommandSpec>& registered_commands();
 // Adds every registered command to `app` as a subcommand, in `order`; returns each with
 // the runner to call when it was parsed (main.cpp, and the Python module's in-process CLI).
-std::vector<std::pair<CLI::App*, Runner>> add_registered_commands(CLI::App& app);
+// With `quiet`, every command without its own -q/--quiet gets one, bound to *quiet.
+std::vector<std::pair<CLI::App*, Runner>> add_registered_commands(CLI::App& app,
+                                                                  bool* quiet = nullptr);
 
 enum class Format { text, json, csv };
 
-// Adds --format with the given choices; the first is the default.
+// Adds --format with the given choices; the first is the default. An unknown name is a
+// usage error listing the choices.
 void add_format_option(CLI::App& app, Format& format, std::vector<Format> allowed);
+
+// Adds -o/--output FILE: where the command's output goes (atomically); standard output when
+// absent or "-".
+CLI::Option* add_output_option(CLI::App& app, std::string& path);
+
+// Adds --threads N with the one default of every command: all cores (default_threads()).
+CLI::Option* add_threads_option(CLI::App& app, int& threads,
+                                const std::string& what = "Worker threads");
+int default_threads();
+
+// -q/--quiet, accepted by every command (main.cpp adds it): no notes, warnings or progress on
+// stderr and no "wrote …" lines; errors are still reported.
+bool quiet();
+void set_quiet(bool on);
+
+// Reads a whole input named on the command line: the file, or standard input for "-".
+std::string read_input_text(const std::string& path);
 
 // Writes `content` to `path` atomically, or to stdout when path is empty or "-".
 void emit(const std::string& content, const std::string& path);

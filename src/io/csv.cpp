@@ -6,6 +6,8 @@
 #include <cstdlib>
 #include <fstream>
 
+#include "io/limits.hpp"
+
 namespace detente::io {
 
 struct CsvReader::State {
@@ -162,11 +164,47 @@ const std::string& CsvTable::text(const CsvRecord& row, const std::string& colum
   return c < row.fields.size() ? row.fields[c] : empty;
 }
 
+std::optional<std::string> input_number_problem(double v) {
+  if (std::isnan(v) || std::isinf(v)) return fmt::format("expected a finite number, got {}", v);
+  if (std::abs(v) > limits::kMaxMagnitude)
+    return fmt::format("{:g} is too large: input numbers are limited to magnitude {:g}", v,
+                       limits::kMaxMagnitude);
+  return std::nullopt;
+}
+
+std::optional<std::string> input_number_problem(std::string_view t, double& value,
+                                                std::string_view expected) {
+  if (auto v = parse_double(t)) {
+    value = *v;
+    return input_number_problem(*v);
+  }
+  std::string_view s = t;
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  if (s.empty()) return fmt::format("missing value: expected {}", expected);
+  // strtod reads "nan", "inf", "infinity" and numbers beyond the double range (as inf).
+  std::string buf(s);
+  char* end = nullptr;
+  const double v = std::strtod(buf.c_str(), &end);
+  if (end == buf.c_str() + buf.size())
+    return fmt::format("expected {}, got '{}' ({})", expected, s,
+                       std::isnan(v) ? "not a number" : "not finite or beyond the double range");
+  return fmt::format("expected {}, got '{}'", expected, s);
+}
+
+void check_input_number(double value, const SourceLocation& where) {
+  if (auto problem = input_number_problem(value)) fail(where, "{}", *problem);
+}
+
+double parse_input_number(std::string_view text, const SourceLocation& where,
+                          std::string_view expected) {
+  double v = 0;
+  if (auto problem = input_number_problem(text, v, expected)) fail(where, "{}", *problem);
+  return v;
+}
+
 double CsvTable::number(const CsvRecord& row, const std::string& column) const {
-  const std::string& t = text(row, column);
-  if (auto v = parse_double(t)) return *v;
-  if (t.empty()) fail(where(row, column), "missing value: expected a number");
-  fail(where(row, column), "expected a number, got '{}'", t);
+  return parse_input_number(text(row, column), where(row, column));
 }
 
 std::optional<double> CsvTable::optional_number(const CsvRecord& row,

@@ -9,12 +9,14 @@
 #include <limits>
 #include <map>
 #include <set>
+#include <sstream>
 
 #include "core/builtin.hpp"
 #include "core/error.hpp"
 #include "core/parameters.hpp"
 #include "io/atomic_file.hpp"
 #include "io/csv.hpp"
+#include "io/limits.hpp"
 #include "io/scenario_fields.hpp"
 #include "io/toml_fields.hpp"
 
@@ -34,7 +36,8 @@ std::string label(std::string_view kind, std::size_t index, const std::optional<
 
 class ScenarioReader {
  public:
-  ScenarioReader(std::string file) : file_(std::move(file)) {}
+  ScenarioReader(std::string file, TableSource tables)
+      : file_(std::move(file)), tables_(std::move(tables)) {}
 
   Scenario read(std::string_view text) {
     toml::table root;
@@ -157,6 +160,8 @@ class ScenarioReader {
       } else {
         is.scale_min = *(*a)[0].value<double>();
         is.scale_max = *(*a)[1].value<double>();
+        for (double v : {is.scale_min, is.scale_max})
+          if (auto problem = input_number_problem(v)) diags_.add(f.at("scale"), *problem);
         if (!(is.scale_min < is.scale_max))
           diags_.addf(f.at("scale"), "expected min < max, got [{}, {}]", is.scale_min,
                       is.scale_max);
@@ -502,9 +507,16 @@ class ScenarioReader {
     f.finish();
   }
 
+  // A [tables] CSV: from the file, or from the caller's source when one is given.
+  CsvTable read_table(const std::string& path) {
+    if (!tables_) return CsvTable::read_file(path);
+    std::istringstream in(tables_(path));
+    return CsvTable::read(in, path);
+  }
+
   void read_positions_csv(const std::string& path) {
     try {
-      CsvTable t = CsvTable::read_file(path);
+      CsvTable t = read_table(path);
       for (const char* c : {"actor", "issue", "position", "salience"}) t.require_column(c);
       for (const auto& row : t.rows()) {
         Position p;
@@ -526,7 +538,7 @@ class ScenarioReader {
 
   void read_relations_csv(const std::string& path) {
     try {
-      CsvTable t = CsvTable::read_file(path);
+      CsvTable t = read_table(path);
       for (const char* c : {"a", "b", "kind"}) t.require_column(c);
       for (const auto& row : t.rows()) {
         Relation r;
@@ -682,6 +694,7 @@ class ScenarioReader {
   std::vector<DatedCheck> future_relations_, held_events_;
   std::vector<std::pair<std::string, SourceLocation>> moves_;
   std::string file_;
+  TableSource tables_;
   Scenario s_;
   Diagnostics diags_;
   std::map<std::string, int> actor_lines_, issue_lines_, event_lines_, variant_lines_,
@@ -702,7 +715,7 @@ class ScenarioReader {
 
 Scenario read_scenario(std::string_view toml_text, const std::string& file_name,
                        const ReadOptions& options) {
-  ScenarioReader reader(file_name);
+  ScenarioReader reader(file_name, options.tables);
   reader.as_of_override_ = options.as_of;
   return reader.read(toml_text);
 }

@@ -11,6 +11,7 @@
 //   detente::Scenario b = detente::io::load_scenario("northeast-asia-2024"); // built-in or path
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -21,8 +22,13 @@ namespace detente::io {
 // How a scenario is checked. `as_of` replaces the scenario's own as_of date for the as-of
 // discipline (a relation starting after it must be expected; an event after it cannot be
 // `held`), as `detente validate --as-of DATE` does; the scenario itself is unchanged.
+// The contents of a CSV named under [tables] (its path already resolved against the
+// scenario's directory); throws InputError when there is none.
+using TableSource = std::function<std::string(const std::string& path)>;
+
 struct ReadOptions {
   std::optional<Date> as_of;
+  TableSource tables;  // when set, [tables] CSVs come from here instead of files (fuzzers, tests)
 };
 
 // Parses scenario text; `file_name` is used in diagnostics and to resolve [tables] paths.

@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "io/limits.hpp"
 #include "core/distribution.hpp"
 #include "core/error.hpp"
 #include "core/scenario.hpp"
@@ -167,6 +168,10 @@ class Fields {
         diags_.addf({file_, line_of(e), field(key)}, "expected a number, got {}", describe(e));
         return std::nullopt;
       }
+      if (auto problem = input_number_problem(*e.value<double>())) {
+        diags_.add({file_, line_of(e), field(key)}, *problem);
+        return std::nullopt;
+      }
       out.push_back(*e.value<double>());
     }
     return out;
@@ -272,6 +277,10 @@ class Fields {
     double v = *n.value<double>();
     if (!std::isfinite(v) || v < lo || v > hi) {
       diags_.add(std::move(where), fields::out_of_range(v, lo, hi));
+      return std::nullopt;
+    }
+    if (auto problem = input_number_problem(v)) {  // unbounded fields: the input limit
+      diags_.add(std::move(where), *problem);
       return std::nullopt;
     }
     return v;

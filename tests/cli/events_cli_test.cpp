@@ -110,9 +110,11 @@ TEST(EventsCli, ZipOnStdinInfoJsonAndFormats) {
   EXPECT_EQ(piped.out, plain.out);
   auto forced = run_cli({"events", "aggregate", gz, "--period", "day", "--format-in", "icews"});
   EXPECT_EQ(forced.out, plain.out);
+  // Read as the wrong format every row is bad: warned per row, and an error (no good row).
   auto wrong = run_cli({"events", "aggregate", gz, "--format-in", "gdelt2"});
-  EXPECT_EQ(wrong.exit_code, 0);
+  EXPECT_EQ(wrong.exit_code, 1);
   EXPECT_NE(wrong.err.find("short row"), std::string::npos) << wrong.err;
+  EXPECT_NE(wrong.err.find("no good rows"), std::string::npos) << wrong.err;
 
   auto info = run_cli({"events", "info", gz, "--format", "json"});
   ASSERT_EQ(info.exit_code, 0) << info.err;

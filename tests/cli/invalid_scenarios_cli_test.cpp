@@ -48,7 +48,7 @@ TEST(InvalidScenarios, ValidMinimalPasses) {
 TEST(InvalidScenarios, RunWritesNothingOnBadInput) {
   auto dir = test::temp_dir("run-bad");
   auto r = test::run_cli({"run", test::source_file("tests/fixtures/scenarios/unknown_actor.toml"),
-                          "-o", (dir / "out").string()});
+                          "--out-dir", (dir / "out").string()});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_FALSE(fs::exists(dir / "out" / "summary.json"));
   EXPECT_FALSE(fs::exists(dir / "out" / "report.html"));

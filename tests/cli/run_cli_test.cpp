@@ -11,7 +11,7 @@ namespace fs = std::filesystem;
 
 TEST(RunCli, BuiltinScenarioWritesSummaryAndReport) {
   auto dir = test::temp_dir("run");
-  auto r = test::run_cli({"run", "-o", dir.string()});
+  auto r = test::run_cli({"run", "--out-dir", dir.string()});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("northeast-asia-2024"), std::string::npos);
   EXPECT_NE(r.out.find("Negotiation outcomes by bargaining model"), std::string::npos);
@@ -56,8 +56,8 @@ TEST(RunCli, BuiltinScenarioWritesSummaryAndReport) {
 
 TEST(RunCli, JsonOutputIsTheSummaryAndIsStable) {
   auto dir = test::temp_dir("run-json");
-  auto a = test::run_cli({"run", "--format", "json", "-o", (dir / "a").string()});
-  auto b = test::run_cli({"run", "--format", "json", "-o", (dir / "b").string(), "--threads", "2"});
+  auto a = test::run_cli({"run", "--format", "json", "--out-dir", (dir / "a").string()});
+  auto b = test::run_cli({"run", "--format", "json", "--out-dir", (dir / "b").string(), "--threads", "2"});
   ASSERT_EQ(a.exit_code, 0) << a.err;
   auto ja = nlohmann::json::parse(a.out), jb = nlohmann::json::parse(b.out);
   EXPECT_EQ(ja, jb);
@@ -68,7 +68,7 @@ TEST(RunCli, JsonOutputIsTheSummaryAndIsStable) {
 TEST(RunCli, UnwritableOutputDirectoryExitsOne) {
   auto dir = test::temp_dir("run-unwritable");
   test::write_text(dir / "file", "x");
-  auto r = test::run_cli({"run", "-o", (dir / "file" / "sub").string()});
+  auto r = test::run_cli({"run", "--out-dir", (dir / "file" / "sub").string()});
   EXPECT_EQ(r.exit_code, 1) << r.err;
   EXPECT_NE(r.err.find("cannot create directory"), std::string::npos) << r.err;
   fs::remove_all(dir);
@@ -106,14 +106,14 @@ TEST(RunCli, EventFilesNamedByTheScenario) {
   test::write_text(dir / "s.toml",
                    base + "\n[data]\nevents = [\"events.tsv\"]\nevents_format = \"cameo-tsv\"\n");
   auto r = test::run_cli(
-      {"run", (dir / "s.toml").string(), "-o", (dir / "out").string(), "--runs", "10"});
+      {"run", (dir / "s.toml").string(), "--out-dir", (dir / "out").string(), "--runs", "10"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   auto summary = nlohmann::json::parse(test::read_text(dir / "out" / "summary.json"));
   EXPECT_FALSE(summary["sections"]["events"].empty());
 
   test::write_text(dir / "bad.toml",
                    base + "\n[data]\nevents = [\"events.tsv\"]\nevents_format = \"gdelt9\"\n");
-  auto bad = test::run_cli({"run", (dir / "bad.toml").string(), "-o", (dir / "out2").string()});
+  auto bad = test::run_cli({"run", (dir / "bad.toml").string(), "--out-dir", (dir / "out2").string()});
   EXPECT_EQ(bad.exit_code, 1);
   EXPECT_NE(bad.err.find("field 'data.events_format': unknown event-data format 'gdelt9'"),
             std::string::npos)

@@ -137,8 +137,12 @@ TEST(ScoreCli, BadInputNamesFileLineAndFieldAndExitsOne) {
        "forecasts.csv:1: field 'probability': missing column"},
       {"missing-outcome-column", "question,probability\nq1,0.5\n", "question,result\nq1,1\n",
        "resolutions.csv:1: field 'outcome': missing column"},
-      {"unresolved", "question,probability\nq1,0.5\nq2,0.5\n", "question,outcome\nq1,1\n",
-       "forecasts.csv:3: field 'question': no resolution for question 'q2'"},
+      {"nothing-resolved", "question,probability\nq1,0.5\n", "question,outcome\nq9,1\n",
+       "resolutions.csv: no forecast question is resolved here"},
+      {"huge", "question,sample\nx,1e308\n", "question,outcome\nx,1\n",
+       "forecasts.csv:2: field 'sample': 1e+308 is too large"},
+      {"nan", "question,probability\nq1,nan\n", "question,outcome\nq1,1\n",
+       "forecasts.csv:2: field 'probability': expected a number, got 'nan' (not a number)"},
       {"binary-outcome", "question,probability\nq1,0.5\n", "question,outcome\nq1,0.5\n",
        "resolutions.csv:2: field 'outcome': question 'q1' has a probability forecast"},
       {"outcome-nonnumeric", "question,probability\nq1,0.5\n", "question,outcome\nq1,yes\n",
@@ -161,6 +165,25 @@ TEST(ScoreCli, BadInputNamesFileLineAndFieldAndExitsOne) {
     EXPECT_NE(r.err.find(c.expected), std::string::npos) << c.name << "\n" << r.err;
     EXPECT_FALSE(std::filesystem::exists(out)) << c.name;
   }
+}
+
+TEST(ScoreCli, UnresolvedQuestionsAreListedNotScoredUnlessRequireAll) {
+  auto f = write_pair("unresolved", "question,probability\nq1,0.9\nq2,0.5\nq3,0.2\n",
+                      "question,outcome\nq1,1\nq3,0\n");
+  auto r = run_cli({"score", f.forecasts, f.resolutions, "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["forecasters"][0]["unresolved"], nlohmann::json::array({"q2"}));
+  EXPECT_EQ(j["forecasters"][0]["binary"]["count"], 2);
+  // Brier over the two resolved questions only: ((0.9-1)^2 + (0.2-0)^2) / 2.
+  EXPECT_NEAR(j["forecasters"][0]["binary"]["brier"].get<double>(), 0.025, 1e-12);
+  auto text = run_cli({"score", f.forecasts, f.resolutions});
+  EXPECT_NE(text.out.find("unresolved (not scored)     1: q2"), std::string::npos) << text.out;
+  auto strict = run_cli({"score", f.forecasts, f.resolutions, "--require-all"});
+  EXPECT_EQ(strict.exit_code, 1);
+  EXPECT_NE(strict.err.find("forecasts.csv:3: field 'question': no resolution for question 'q2'"),
+            std::string::npos)
+      << strict.err;
 }
 
 TEST(ScoreCli, ReportsEveryProblemInOnePass) {

@@ -5,16 +5,17 @@
 #include <map>
 #include <sstream>
 
-#include "io/bargain/read_input.hpp"
 #include "io/atomic_file.hpp"
+#include "io/bargain/read_input.hpp"
 #include "io/csv.hpp"
+#include "io/limits.hpp"
 
 namespace detente::bargain {
 
 namespace {
 
 // Splits text into lines on LF, CRLF or CR, keeping 1-based line numbers implicit.
-std::vector<std::string> split_lines(const std::string& all) {
+std::vector<std::string> split_lines(std::string_view all) {
   std::vector<std::string> lines;
   std::string cur;
   for (std::size_t i = 0; i < all.size(); ++i) {
@@ -49,7 +50,10 @@ std::vector<std::string> split_fields(const std::string& line) {
 }  // namespace
 
 BargainingProblem read_decide(const std::string& path) {
-  const std::string all = io::read_file(path);
+  return read_decide_text(io::read_file(path), path);
+}
+
+BargainingProblem read_decide_text(std::string_view all, const std::string& path) {
   const auto lines = split_lines(all);
   Diagnostics diags;
 
@@ -75,12 +79,12 @@ BargainingProblem read_decide(const std::string& path) {
       diags.addf({path, line, field}, "missing {}", field);
       return false;
     }
-    auto v = io::parse_double(f[k]);
-    if (!v) {
-      diags.addf({path, line, field}, "expected a number, got '{}'", f[k]);
+    double v = 0;
+    if (auto problem = io::input_number_problem(f[k], v)) {
+      diags.add({path, line, field}, *problem);
       return false;
     }
-    out = *v;
+    out = v;
     return true;
   };
 

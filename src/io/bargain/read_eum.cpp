@@ -4,9 +4,10 @@
 #include <fstream>
 #include <sstream>
 
-#include "io/bargain/read_input.hpp"
 #include "io/atomic_file.hpp"
+#include "io/bargain/read_input.hpp"
 #include "io/csv.hpp"
+#include "io/limits.hpp"
 
 namespace detente::bargain {
 
@@ -84,7 +85,11 @@ std::string without_comments(const std::string& all) {
 }  // namespace
 
 BargainingProblem read_eum_table(const std::string& path) {
-  const std::string all = without_comments(io::read_file(path));
+  return read_eum_table_text(io::read_file(path), path);
+}
+
+BargainingProblem read_eum_table_text(std::string_view content, const std::string& path) {
+  const std::string all = without_comments(std::string(content));
   const std::string head = all.substr(0, all.find_first_of("\r\n"));
   const bool tabs = head.find('\t') != std::string::npos ||
                     text::lower(std::filesystem::path(path).extension().string()) == ".tsv";
@@ -128,12 +133,12 @@ BargainingProblem read_eum_table(const std::string& path) {
     };
     auto number = [&](int r) -> double {
       std::string t = field(r);
-      auto v = io::parse_double(t);
-      if (!v) {
-        diags.addf({path, rec.line, names[r]}, "expected a number, got '{}'", t);
+      double v = 0;
+      if (auto problem = io::input_number_problem(t, v)) {
+        diags.add({path, rec.line, names[r]}, *problem);
         return 0;
       }
-      return *v;
+      return v;
     };
     std::string name = field(0);
     if (name.empty()) diags.add({path, rec.line, "actor"}, "empty actor name");

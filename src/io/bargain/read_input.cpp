@@ -3,6 +3,9 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iostream>
+#include <sstream>
+#include <optional>
 
 #include "core/builtin.hpp"
 #include "io/csv.hpp"
@@ -10,19 +13,21 @@
 
 namespace detente::bargain {
 
-InputFormat detect_input_format(const std::string& path) {
+namespace {
+
+// The format named by the extension alone (nullopt: look at the first line).
+std::optional<InputFormat> format_by_extension(const std::string& path) {
   const std::string ext = text::lower(std::filesystem::path(path).extension().string());
   if (ext == ".xml") return InputFormat::ktab_xml;
   if (ext == ".json")
     fail({path, 0, ""},
          "JSON is not a bargaining input format (use an EUM CSV/TSV table, a decide "
          "'#A/#P/#M/#D' file, a KTAB CSV or XML file, or a scenario)");
-  if (ext == ".toml" || find_builtin_scenario(path)) return InputFormat::scenario;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) fail({path, 0, ""}, "cannot open file (nor is it a built-in scenario name)");
-  std::string first;
-  // The first line, whatever the line ending.
-  for (char c; in.get(c) && c != '\n' && c != '\r';) first += c;
+  if (ext == ".toml") return InputFormat::scenario;
+  return std::nullopt;
+}
+
+InputFormat format_by_first_line(std::string first) {
   first = text::trim(first);
   std::string tag = first.substr(0, first.find_first_of("\t "));
   tag = text::unquote(tag);
@@ -49,7 +54,46 @@ InputFormat detect_input_format(const std::string& path) {
   return InputFormat::eum_table;
 }
 
+}  // namespace
+
+InputFormat detect_input_format(const std::string& path) {
+  if (auto f = format_by_extension(path)) return *f;
+  if (find_builtin_scenario(path)) return InputFormat::scenario;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) fail({path, 0, ""}, "cannot open file (nor is it a built-in scenario name)");
+  std::string first;
+  // The first line, whatever the line ending.
+  for (char c; in.get(c) && c != '\n' && c != '\r';) first += c;
+  return format_by_first_line(first);
+}
+
+InputFormat detect_input_format_text(std::string_view text, const std::string& name) {
+  if (auto f = format_by_extension(name)) return *f;
+  return format_by_first_line(std::string(text.substr(0, text.find_first_of("\r\n"))));
+}
+
+BargainingProblem read_bargaining_text(std::string_view text, const std::string& name) {
+  switch (detect_input_format_text(text, name)) {
+    case InputFormat::ktab_xml:
+      return read_ktab_xml_text(text, name);
+    case InputFormat::scenario:
+      return from_scenario(io::read_scenario(text, name));
+    case InputFormat::decide:
+      return read_decide_text(text, name);
+    case InputFormat::ktab_csv:
+      return read_ktab_csv_text(text, name);
+    case InputFormat::eum_table:
+      return read_eum_table_text(text, name);
+  }
+  return read_eum_table_text(text, name);
+}
+
 BargainingProblem read_bargaining_input(const std::string& path) {
+  if (path == "-") {  // standard input: the format is told by its first line
+    std::ostringstream all;
+    all << std::cin.rdbuf();
+    return read_bargaining_text(all.str(), "<stdin>");
+  }
   switch (detect_input_format(path)) {
     case InputFormat::ktab_xml:
       return read_ktab_xml(path);

@@ -19,7 +19,9 @@
 //   auto q = detente::bargain::read_bargaining_input("northeast-asia-2024");
 #pragma once
 
+#include <istream>
 #include <string>
+#include <string_view>
 
 #include "bargain/problem.hpp"
 
@@ -30,6 +32,14 @@ BargainingProblem read_decide(const std::string& path);
 BargainingProblem read_ktab_csv(const std::string& path);
 BargainingProblem read_ktab_xml(const std::string& path);
 
+// The same readers on a file's contents; `name` stands for the path in diagnostics (and
+// its extension counts where the path's would, e.g. .tsv).
+BargainingProblem read_eum_table_text(std::string_view text, const std::string& name);
+BargainingProblem read_decide_text(std::string_view text, const std::string& name);
+BargainingProblem read_ktab_csv(std::istream& in, const std::string& name);
+BargainingProblem read_ktab_csv_text(std::string_view text, const std::string& name);
+BargainingProblem read_ktab_xml_text(std::string_view text, const std::string& name);
+
 enum class InputFormat { eum_table, decide, ktab_csv, ktab_xml, scenario };
 
 // Detects the format from the extension and the first line: .xml -> KTAB XML; .toml or
@@ -37,6 +47,9 @@ enum class InputFormat { eum_table, decide, ktab_csv, ktab_xml, scenario };
 // a first line whose 3rd and 4th fields are counts -> KTAB CSV; else an EUM table.
 InputFormat detect_input_format(const std::string& path);
 BargainingProblem read_bargaining_input(const std::string& path_or_scenario);
+// Detection and reading on a file's contents (`name` for the extension and diagnostics).
+InputFormat detect_input_format_text(std::string_view text, const std::string& name);
+BargainingProblem read_bargaining_text(std::string_view text, const std::string& name);
 
 // Small text helpers shared by the readers.
 namespace text {

@@ -1,13 +1,16 @@
 // Readers for KTAB SMP inputs: the CSV layout and the XML of smpSchema.xsd (see read_input.hpp).
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <pugixml.hpp>
+#include <sstream>
 
-#include "io/bargain/read_input.hpp"
 #include "io/atomic_file.hpp"
+#include "io/bargain/read_input.hpp"
 #include "io/csv.hpp"
+#include "io/limits.hpp"
 
 namespace detente::bargain {
 
@@ -43,20 +46,32 @@ std::string dimension_name(std::string header, std::size_t k) {
 BargainingProblem read_ktab_csv(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) fail({path, 0, ""}, "cannot open file");
+  return read_ktab_csv(in, path);
+}
+
+BargainingProblem read_ktab_csv_text(std::string_view text, const std::string& name) {
+  std::istringstream in{std::string(text)};
+  return read_ktab_csv(in, name);
+}
+
+BargainingProblem read_ktab_csv(std::istream& in, const std::string& path) {
   io::CsvReader reader(in, path, ',');
   io::CsvRecord first, header, rec;
   do {
     if (!reader.next(first)) fail({path, 0, ""}, "empty file: expected a KTAB scenario line");
   } while (blank_record(first));
-  auto count = [&](std::size_t k, const char* field) -> std::size_t {
+  // Declared counts are checked against the limits before they size anything.
+  auto count = [&](std::size_t k, const char* field, long limit) -> std::size_t {
     std::string t = k < first.fields.size() ? text::trim(first.fields[k]) : "";
     auto v = io::parse_double(t);
-    if (!v || *v < 1 || *v != static_cast<double>(static_cast<long>(*v)))
+    if (!v || *v < 1 || *v != std::floor(*v))
       fail({path, first.line, field}, "expected a positive whole number, got '{}'", t);
+    if (*v > static_cast<double>(limit))
+      fail({path, first.line, field}, "{} declared: the limit is {} (io/limits.hpp)", t, limit);
     return static_cast<std::size_t>(*v);
   };
-  const std::size_t n_actors = count(2, "nActors");
-  const std::size_t n_dims = count(3, "nDims");
+  const std::size_t n_actors = count(2, "nActors", io::limits::kMaxActors);
+  const std::size_t n_dims = count(3, "nDims", io::limits::kMaxDimensions);
   if (!reader.next(header)) fail({path, first.line + 1, "header"}, "missing header line");
 
   BargainingProblem p;
@@ -73,6 +88,7 @@ BargainingProblem read_ktab_csv(const std::string& path) {
   p.position.assign(n_dims, {});
   p.salience.assign(n_dims, {});
   Diagnostics diags;
+  std::map<std::string, int> actor_lines;  // name -> first line, for duplicates
   const std::size_t needed = 3 + 2 * n_dims;
   while (reader.next(rec)) {
     if (blank_record(rec)) continue;
@@ -89,16 +105,17 @@ BargainingProblem read_ktab_csv(const std::string& path) {
                    text::trim(rec.fields[k]));
     const std::string name = text::trim(rec.fields[0]);
     if (name.empty()) diags.add({path, rec.line, "name"}, "empty actor name");
-    if (std::find(p.actors.begin(), p.actors.end(), name) != p.actors.end())
-      diags.addf({path, rec.line, "name"}, "duplicate actor '{}'", name);
+    if (auto [it, added] = actor_lines.try_emplace(name, rec.line); !added)
+      diags.addf({path, rec.line, "name"}, "duplicate actor '{}' (first on line {})", name,
+                 it->second);
     auto num = [&](std::size_t k, const std::string& field) {
       std::string t = text::trim(rec.fields[k]);
-      auto v = io::parse_double(t);
-      if (!v) {
-        diags.addf({path, rec.line, field}, "expected a number, got '{}'", t);
+      double v = 0;
+      if (auto problem = io::input_number_problem(t, v)) {
+        diags.add({path, rec.line, field}, *problem);
         return 0.0;
       }
-      return *v;
+      return v;
     };
     double c = num(2, "capability");
     if (c <= 0) diags.addf({path, rec.line, "capability"}, "expected a number > 0, got {}", c);
@@ -129,7 +146,7 @@ BargainingProblem read_ktab_csv(const std::string& path) {
 
 namespace {
 
-int line_of(const std::string& content, std::ptrdiff_t offset) {
+int line_of(std::string_view content, std::ptrdiff_t offset) {
   if (offset < 0) return 0;
   return 1 + static_cast<int>(std::count(
                  content.begin(),
@@ -139,7 +156,10 @@ int line_of(const std::string& content, std::ptrdiff_t offset) {
 }  // namespace
 
 BargainingProblem read_ktab_xml(const std::string& path) {
-  const std::string content = io::read_file(path);
+  return read_ktab_xml_text(io::read_file(path), path);
+}
+
+BargainingProblem read_ktab_xml_text(std::string_view content, const std::string& path) {
   pugi::xml_document doc;
   pugi::xml_parse_result ok = doc.load_buffer(content.data(), content.size());
   if (!ok) fail({path, line_of(content, ok.offset), "xml"}, "malformed XML: {}", ok.description());
@@ -206,19 +226,24 @@ BargainingProblem read_ktab_xml(const std::string& path) {
   pugi::xml_node actors = root.child("Actors");
   if (!actors) fail({path, at(root), "Actors"}, "missing <Actors>");
   int index = 0;
+  std::map<std::string, int> actor_lines;  // name -> first line, for duplicates
   for (pugi::xml_node a : actors.children("Actor")) {
     ++index;
     const std::string name = text::trim(a.child_value("name"));
     const std::string where = fmt::format("Actor[{}]", index);
     if (name.empty()) diags.add({path, at(a), where + "/name"}, "empty actor name");
+    if (!name.empty())
+      if (auto [it, added] = actor_lines.try_emplace(name, at(a)); !added)
+        diags.addf({path, at(a), where + "/name"}, "duplicate actor '{}' (first on line {})", name,
+                   it->second);
     auto number = [&](pugi::xml_node n, const std::string& field) {
       std::string t = text::trim(n.child_value());
-      auto v = io::parse_double(t);
-      if (!v) {
-        diags.addf({path, at(n ? n : a), field}, "expected a number, got '{}'", t);
+      double v = 0;
+      if (auto problem = io::input_number_problem(t, v)) {
+        diags.add({path, at(n ? n : a), field}, *problem);
         return 0.0;
       }
-      return *v;
+      return v;
     };
     double c = number(a.child("capability"), where + "/capability");
     if (c <= 0)
@@ -252,12 +277,13 @@ BargainingProblem read_ktab_xml(const std::string& path) {
     for (pugi::xml_node pair : ia.children("iaPair")) {
       IdealAdjustment adj{text::trim(pair.child_value("adjustingIdeal")),
                           text::trim(pair.child_value("referencePos")), 0};
-      auto v = io::parse_double(pair.child_value("adjust"));
-      if (!v) diags.add({path, at(pair), "iaPair/adjust"}, "expected a number");
+      double adjust = 0;
+      auto problem = io::input_number_problem(pair.child_value("adjust"), adjust);
+      if (problem) diags.add({path, at(pair), "iaPair/adjust"}, *problem);
       for (const auto* who : {&adj.adjusting, &adj.reference})
         if (std::find(p.actors.begin(), p.actors.end(), *who) == p.actors.end())
           diags.addf({path, at(pair), "iaPair"}, "unknown actor '{}'", *who);
-      adj.rate = v.value_or(0);
+      adj.rate = adjust;
       p.ideal_adjustments.push_back(adj);
     }
   diags.throw_if_any();

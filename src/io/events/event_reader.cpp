@@ -108,6 +108,10 @@ std::string_view to_string(BadKind k) {
       return "truncated or corrupt archive";
     case BadKind::unreadable:
       return "unreadable input";
+    case BadKind::bad_code:
+      return "not a CAMEO event code";
+    case BadKind::other_layout:
+      return "another layout";
     case BadKind::count:
       break;
   }
@@ -124,6 +128,9 @@ void ReadStats::merge(const ReadStats& o) {
   for (int i = 0; i < kLayoutCount; ++i) by_layout[i] += o.by_layout[i];
   for (int i = 0; i < kBadKindCount; ++i) bad_by_kind[i] += o.bad_by_kind[i];
   unknown_countries += o.unknown_countries;
+  for (const auto& [code, n] : o.unknown_codes) unknown_codes[code] += n;
+  for (const auto& [code, n] : o.weis_codes) weis_codes[code] += n;
+  empty_inputs.insert(empty_inputs.end(), o.empty_inputs.begin(), o.empty_inputs.end());
   min_date = std::min(min_date, o.min_date);
   max_date = std::max(max_date, o.max_date);
   reported.insert(reported.end(), o.reported.begin(), o.reported.end());
@@ -138,6 +145,42 @@ std::string ReadStats::summary() const {
                            to_string(static_cast<BadKind>(i)));
   if (!kinds.empty()) out += " (" + kinds + ")";
   return out;
+}
+
+std::vector<std::string> ReadStats::code_notes() const {
+  auto list = [](const std::map<std::string, std::int64_t>& codes) {
+    std::string out;
+    for (const auto& [code, n] : codes)
+      out += fmt::format("{}{} ×{}", out.empty() ? "" : ", ", code, n);
+    return out;
+  };
+  std::vector<std::string> notes;
+  if (!unknown_codes.empty())
+    notes.push_back("codes with a CAMEO root that the codebook does not list (rows kept): " +
+                    list(unknown_codes));
+  if (!weis_codes.empty()) notes.push_back("legacy WEIS codes: " + list(weis_codes));
+  return notes;
+}
+
+void require_rows(const ReadStats& stats, bool allow_empty, std::string_view option) {
+  if (allow_empty || stats.empty_inputs.empty()) return;
+  Diagnostics diags;
+  for (const auto& name : stats.empty_inputs)
+    diags.addf({name}, "no good rows (empty, header only, or every row bad); {} accepts it",
+               option);
+  diags.throw_if_any();
+}
+
+// Legacy WEIS codes by their meaning in the WEIS codebook (McClelland 1976): 21 seize
+// (211 seize position or possessions, 212 detain or arrest persons) and 22 force (221
+// noninjury destructive act, 222 nonmilitary injury-destruction, 223 military engagement).
+std::string_view weis_to_cameo(std::string_view code) {
+  static constexpr std::pair<std::string_view, std::string_view> kWeis[] = {
+      {"21", "17"},   {"210", "170"},  {"211", "171"}, {"212", "173"}, {"22", "19"},
+      {"220", "190"}, {"221", "1712"}, {"222", "180"}, {"223", "190"}};
+  for (const auto& [weis, cameo] : kWeis)
+    if (weis == code) return cameo;
+  return {};
 }
 
 // ---------------------------------------------------------------------------------------
@@ -216,8 +259,8 @@ ReadStats read_events(const std::vector<std::string>& inputs, const ReadOptions&
       int d = ++done;
       if (options.progress &&
           std::chrono::steady_clock::now() - started > std::chrono::milliseconds(500)) {
-        shown = true;
         std::lock_guard lk(error_mu);
+        shown = true;
         std::cerr << fmt::format("\rdetente events: {} of {} files", d, n) << std::flush;
       }
     }
@@ -226,7 +269,7 @@ ReadStats read_events(const std::vector<std::string>& inputs, const ReadOptions&
   for (int t = 1; t < std::min(threads, n); ++t) pool.emplace_back(work, t);
   work(0);
   for (auto& th : pool) th.join();
-  if (shown) std::cerr << "\r\033[K" << std::flush;
+  if (shown) std::cerr << "\r\033[K" << std::flush;  // every worker has joined
   if (error) std::rethrow_exception(error);
   ReadStats total;
   std::vector<BadRow> reported;
@@ -238,6 +281,11 @@ ReadStats read_events(const std::vector<std::string>& inputs, const ReadOptions&
   }
   total.reported = std::move(reported);
   return total;
+}
+
+ReadStats read_event_bytes(std::string_view bytes, const std::string& name,
+                           const ReadOptions& options, const RowVisitor& visit) {
+  return detail::run_pipeline_memory(bytes, name, options, visit);
 }
 
 std::optional<BadKind> parse_event_line(std::string_view line, Layout layout,
@@ -262,8 +310,8 @@ std::optional<BadKind> parse_event_line(std::string_view line, Layout layout,
   buf.assign(line);
   buf.append(detail::kPad, '\0');
   detail::RowParser parser(options);
-  std::int64_t unknown = 0;
-  auto err = parser.parse(std::string_view(buf.data(), line.size()), format, row, unknown);
+  ReadStats counters;
+  auto err = parser.parse(std::string_view(buf.data(), line.size()), format, row, counters);
   if (!err) return std::nullopt;
   if (message) *message = detail::describe(*err, format, parser.fields());
   return err->kind;

@@ -21,8 +21,10 @@
 #pragma once
 
 #include <climits>
+#include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -71,6 +73,8 @@ enum class BadKind : std::uint8_t {
   invalid_utf8,  // bytes that are not UTF-8
   truncated,     // an archive that ends early or is corrupt
   unreadable,    // a file that cannot be opened
+  bad_code,      // a number that is no CAMEO event code (e.g. a legacy WEIS code 21x/22x)
+  other_layout,  // a file recognisably in another layout (e.g. comma-separated with a header)
   count
 };
 constexpr int kBadKindCount = static_cast<int>(BadKind::count);
@@ -111,6 +115,12 @@ struct ReadOptions {
   bool need_event_id = true;
   bool need_geo = true;
   bool need_url = true;
+  // Legacy WEIS codes (roots 21 "seize" and 22 "force", met in older KEDS files) are bad
+  // rows unless mapped to CAMEO codes by the table in docs/events.md (CLI --weis map).
+  bool map_weis = false;
+  // Bytes per parse block; 0 means 4 MB. Tests and fuzzers use small blocks so that rows
+  // cross block boundaries.
+  std::size_t block_bytes = 0;
 };
 
 struct BadRow {
@@ -128,12 +138,19 @@ struct ReadStats {
   std::int64_t bad = 0;
   std::int64_t by_layout[kLayoutCount] = {};
   std::int64_t bad_by_kind[kBadKindCount] = {};
-  std::int64_t unknown_countries = 0;                       // ICEWS country names not in the table
+  std::int64_t unknown_countries = 0;  // ICEWS country names not in the table
+  // Codes with a CAMEO root (01-20) that the codebook does not list (e.g. 065): the rows
+  // are kept; the count per code is reported. At most 11,110 distinct codes (2-4 digits).
+  std::map<std::string, std::int64_t> unknown_codes;
+  std::map<std::string, std::int64_t> weis_codes;  // legacy WEIS codes met (mapped or bad)
+  std::vector<std::string> empty_inputs;           // inputs (archive entries) with no good row
   std::int32_t min_date = INT32_MAX, max_date = INT32_MIN;  // over good rows (event date)
   std::vector<BadRow> reported;  // the first `max_reported` bad rows, in input order
 
   void merge(const ReadStats& other);
   std::string summary() const;  // one line: "2111 rows, 0 bad (…)"
+  // Lines on the codes above ("unknown CAMEO codes: 065 ×3, 095 ×1"); empty when none.
+  std::vector<std::string> code_notes() const;
 };
 
 // Expands the command-line inputs: "-" (stdin), directories (their regular files, sorted,
@@ -150,6 +167,20 @@ using RowVisitor = std::function<void(const EventRow& row, int worker)>;
 // in strict mode.
 ReadStats read_events(const std::vector<std::string>& inputs, const ReadOptions& options,
                       const RowVisitor& visit);
+
+// Reads bytes held in memory (plain text or a zip/gzip/... archive) as the file `name`,
+// exactly as read_events reads a file. Used by tests and the fuzzers.
+ReadStats read_event_bytes(std::string_view bytes, const std::string& name,
+                           const ReadOptions& options, const RowVisitor& visit);
+
+// Throws InputError naming every input that gave no good row (an empty or header-only file,
+// or one whose every row is bad), unless `allow_empty`; the message names the option.
+void require_rows(const ReadStats& stats, bool allow_empty,
+                  std::string_view option = "--allow-empty");
+
+// The CAMEO code a legacy WEIS code is read as with ReadOptions::map_weis (docs/events.md);
+// empty for a code that is not WEIS 21x/22x.
+std::string_view weis_to_cameo(std::string_view code);
 
 // Parses one line (no newline) as `layout` into `row`; returns the bad kind or nullopt.
 // Exposed for tests and benchmarks. `message` receives a description on failure.

@@ -27,7 +27,8 @@ namespace {
 
 struct Entry {
   std::string name;
-  InputFormat format;
+  InputFormat format = InputFormat::auto_detect;
+  mutable std::atomic<std::int64_t> good{0};  // good rows, summed by the workers
 };
 
 struct Block {
@@ -57,16 +58,39 @@ class Pipeline {
   Pipeline(const ReadOptions& o, const RowVisitor& v) : opt_(o), visit_(v) {
     threads_ = std::max(1, (o.strict ? 1 : o.threads));
     workers_.resize(static_cast<std::size_t>(threads_));
+    block_size_ = o.block_bytes > 0 ? o.block_bytes : kBlockSize;
   }
 
   ReadStats run(const std::vector<std::string>& inputs) {
+    return run_with([&] {
+      for (const auto& path : inputs) {
+        if (stop_.load()) break;
+        read_input(path);
+      }
+    });
+  }
+
+  ReadStats run_memory(std::string_view bytes, const std::string& name) {
+    return run_with([&] {
+      std::unique_ptr<Source> src;
+      try {
+        src = open_memory_source(bytes);
+      } catch (const std::exception& e) {
+        source_error(name, BadKind::truncated, e.what());
+        return;
+      }
+      read_opened(*src, name);
+    });
+  }
+
+ private:
+  // Starts the parser threads, runs `read` (which dispatches blocks), joins and reports.
+  template <typename Read>
+  ReadStats run_with(Read&& read) {
     std::vector<std::thread> pool;
     if (threads_ > 1)
       for (int w = 0; w < threads_; ++w) pool.emplace_back([this, w] { worker_loop(w); });
-    for (const auto& path : inputs) {
-      if (stop_.load()) break;
-      read_input(path);
-    }
+    read();
     if (threads_ > 1) {
       {
         std::lock_guard lk(mu_);
@@ -79,7 +103,6 @@ class Pipeline {
     return finish();
   }
 
- private:
   // Reads one input (all entries of an archive) into blocks.
   void read_input(const std::string& path) {
     std::unique_ptr<Source> src;
@@ -88,10 +111,17 @@ class Pipeline {
       src = open_source(path);
     } catch (const std::exception& e) {
       source_error(display, BadKind::unreadable, fmt::format("cannot open: {}", e.what()));
+      no_rows_.push_back(display);
       return;
     }
+    read_opened(*src, display);
+  }
+
+  void read_opened(Source& source, const std::string& display) {
+    Source* src = &source;
     reader_stats_.files += 1;
     std::string entry_name;
+    const std::size_t entries_before = entries_.size();
     for (;;) {
       bool has;
       try {
@@ -100,7 +130,10 @@ class Pipeline {
         source_error(display, BadKind::truncated, e.what());
         return;
       }
-      if (!has) break;
+      if (!has) {
+        if (entries_.size() == entries_before) no_rows_.push_back(display);  // empty archive
+        break;
+      }
       std::string name = display;
       bool archive = is_archive(*src);
       // libarchive names the single entry of a bare gzip/xz stream "data".
@@ -114,13 +147,13 @@ class Pipeline {
   // Returns false when the source failed (the rest of it is skipped).
   bool read_entry(Source& src, const std::string& name) {
     std::shared_ptr<Entry> entry;
-    Block cur = take_block(kBlockSize);
+    Block cur = take_block(block_size_);
     std::size_t carry = 0;
     bool first = true;
     bool ok = true;
     std::string read_error;
     for (;;) {
-      if (cur.capacity - carry < kBlockSize / 4) grow(cur, carry);
+      if (cur.capacity - carry < block_size_ / 4) grow(cur, carry);
       std::size_t got = 0;
       try {
         got = src.read(cur.data.get() + carry, cur.capacity - carry);
@@ -146,8 +179,15 @@ class Pipeline {
           cur.skip_bytes = 3;
         }
         Detected d = detect(line, opt_.format);
-        entry = std::make_shared<Entry>(Entry{name, d.format});
+        entry = std::make_shared<Entry>();
+        entry->name = name;
+        entry->format = d.format;
         entries_.push_back(entry);
+        if (!d.refusal.empty()) {  // recognisably another layout: named, not parsed
+          give_back(std::move(cur));
+          source_error(name, BadKind::other_layout, d.refusal);
+          return true;
+        }
         cur.skip_first = d.header;
         first = false;
       }
@@ -165,7 +205,7 @@ class Pipeline {
       Block next;
       std::size_t rest = filled - cut;
       if (!eof) {
-        next = take_block(std::max(kBlockSize, rest * 2));
+        next = take_block(std::max(block_size_, rest * 2));
         std::memcpy(next.data.get(), cur.data.get() + cut, rest);
       }
       cur.size = cut;
@@ -259,6 +299,7 @@ class Pipeline {
     const char* end = b.data.get() + b.size;
     std::int64_t line_no = 0;
     std::int64_t reported_here = 0;
+    std::int64_t good_here = 0;
     const InputFormat format = b.entry->format;
     while (p < end) {
       const char* nl =
@@ -274,7 +315,7 @@ class Pipeline {
       }
       if (line.empty()) continue;
       ws.stats.lines += 1;
-      auto err = parser.parse(line, format, row, ws.stats.unknown_countries);
+      auto err = parser.parse(line, format, row, ws.stats);
       if (err) {
         ws.stats.bad += 1;
         ws.stats.bad_by_kind[static_cast<int>(err->kind)] += 1;
@@ -292,12 +333,14 @@ class Pipeline {
         continue;
       }
       ws.stats.rows += 1;
+      ++good_here;
       ws.stats.by_layout[static_cast<int>(row.layout)] += 1;
       ws.stats.min_date = std::min(ws.stats.min_date, row.event_date);
       ws.stats.max_date = std::max(ws.stats.max_date, row.event_date);
       visit_(row, w);
     }
     ws.lines_per_block.emplace_back(b.seq, line_no);
+    b.entry->good.fetch_add(good_here, std::memory_order_relaxed);
   }
 
   // An error of a whole source (cannot open, truncated archive): reported like a bad row.
@@ -325,6 +368,9 @@ class Pipeline {
 
   ReadStats finish() {
     ReadStats total = reader_stats_;
+    total.empty_inputs = no_rows_;
+    for (const auto& e : entries_)  // the workers have joined: their counts are final
+      if (e->good.load(std::memory_order_relaxed) == 0) total.empty_inputs.push_back(e->name);
     std::vector<PendingBad> bad = std::move(reader_bad_);
     std::vector<std::int64_t> lines(next_seq_ + 1, 0);
     for (auto& ws : workers_) {
@@ -362,10 +408,12 @@ class Pipeline {
   const ReadOptions& opt_;
   const RowVisitor& visit_;
   int threads_ = 1;
+  std::size_t block_size_ = kBlockSize;
   std::vector<WorkerState> workers_;
   ReadStats reader_stats_;
   std::vector<PendingBad> reader_bad_;
   std::vector<std::shared_ptr<Entry>> entries_;
+  std::vector<std::string> no_rows_;     // inputs that could not be opened, empty archives
   std::vector<const Entry*> seq_entry_;  // entry of each block sequence number
   std::size_t next_seq_ = 0;
   std::int64_t base_consumed_ = 0;
@@ -385,6 +433,12 @@ ReadStats run_pipeline(const std::vector<std::string>& inputs, const ReadOptions
                        const RowVisitor& visit) {
   Pipeline pipeline(options, visit);
   return pipeline.run(inputs);
+}
+
+ReadStats run_pipeline_memory(std::string_view bytes, const std::string& name,
+                              const ReadOptions& options, const RowVisitor& visit) {
+  Pipeline pipeline(options, visit);
+  return pipeline.run_memory(bytes, name);
 }
 
 }  // namespace detente::events::detail

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "io/events/event_reader.hpp"
@@ -16,5 +17,8 @@ namespace detente::events::detail {
 // Reads `inputs` one after another through one pipeline (see read_events for the contract).
 ReadStats run_pipeline(const std::vector<std::string>& inputs, const ReadOptions& options,
                        const RowVisitor& visit);
+// The same for bytes in memory (plain or compressed) named `name` in reports.
+ReadStats run_pipeline_memory(std::string_view bytes, const std::string& name,
+                              const ReadOptions& options, const RowVisitor& visit);
 
 }  // namespace detente::events::detail

@@ -33,6 +33,21 @@ const GoldsteinTable& goldstein_table(GoldsteinScale scale) {
   return gdelt;
 }
 
+bool known_cameo_code(std::string_view code) {
+  static const std::vector<bool> known = [] {
+    std::vector<bool> k(5 * 10000, false);
+    for (const auto& c : cameo_codes()) {
+      int num = 0;
+      if (c.code.size() >= 2 && c.code.size() <= 4 && digits_at(c.code, 0, c.code.size(), num))
+        k[c.code.size() * 10000 + static_cast<std::size_t>(num)] = true;
+    }
+    return k;
+  }();
+  int num = 0;
+  if (code.size() < 2 || code.size() > 4 || !digits_at(code, 0, code.size(), num)) return false;
+  return known[code.size() * 10000 + static_cast<std::size_t>(num)];
+}
+
 GoldsteinScale scale_of(ValueSource v) {
   switch (v) {
     case ValueSource::schrodt2007:

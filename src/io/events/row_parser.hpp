@@ -32,6 +32,8 @@ struct GoldsteinTable {
 };
 
 const GoldsteinTable& goldstein_table(GoldsteinScale scale);
+// True when the codebook lists the code (O(1): a table by length and number).
+bool known_cameo_code(std::string_view code);
 GoldsteinScale scale_of(ValueSource v);
 QuadMapping quad_mapping_of(ValueSource v);
 
@@ -55,8 +57,10 @@ class RowParser {
       : opt_(o), gdelt_tail_(o.need_geo || o.need_url || o.date_basis == DateBasis::added) {}
 
   // `format` is the file's resolved format; auto_detect means "GDELT events, any layout".
+  // Counts of unknown countries and codes go to `counters`.
   std::optional<ParseError> parse(std::string_view line, InputFormat format, EventRow& row,
-                                  std::int64_t& unknown_countries) {
+                                  ReadStats& counters) {
+    counters_ = &counters;
     // GDELT event rows: the fields up to NumMentions (31) are always used; the rest only
     // for geography, DATEADDED or SOURCEURL.
     const bool gdelt = format == InputFormat::auto_detect || format == InputFormat::gdelt1 ||
@@ -71,7 +75,7 @@ class RowParser {
       case InputFormat::gdelt_mentions:
         return parse_mentions(row);
       case InputFormat::icews:
-        return parse_icews(row, unknown_countries);
+        return parse_icews(row, counters.unknown_countries);
       case InputFormat::cameo_tsv:
         return parse_cameo_tsv(row);
     }
@@ -99,7 +103,20 @@ class RowParser {
                                         std::string_view g_field, int g_col, EventRow& row) {
     row.event_code = code;
     row.root = cameo_root_number(code);
-    if (row.root == 0) return ParseError{BadKind::non_numeric, code_field, "a CAMEO event code"};
+    if (row.root == 0) {
+      std::string_view mapped = weis_to_cameo(code);
+      if (mapped.empty())
+        return ParseError{digits(code) ? BadKind::bad_code : BadKind::non_numeric, code_field,
+                          "a CAMEO event code (2-4 digits, root 01-20)"};
+      counters_->weis_codes[std::string(code)] += 1;
+      if (!opt_.map_weis)
+        return ParseError{BadKind::bad_code, code_field,
+                          "a CAMEO event code, not a legacy WEIS code (--weis map reads it)"};
+      code = row.event_code = mapped;
+      row.root = cameo_root_number(code);
+    } else if (!known_cameo_code(code)) {
+      counters_->unknown_codes[std::string(code)] += 1;
+    }
     if (opt_.quad == ValueSource::field && quad_col >= 0) {
       if (quad_field.size() != 1 || quad_field[0] < '1' || quad_field[0] > '4')
         return ParseError{BadKind::non_numeric, quad_col, "a QuadClass 1-4"};
@@ -124,7 +141,15 @@ class RowParser {
   std::optional<ParseError> parse_icews(EventRow& row, std::int64_t& unknown);  // icews.cpp
   std::optional<ParseError> parse_cameo_tsv(EventRow& row);                     // cameo_tsv.cpp
 
+  static bool digits(std::string_view s) {
+    if (s.empty()) return false;
+    for (char c : s)
+      if (c < '0' || c > '9') return false;
+    return true;
+  }
+
   const ReadOptions& opt_;
+  ReadStats* counters_ = nullptr;
   bool gdelt_tail_;
   Fields fields_;
   std::string last_date_buf_;

@@ -44,13 +44,13 @@ class ArchiveSource : public Source {
  public:
   // Takes ownership of fd (stdin is not closed).
   explicit ArchiveSource(int fd, bool close_fd) : fd_(fd), close_fd_(close_fd) {
-    a_ = archive_read_new();
-    archive_read_support_filter_all(a_);
-    archive_read_support_format_zip(a_);
-    archive_read_support_format_tar(a_);
-    archive_read_support_format_empty(a_);
-    archive_read_support_format_raw(a_);
-    if (archive_read_open_fd(a_, fd_, 1 << 20) != ARCHIVE_OK) throw_error();
+    a_ = new_reader();
+    if (archive_read_open_fd(a_, fd_, 1 << 20) != ARCHIVE_OK) fail_open();
+  }
+  // Reads an archive held in memory (`bytes` must outlive the source).
+  explicit ArchiveSource(std::string_view bytes) : fd_(-1), close_fd_(false) {
+    a_ = new_reader();
+    if (archive_read_open_memory(a_, bytes.data(), bytes.size()) != ARCHIVE_OK) fail_open();
   }
   ~ArchiveSource() override {
     archive_read_free(a_);
@@ -90,6 +90,23 @@ class ArchiveSource : public Source {
   std::int64_t consumed() const override { return archive_filter_bytes(a_, -1); }
 
  private:
+  static archive* new_reader() {
+    archive* a = archive_read_new();
+    archive_read_support_filter_all(a);
+    archive_read_support_format_zip(a);
+    archive_read_support_format_tar(a);
+    archive_read_support_format_empty(a);
+    archive_read_support_format_raw(a);
+    return a;
+  }
+  // The destructor does not run when the constructor throws: release here.
+  [[noreturn]] void fail_open() {
+    const char* msg = archive_error_string(a_);
+    std::string message = msg ? msg : "archive error";
+    archive_read_free(a_);
+    if (close_fd_) ::close(fd_);
+    throw std::runtime_error(message);
+  }
   [[noreturn]] void throw_error() {
     const char* msg = archive_error_string(a_);
     throw std::runtime_error(msg ? msg : "archive error");
@@ -130,6 +147,35 @@ std::unique_ptr<Source> open_source(const std::string& path) {
   if (is_compressed_magic(magic, static_cast<std::size_t>(n)))
     return std::make_unique<ArchiveSource>(fd, true);
   return std::make_unique<PlainSource>(fd);
+}
+
+namespace {
+
+// Bytes in memory that are not compressed: one entry, read as they are.
+class MemorySource : public Source {
+ public:
+  explicit MemorySource(std::string_view bytes) : bytes_(bytes) {}
+  bool next_entry(std::string&) override { return !std::exchange(done_, true); }
+  std::size_t read(char* dst, std::size_t n) override {
+    const std::size_t k = std::min(n, bytes_.size() - pos_);
+    std::memcpy(dst, bytes_.data() + pos_, k);
+    pos_ += k;
+    return k;
+  }
+  std::int64_t consumed() const override { return static_cast<std::int64_t>(pos_); }
+
+ private:
+  std::string_view bytes_;
+  std::size_t pos_ = 0;
+  bool done_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<Source> open_memory_source(std::string_view bytes) {
+  if (is_compressed_magic(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size()))
+    return std::make_unique<ArchiveSource>(bytes);
+  return std::make_unique<MemorySource>(bytes);
 }
 
 bool is_archive(const Source& src) { return dynamic_cast<const ArchiveSource*>(&src) != nullptr; }

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 
 namespace detente::events::detail {
 
@@ -33,6 +34,9 @@ bool is_compressed_magic(const unsigned char* m, std::size_t n);
 
 // Opens a path ("-" = stdin); throws std::runtime_error with the reason when it cannot.
 std::unique_ptr<Source> open_source(const std::string& path);
+
+// Bytes held in memory (compressed or not); `bytes` must outlive the source.
+std::unique_ptr<Source> open_memory_source(std::string_view bytes);
 
 // True for a source read through libarchive (its entries are named "file:entry").
 bool is_archive(const Source& src);

@@ -6,18 +6,33 @@
 
 #include "core/error.hpp"
 #include "io/csv.hpp"
+#include "io/limits.hpp"
 
 namespace detente::align {
 
 LandscapeInput read_landscape_csv(const std::string& actors_path,
                                   const std::string& propensities_path, double offset) {
+  std::ifstream actors(actors_path, std::ios::binary);
+  if (!actors) fail({actors_path}, "cannot open file");
+  std::ifstream propensities(propensities_path, std::ios::binary);
+  if (!propensities) fail({propensities_path}, "cannot open file");
+  return read_landscape_csv(actors, actors_path, propensities, propensities_path, offset);
+}
+
+LandscapeInput read_landscape_csv(std::istream& actors_in, const std::string& actors_path,
+                                  std::istream& file, const std::string& propensities_path,
+                                  double offset) {
   LandscapeInput in;
-  auto actors = io::CsvTable::read_file(actors_path);
+  auto actors = io::CsvTable::read(actors_in, actors_path);
   std::string name_col = actors.column("actor") ? "actor" : "name";
   std::string size_col = actors.column("strength") ? "strength" : "size";
   for (const auto& row : actors.rows()) {
     std::string name = actors.text(row, name_col);
     if (name.empty()) fail(actors.where(row, name_col), "empty actor name");
+    for (std::size_t k = 0; k < in.actors.size(); ++k)
+      if (in.actors[k] == name)
+        fail(actors.where(row, name_col), "duplicate actor '{}' (first on line {})", name,
+             actors.rows()[k].line);
     double s = actors.number(row, size_col);
     if (s <= 0) fail(actors.where(row, size_col), "expected a size > 0, got {}", s);
     in.actors.push_back(name);
@@ -26,8 +41,6 @@ LandscapeInput read_landscape_csv(const std::string& actors_path,
   int n = static_cast<int>(in.actors.size());
   if (n < 2) fail({actors_path, actors.header_line()}, "need at least two actors, got {}", n);
 
-  std::ifstream file(propensities_path, std::ios::binary);
-  if (!file) fail({propensities_path}, "cannot open file");
   io::CsvReader reader(file, propensities_path);
   io::CsvRecord rec;
   std::vector<io::CsvRecord> rows;
@@ -49,9 +62,8 @@ LandscapeInput read_landscape_csv(const std::string& actors_path,
       const std::string& t = r.fields[j + 1];
       std::string field = rows[0].fields[j + 1];
       if (i == j) continue;  // the diagonal is unused (often blank)
-      auto v = io::parse_double(t);
-      if (!v) fail({propensities_path, r.line, field}, "expected a propensity, got '{}'", t);
-      in.propensity[i][j] = *v - offset;
+      in.propensity[i][j] =
+          io::parse_input_number(t, {propensities_path, r.line, field}, "a propensity") - offset;
     }
   }
   for (int i = 0; i < n; ++i)

@@ -9,6 +9,7 @@
 //                                                "Pairwise_propensity_Feb_20.csv", 3.0);
 #pragma once
 
+#include <istream>
 #include <string>
 
 #include "align/landscape.hpp"
@@ -19,5 +20,9 @@ namespace detente::align {
 // name file, line and field.
 LandscapeInput read_landscape_csv(const std::string& actors_path,
                                   const std::string& propensities_path, double offset = 0);
+// The same on streams; the names stand for the paths in diagnostics.
+LandscapeInput read_landscape_csv(std::istream& actors, const std::string& actors_name,
+                                  std::istream& propensities, const std::string& propensities_name,
+                                  double offset = 0);
 
 }  // namespace detente::align

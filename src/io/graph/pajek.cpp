@@ -1,12 +1,14 @@
 // Pajek .net / .paj networks (see graph_reader.hpp).
 #include <fstream>
 #include <sstream>
+#include <unordered_map>
 #include <vector>
 
 #include "core/error.hpp"
 #include "io/csv.hpp"
 #include "io/graph/graph_reader.hpp"
 #include "io/graph/graph_text.hpp"
+#include "io/limits.hpp"
 
 namespace detente::align {
 
@@ -52,18 +54,32 @@ bool stamp_contains(const std::string& stamp, int t) {
   return false;
 }
 
+// "nan", "inf", "-infinity", … (any case): numbers strtod reads as non-finite.
+bool spells_non_finite(const std::string& t) {
+  std::string s = lower(t);
+  if (!s.empty() && (s[0] == '+' || s[0] == '-')) s.erase(0, 1);
+  return s == "nan" || s == "inf" || s == "infinity" || s.rfind("nan(", 0) == 0;
+}
+
 }  // namespace
 
 SignedGraph read_pajek(const std::string& path, const PajekOptions& options) {
   std::ifstream in(path, std::ios::binary);
   if (!in) fail({path}, "cannot open file");
+  return read_pajek(in, path, options);
+}
+
+SignedGraph read_pajek(std::istream& in, const std::string& path, const PajekOptions& options) {
   enum class Mode { none, vertices, ties, arcslist, matrix, skip };
   Mode mode = Mode::none;
   bool arcs = true;  // *Arcs/*Arcslist/*Matrix are directed, *Edges/*Edgeslist not
   // The chosen network: the first one, or the one named in the options.
   bool chosen = false, found = false, finished = false, any_network_header = false;
   int n = -1, vertex_lines = 0, matrix_row = 0;
-  std::vector<std::string> labels;
+  // Only the vertices given a line are stored: a large *Vertices count with few vertex
+  // lines costs nothing (unlisted vertices are named by their number).
+  std::unordered_map<int, std::string> labels;
+  std::unordered_map<int, int> vertex_line;
   TieAccumulator ties;
   std::string raw;
   int line_no = 0;
@@ -112,11 +128,14 @@ SignedGraph read_pajek(const std::string& path, const PajekOptions& options) {
           finished = true;
           continue;
         }
-        if (toks.size() < 2 || !parse_long(toks[1]) || *parse_long(toks[1]) < 0)
+        auto count = toks.size() < 2 ? std::nullopt : parse_long(toks[1]);
+        if (!count || *count < 0)
           fail({path, line_no, "*Vertices"}, "expected the number of vertices");
-        n = static_cast<int>(*parse_long(toks[1]));
-        labels.assign(n, "");
-        for (int i = 0; i < n; ++i) labels[i] = std::to_string(i + 1);
+        if (*count > io::limits::kMaxVertices)
+          fail({path, line_no, "*Vertices"},
+               "{} vertices declared: the limit is {} (io/limits.hpp)", toks[1],
+               io::limits::kMaxVertices);
+        n = static_cast<int>(*count);
         vertex_lines = 0;
         mode = Mode::vertices;
       } else if (key == "*arcs" || key == "*edges") {
@@ -140,6 +159,9 @@ SignedGraph read_pajek(const std::string& path, const PajekOptions& options) {
     auto toks = pajek_tokens(line);
     if (mode == Mode::vertices) {
       int v = vertex_index(toks[0], line_no, "vertex");
+      if (auto [it, added] = vertex_line.try_emplace(v, line_no); !added)
+        fail({path, line_no, "vertex"}, "vertex {} listed twice (first on line {})", v + 1,
+             it->second);
       if (toks.size() > 1) labels[v] = toks[1];
       ++vertex_lines;
     } else if (mode == Mode::ties) {
@@ -148,11 +170,12 @@ SignedGraph read_pajek(const std::string& path, const PajekOptions& options) {
       int v = vertex_index(toks[1], line_no, "to");
       double value = 1.0;
       std::size_t next = 2;
+      // A third token that is not a time stamp and not an attribute keyword (c, w, p, …)
+      // is the value; "nan"/"inf" spell numbers and are refused, not taken for keywords.
       if (toks.size() > 2 && toks[2][0] != '[' &&
-          std::isalpha(static_cast<unsigned char>(toks[2][0])) == 0) {
-        auto w = io::parse_double(toks[2]);
-        if (!w) fail({path, line_no, "value"}, "expected a tie value, got '{}'", toks[2]);
-        value = *w;
+          (std::isalpha(static_cast<unsigned char>(toks[2][0])) == 0 ||
+           spells_non_finite(toks[2]))) {
+        value = io::parse_input_number(toks[2], {path, line_no, "value"}, "a tie value");
         next = 3;
       }
       if (options.time) {
@@ -175,9 +198,8 @@ SignedGraph read_pajek(const std::string& path, const PajekOptions& options) {
         fail({path, line_no, "*Matrix"}, "expected {} values in row {}, got {}", n, matrix_row + 1,
              toks.size());
       for (int j = 0; j < n; ++j) {
-        auto w = io::parse_double(toks[j]);
-        if (!w) fail({path, line_no, "*Matrix"}, "expected a number, got '{}'", toks[j]);
-        if (j != matrix_row && *w != 0) ties.add_arc(matrix_row, j, *w);
+        const double w = io::parse_input_number(toks[j], {path, line_no, "*Matrix"});
+        if (j != matrix_row && w != 0) ties.add_arc(matrix_row, j, w);
       }
       ++matrix_row;
     }
@@ -188,10 +210,16 @@ SignedGraph read_pajek(const std::string& path, const PajekOptions& options) {
     fail({path, line_no, "*Vertices"}, "empty or not a Pajek file: no *Vertices section");
   }
   SignedGraph g;
+  g.names.reserve(static_cast<std::size_t>(n));
   for (int i = 0; i < n; ++i) {
-    std::string name = labels[i];
-    if (g.find_node(name)) name += "#" + std::to_string(i + 1);  // keep duplicate labels apart
-    g.add_node(name);
+    auto label = labels.find(i);
+    std::string name = label != labels.end() ? label->second : std::to_string(i + 1);
+    // add_node returns the existing index for a name seen before (O(1), unlike find_node):
+    // duplicate labels are kept apart as "name#i".
+    if (g.add_node(name) != i) {
+      std::string alt = name + "#" + std::to_string(i + 1);
+      while (g.add_node(alt) != i) alt += "'";  // "A#3" may itself be a label
+    }
   }
   ties.into(g);
   return g;

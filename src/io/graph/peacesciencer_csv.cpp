@@ -7,6 +7,7 @@
 
 #include "core/error.hpp"
 #include "io/csv.hpp"
+#include "io/limits.hpp"
 
 namespace detente::align {
 
@@ -14,6 +15,12 @@ void scan_peacesciencer_csv(const std::string& path, const std::vector<std::stri
                             const PeacesciencerRow& row, std::size_t required) {
   std::ifstream in(path, std::ios::binary);
   if (!in) fail({path}, "cannot open file");
+  scan_peacesciencer_csv(in, path, columns, row, required);
+}
+
+void scan_peacesciencer_csv(std::istream& in, const std::string& path,
+                            const std::vector<std::string>& columns, const PeacesciencerRow& row,
+                            std::size_t required) {
   io::CsvReader reader(in, path);
   io::CsvRecord rec;
   if (!reader.next(rec)) fail({path, 1}, "empty file: expected a header row");
@@ -34,9 +41,7 @@ void scan_peacesciencer_csv(const std::string& path, const std::vector<std::stri
         if (k < required) skip = true;  // ccodes and year must be present
         continue;
       }
-      auto v = io::parse_double(t);
-      if (!v) fail({path, rec.line, columns[k]}, "expected a number, got '{}'", t);
-      values[k] = *v;
+      values[k] = io::parse_input_number(t, {path, rec.line, columns[k]});
     }
     if (!skip) row(values);
   }

@@ -13,6 +13,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <istream>
 #include <string>
 #include <vector>
 
@@ -22,5 +23,8 @@ using PeacesciencerRow = std::function<void(const std::vector<double>& values)>;
 
 void scan_peacesciencer_csv(const std::string& path, const std::vector<std::string>& columns,
                             const PeacesciencerRow& row, std::size_t required = 3);
+void scan_peacesciencer_csv(std::istream& in, const std::string& name,
+                            const std::vector<std::string>& columns, const PeacesciencerRow& row,
+                            std::size_t required = 3);
 
 }  // namespace detente::align

@@ -8,6 +8,7 @@
 #include "io/csv.hpp"
 #include "io/graph/graph_reader.hpp"
 #include "io/graph/graph_text.hpp"
+#include "io/limits.hpp"
 
 namespace detente::align {
 
@@ -23,6 +24,10 @@ std::optional<int> parse_sign(const std::string& raw) {
 SignedGraph read_signed_csv(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) fail({path}, "cannot open file");
+  return read_signed_csv(in, path);
+}
+
+SignedGraph read_signed_csv(std::istream& in, const std::string& path) {
   io::CsvReader reader(in, path);
   io::CsvRecord rec;
   SignedGraph g;
@@ -62,10 +67,11 @@ SignedGraph read_signed_csv(const std::string& path) {
            trim(rec.fields[2]));
     double weight = 1.0;
     if (rec.fields.size() == 4) {
-      auto w = io::parse_double(rec.fields[3]);
-      if (!w || *w <= 0)
+      const double w =
+          io::parse_input_number(rec.fields[3], {path, rec.line, "weight"}, "a weight > 0");
+      if (w <= 0)
         fail({path, rec.line, "weight"}, "expected a weight > 0, got '{}'", trim(rec.fields[3]));
-      weight = *w;
+      weight = w;
     }
     if (from == to) fail({path, rec.line, "to"}, "self-loop on '{}'", from);
     int u = g.add_node(from), v = g.add_node(to);

@@ -7,6 +7,7 @@
 #include "io/csv.hpp"
 #include "io/graph/graph_reader.hpp"
 #include "io/graph/graph_text.hpp"
+#include "io/limits.hpp"
 
 namespace detente::align {
 
@@ -15,11 +16,15 @@ using namespace detail;
 SignedGraph read_dl(const std::string& path, const DlOptions& options) {
   std::ifstream in(path, std::ios::binary);
   if (!in) fail({path}, "cannot open file");
+  return read_dl(in, path, options);
+}
+
+SignedGraph read_dl(std::istream& in, const std::string& path, const DlOptions& options) {
   std::string raw;
   int line_no = 0;
-  int n = -1, nm = 1;
-  std::vector<std::string> labels;
-  enum class Mode { header, labels, other_labels, data } mode = Mode::header;
+  long n = -1, nm = 1;
+  std::vector<std::string> labels, matrix_labels;
+  enum class Mode { header, labels, matrix_labels, other_labels, data } mode = Mode::header;
   std::vector<double> values;
   std::vector<int> value_lines;
   bool seen_dl = false;
@@ -48,8 +53,12 @@ SignedGraph read_dl(const std::string& path, const DlOptions& options) {
           if (name != "n" && name != "nm") continue;  // e.g. format=fullmatrix on this line
           auto v = parse_long(tok.substr(eq + 1));
           if (!v || *v <= 0) fail({path, line_no, name}, "expected a positive count");
-          if (tok.substr(0, eq) == "n") n = static_cast<int>(*v);
-          if (tok.substr(0, eq) == "nm") nm = static_cast<int>(*v);
+          const long limit = name == "n" ? io::limits::kMaxVertices : io::limits::kMaxMatrices;
+          if (*v > limit)
+            fail({path, line_no, name == "n" ? "N" : "NM"},
+                 "{} declared: the limit is {} (io/limits.hpp)", *v, limit);
+          if (name == "n") n = *v;
+          if (name == "nm") nm = *v;
         }
         continue;
       }
@@ -62,16 +71,31 @@ SignedGraph read_dl(const std::string& path, const DlOptions& options) {
         mode = Mode::labels;
         continue;
       }
-      if (up == "column labels:" || up == "level labels:" || up == "matrix labels:") {
+      if (up == "matrix labels:" || up == "level labels:") {
+        mode = Mode::matrix_labels;
+        continue;
+      }
+      if (up == "column labels:") {
         mode = Mode::other_labels;
         continue;
       }
       if (up == "data:") {
+        // Declared sizes are checked before any value is stored.
+        if (n < 0) fail({path, line_no, "N"}, "DATA: before N= in the DL header");
+        if (static_cast<double>(n) * n * nm > static_cast<double>(io::limits::kMaxMatrixValues))
+          fail({path, line_no, "N"}, "{} matrices of {}×{} declared: the limit is {} values", nm, n,
+               n, io::limits::kMaxMatrixValues);
         mode = Mode::data;
         continue;
       }
       if (mode == Mode::labels) {
+        for (const auto& l : labels)
+          if (l == line) fail({path, line_no, "LABELS"}, "duplicate label '{}'", line);
         labels.push_back(line);
+        continue;
+      }
+      if (mode == Mode::matrix_labels) {
+        matrix_labels.push_back(line);
         continue;
       }
       if (mode == Mode::other_labels) continue;
@@ -80,9 +104,10 @@ SignedGraph read_dl(const std::string& path, const DlOptions& options) {
     std::stringstream ss(line);
     std::string tok;
     while (ss >> tok) {
-      auto v = io::parse_double(tok);
-      if (!v) fail({path, line_no, "DATA"}, "expected a number, got '{}'", tok);
-      values.push_back(*v);
+      if (values.size() == static_cast<std::size_t>(n * n * nm))
+        fail({path, line_no, "DATA"}, "more than the {} values declared ({} matrices of {}×{})",
+             values.size(), nm, n, n);
+      values.push_back(io::parse_input_number(tok, {path, line_no, "DATA"}));
       value_lines.push_back(line_no);
     }
   }
@@ -90,13 +115,23 @@ SignedGraph read_dl(const std::string& path, const DlOptions& options) {
   if (n < 0) fail({path, 0, "N"}, "missing N= in the DL header");
   if (options.matrix < 0 || options.matrix >= nm)
     fail({path, 0, "NM"}, "matrix {} requested, the file has {}", options.matrix + 1, nm);
+  if (static_cast<long>(labels.size()) > n)
+    fail({path, 0, "LABELS"}, "{} labels for N={} vertices", labels.size(), n);
   std::size_t need = static_cast<std::size_t>(n) * n * nm;
   if (values.size() != need)
     fail({path, value_lines.empty() ? line_no : value_lines.back(), "DATA"},
          "expected {} values ({} matrices of {}×{}), got {}", need, nm, n, n, values.size());
   SignedGraph g;
-  for (int i = 0; i < n; ++i)
-    g.add_node(i < static_cast<int>(labels.size()) ? labels[i] : std::to_string(i + 1));
+  for (int i = 0; i < n; ++i) {
+    std::string name = i < static_cast<int>(labels.size()) ? labels[i] : std::to_string(i + 1);
+    if (g.add_node(name) != i) fail({path, 0, "LABELS"}, "label '{}' names two vertices", name);
+  }
+  if (nm > 1 && options.notes) {
+    const auto k = static_cast<std::size_t>(options.matrix);
+    options.notes->push_back(fmt::format(
+        "{} holds {} matrices (NM={}): read matrix {}{}; choose another with --matrix K", path, nm,
+        nm, k + 1, k < matrix_labels.size() ? " '" + matrix_labels[k] + "'" : std::string()));
+  }
   TieAccumulator ties;
   std::size_t base = static_cast<std::size_t>(options.matrix) * n * n;
   for (int i = 0; i < n; ++i)

@@ -1,0 +1,15 @@
+// libFuzzer target: signed edge lists from,to,sign[,weight] (align::read_signed_csv).
+#include <cstddef>
+#include <cstdint>
+#include <sstream>
+
+#include "fuzz_support.hpp"
+#include "io/graph/graph_reader.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  using namespace detente;
+  const std::string_view bytes = fuzz::as_text(data, size);
+  std::istringstream in{std::string(bytes)};
+  fuzz::expect_result_or_input_error([&] { align::read_signed_csv(in, "fuzz.csv"); });
+  return 0;
+}

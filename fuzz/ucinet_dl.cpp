@@ -1,0 +1,15 @@
+// libFuzzer target: UCINET DL full matrices (align::read_dl).
+#include <cstddef>
+#include <cstdint>
+#include <sstream>
+
+#include "fuzz_support.hpp"
+#include "io/graph/graph_reader.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  using namespace detente;
+  const std::string_view bytes = fuzz::as_text(data, size);
+  std::istringstream in{std::string(bytes)};
+  fuzz::expect_result_or_input_error([&] { align::read_dl(in, "fuzz.dl"); });
+  return 0;
+}
