@@ -199,6 +199,9 @@ void simulate(const SimModel& m, std::span<const double> p, Stream& rng, Workspa
   std::fill(record.begin(), record.end(), 0.0);
   std::fill(ws.shift.begin(), ws.shift.end(), 0.0);
   std::fill(ws.occurred.begin(), ws.occurred.end(), -1);
+  // The split search starts from nothing in every run: a run's result must not depend on
+  // which run the worker did before (threads, ranks, shards).
+  std::fill(ws.side.begin(), ws.side.end(), 1);
   std::fill(ws.retry_month.begin(), ws.retry_month.end(), -1);
   std::copy_n(p.begin() + static_cast<std::ptrdiff_t>(m.position_offset), ws.position.size(),
               ws.position.begin());

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
 
 #include "core/error.hpp"
@@ -49,6 +50,9 @@ TEST(Synthetic, FrustrationAtScaleIsAHeuristicWithAGap) {
   const Records one = run_records(m, {5, 1, nullptr}, 0, 12);
   const Records two = run_records(m, {5, 2, nullptr}, 0, 12);
   EXPECT_EQ(one, two);
+  // A run does not depend on the runs its worker did before (shards start anywhere).
+  const Records tail = run_records(m, {5, 1, nullptr}, 5, 12);
+  EXPECT_TRUE(std::equal(tail.begin(), tail.end(), one.begin() + 5 * layout.width()));
   double largest = 0;
   for (std::size_t r = 0; r < 12; ++r) {
     const double* row = one.data() + r * layout.width();
