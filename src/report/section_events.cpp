@@ -197,6 +197,10 @@ std::vector<std::pair<std::string, std::string>> key_dyads(const Scenario& scena
         ranked.emplace_back(-std::abs(ties(i, j)), scenario.actors[i].id, scenario.actors[j].id);
   std::sort(ranked.begin(), ranked.end());
   for (const auto& [w, a, b] : ranked) add(a, b);
+  // No relation coded: the actors' pairs in scenario order.
+  for (std::size_t i = 0; out.empty() && i < scenario.actors.size(); ++i)
+    for (std::size_t j = i + 1; j < scenario.actors.size(); ++j)
+      add(scenario.actors[i].id, scenario.actors[j].id);
   return out;
 }
 
