@@ -189,6 +189,7 @@ std::uint64_t model_fingerprint(const std::vector<SimModel>& models) {
     f.values(m.scale_min);
     f.values(m.scale_max);
     f.values(m.decision_month);
+    f.values(m.decides);
     f.values(m.parameters);
     for (const UncertainInput& in : m.inputs) {
       f.text(in.name);
@@ -203,6 +204,8 @@ std::uint64_t model_fingerprint(const std::vector<SimModel>& models) {
       f.value(r.weight_slot);
       f.value(r.from_month);
       f.value(r.until_month);
+      f.value(r.chance_slot);
+      f.value(r.draw_slot);
     }
     for (const SimEvent& e : m.events) {
       f.text(e.id);
@@ -215,6 +218,9 @@ std::uint64_t model_fingerprint(const std::vector<SimModel>& models) {
       f.value(e.effect_slot);
       f.values(e.position_switches);
       f.value(e.stochastic);
+      f.value(e.reschedule_chance);
+      f.value(e.reschedule_draw);
+      f.value(e.reschedule_delay);
     }
     for (const SimOutcome& o : m.outcomes) {
       f.text(o.id);
