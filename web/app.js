@@ -310,6 +310,17 @@
     kids.push(table("outcomes", ["outcome"].concat(variants.map((v) => v.name)),
       variants[0].outcomes.map((o, k) => [o.name].concat(variants.map((v) => `${F.pct(v.outcomes[k].probability)} [${F.pct(v.outcomes[k].ci95[0])}, ${F.pct(v.outcomes[k].ci95[1])}]`))),
       variants.map((v, i) => i + 1)));
+    // Paired effects of each variant against the baseline (the same runs, common random numbers).
+    if (sim.effects && sim.effects.length) {
+      const pp = (x) => (x >= 0 ? "+" : "−") + (100 * Math.abs(x)).toFixed(1) + " pp";
+      kids.push(h("h3", {}, "Effects of each variant (paired with the baseline, run by run)"),
+        table("effects", ["variant", "outcome", "difference", "95% interval", "runs gained", "runs lost"],
+              sim.effects.flatMap((e) => e.outcomes.map((o) => [e.name, o.name, pp(o.difference),
+                `[${pp(o.ci95[0])}, ${pp(o.ci95[1])}]`, o.gained, o.lost])), [2, 3, 4, 5]));
+    }
+    if (sim.pinned && sim.pinned.length)
+      kids.push(h("p", { class: "note", id: "pinned" }, "Pinned outcomes (below 1% or above 99% in every variant): " +
+        sim.pinned.map((p) => `${p.name} — ${p.inputs && p.inputs.length ? "moved by " + p.inputs.map((i) => inputLabel(i.name || i)).join(", ") : p.reason}`).join("; ") + "."));
     // Fan charts of key ties.
     const base = variants[0];
     if (base.dyads && base.dyads.length) {

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "serve/api.hpp"
 #include "sim/ensemble.hpp"
 #include "sim/ensemble_summary.hpp"
@@ -56,6 +58,23 @@ JobRequest job_request(const json& body, std::size_t max_runs) {
   return r;
 }
 
+// The baseline, then the variants asked for, each once (all of them when none is named);
+// effects are taken against the baseline, as `detente simulate` does.
+std::vector<const Variant*> chosen_variants(const Scenario& s, const JobRequest& request) {
+  std::vector<const Variant*> chosen{nullptr};
+  if (request.variants.empty()) {
+    for (const auto& v : s.variants) chosen.push_back(&v);
+    return chosen;
+  }
+  for (const auto& id : request.variants) {
+    if (id == "baseline") continue;
+    const Variant* v = s.find_variant(id);
+    if (!v) throw ApiError(400, fmt::format("unknown variant '{}'", id));
+    if (std::find(chosen.begin(), chosen.end(), v) == chosen.end()) chosen.push_back(v);
+  }
+  return chosen;
+}
+
 JobManager::JobManager(std::size_t max_running, std::size_t max_kept, std::size_t slice)
     : max_running_(max_running), max_kept_(max_kept), slice_(std::max<std::size_t>(slice, 1)) {}
 
@@ -72,24 +91,11 @@ JobManager::~JobManager() {
 
 std::string JobManager::start(Scenario scenario, JobRequest request) {
   // The variants are checked before the job is accepted, so a typo is a 400 at once.
-  std::vector<const Variant*> chosen;
-  if (request.variants.empty()) {
-    chosen.push_back(nullptr);
-    for (const auto& v : scenario.variants) chosen.push_back(&v);
-  }
-  for (const auto& id : request.variants) {
-    if (id == "baseline") {
-      chosen.push_back(nullptr);
-      continue;
-    }
-    if (!scenario.find_variant(id)) throw ApiError(400, fmt::format("unknown variant '{}'", id));
-  }
+  const std::size_t models = chosen_variants(scenario, request).size();
   auto job = std::make_shared<Job>();
   job->scenario = std::move(scenario);
   job->request = std::move(request);
-  std::size_t variants =
-      job->request.variants.empty() ? chosen.size() : job->request.variants.size();
-  job->total = variants * job->request.runs;
+  job->total = models * job->request.runs;
   std::lock_guard lock(mutex_);
   std::size_t running = 0;
   for (const auto& [id, j] : jobs_) {
@@ -113,51 +119,39 @@ void JobManager::run(Job& job) {
   }
   try {
     const Scenario& s = job.scenario;
-    std::vector<const Variant*> chosen;
-    if (job.request.variants.empty()) {
-      chosen.push_back(nullptr);
-      for (const auto& v : s.variants) chosen.push_back(&v);
-    } else {
-      for (const auto& id : job.request.variants)
-        chosen.push_back(id == "baseline" ? nullptr : s.find_variant(id));
-    }
-    // The baseline always runs first: the variants' effects are paired with it.
-    if (chosen.empty() || chosen.front() != nullptr) chosen.insert(chosen.begin(), nullptr);
+    const JobRequest& rq = job.request;
     std::vector<sim::SimModel> models;
-    for (const Variant* variant : chosen) models.push_back(sim::compile(s, variant));
+    for (const Variant* v : chosen_variants(s, rq)) models.push_back(sim::compile(s, v));
     {
       std::lock_guard lock(job.mutex);
       job.current = models.size() == 1 ? models.front().variant_id
                                        : fmt::format("baseline + {} variants", models.size() - 1);
-      job.total = models.size() * job.request.runs;
     }
-    const std::size_t runs = job.request.runs;
-    sim::EnsembleOptions options{job.request.seed, job.request.threads, nullptr};
-    // Tallied in slices, so that a cancel takes effect within one slice; tallies add
-    // exactly, so the result is the same as one call over all runs.
-    sim::EnsembleTally tally = sim::make_tally(models, job.request.seed, runs);
-    for (std::size_t begin = 0; begin < runs && !job.cancelled; begin += slice_) {
-      const std::size_t end = std::min(runs, begin + slice_);
-      tally.merge(sim::tally_ensemble(models, options, runs, begin, end));
+    // Slices of the runs tallied one after the other: tallies add exactly (sim/tally.hpp),
+    // so the result is that of one tally over all runs, and a cancel waits one slice at most.
+    sim::EnsembleTally tally = sim::make_tally(models, rq.seed, rq.runs);
+    for (std::size_t begin = 0; begin < rq.runs && !job.cancelled; begin += slice_) {
+      std::size_t end = std::min(rq.runs, begin + slice_);
+      tally.merge(sim::tally_ensemble(models, {rq.seed, rq.threads, nullptr}, rq.runs, begin, end));
       job.done += (end - begin) * models.size();
     }
     json result;
     if (!job.cancelled) {
       sim::EnsembleReport report = sim::summarise(tally);
       std::vector<sim::SensitivityResult> sensitivities;
-      if (job.request.sensitivity) {
+      if (rq.sensitivity) {
         for (const sim::SimModel& model : models)
           sensitivities.push_back(sim::sensitivity(
-              model, {job.request.sensitivity_samples, job.request.sensitivity_replicates,
-                      job.request.seed, job.request.threads, 200}));
+              model,
+              {rq.sensitivity_samples, rq.sensitivity_replicates, rq.seed, rq.threads, 200}));
         sim::attach_pinning(report, sensitivities.front());
       }
       result = sim::to_json(report);
       for (std::size_t v = 0; v < sensitivities.size(); ++v) {
-        sim::SobolOptions shown{job.request.sensitivity_samples, job.request.seed};
+        sim::SobolOptions shown{rq.sensitivity_samples, rq.seed};
         result["variants"][v]["sensitivity"] =
             sim::sobol_to_json(sensitivities[v].sobol, sensitivities[v].outputs, shown);
-        result["variants"][v]["sensitivity"]["replicates"] = job.request.sensitivity_replicates;
+        result["variants"][v]["sensitivity"]["replicates"] = rq.sensitivity_replicates;
       }
     }
     std::lock_guard lock(job.mutex);

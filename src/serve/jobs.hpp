@@ -3,10 +3,11 @@
 // Ensemble jobs for `detente serve`: POST /api/simulate starts one on a worker thread and
 // answers its id at once; GET /api/jobs/ID reports progress (runs done of runs total) and,
 // when done, the same JSON as `detente simulate --format json`; DELETE /api/jobs/ID cancels.
-// A job runs its variants one after the other, each in slices of `slice` runs
-// (sim::run_records over [begin, end) is defined run by run, so slicing changes no number);
-// cancelling takes effect at the next slice boundary. At most `max_running` jobs run at
-// once (more are refused with 429) and the `max_kept` most recent finished jobs are kept.
+// A job runs the baseline and its variants together (common random numbers, as `detente
+// simulate` does) in slices of `slice` runs whose tallies add exactly (sim/tally.hpp), so
+// slicing changes no number; cancelling takes effect at the next slice boundary. At most
+// `max_running` jobs run at once (more are refused with 429) and the `max_kept` most recent
+// finished jobs are kept.
 //
 // Example:
 //   detente::serve::JobManager jobs;

@@ -130,7 +130,7 @@ TEST(Serve, EnsembleJobReportsProgressThenTheSimulateJson) {
   auto cli =
       test::run_cli({"simulate", "northeast-asia-2024", "--runs", "400", "--format", "json"});
   ASSERT_EQ(cli.exit_code, 0) << cli.err;
-  EXPECT_EQ(json::parse(cli.out)["variants"][0]["outcomes"], result["variants"][0]["outcomes"]);
+  EXPECT_EQ(json::parse(cli.out)["variants"], result["variants"]);
 }
 
 TEST(Serve, EnsembleJobCancels) {
