@@ -104,8 +104,11 @@ py::tuple simulate_records(const std::string& scenario, const std::string& varia
     *records = sim::run_records(model, {seed, threads, {}}, 0, runs);
   }
   py::capsule owner(records, [](void* p) { delete static_cast<sim::Records*>(p); });
-  py::array_t<double> array({runs, width}, {width * sizeof(double), sizeof(double)},
-                            records->data(), owner);
+  py::array_t<double> array(
+      std::vector<py::ssize_t>{static_cast<py::ssize_t>(runs), static_cast<py::ssize_t>(width)},
+      std::vector<py::ssize_t>{static_cast<py::ssize_t>(width * sizeof(double)),
+                               static_cast<py::ssize_t>(sizeof(double))},
+      records->data(), owner);
   sim::RunLayout layout(model);
   py::dict shape;
   shape["outcomes"] = layout.outcomes;

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "cli/command.hpp"
+#include "cli/store_option.hpp"
 #include "cli/tie_input.hpp"
 #include "sim/backtest.hpp"
 #include "sim/event_backtest.hpp"
@@ -20,11 +21,13 @@ std::string line(std::string_view label, const sim::ForecastScores& d,
                      100 * p.accuracy);
 }
 
-int backtest_main(const std::string& dir, int months, Format format, const std::string& out) {
+int backtest_main(const std::string& dir, int months, Format format, const std::string& out,
+                  const StoreOption& store) {
   auto windows = sim::read_windows(dir);
   sim::BacktestOptions options;
   options.months = months;
   sim::BacktestResult r = sim::backtest(windows, options);
+  store.save(sim::to_json(r));
   if (format == Format::json) {
     emit(sim::to_json(r).dump(2) + "\n", out);
     return 0;
@@ -51,6 +54,7 @@ struct EventArgs {
   int step = 1, paths = 200;
   std::uint64_t seed = 1;
   bool no_balance = false;
+  StoreOption store;  // both modes
 };
 
 int backtest_events_main(const EventArgs& a, Format format, const std::string& out) {
@@ -70,6 +74,7 @@ int backtest_events_main(const EventArgs& a, Format format, const std::string& o
     fail({"", 0, "--to"}, "'{}' is before the first month of the data ({})", a.to,
          series.month_label(0));
   sim::EventBacktestResult r = sim::backtest_events(series, bo);
+  a.store.save(sim::to_json(r));
   emit(format == Format::json ? sim::to_json(r).dump(2) + "\n" : sim::to_text(r), out);
   return 0;
 }
@@ -105,6 +110,7 @@ const bool registered = register_command(
            ->check(CLI::Range(1, 600));
        add_format_option(app, *format, {Format::text, Format::json});
        add_output_option(app, *out);
+       ev->store.add(app);
        return [=] {
          if (!ev->input.files.empty()) {
            if (!dir->empty()) fail({"", 0, "DIR"}, "give either DIR or --events, not both");
@@ -112,7 +118,7 @@ const bool registered = register_command(
          }
          if (dir->empty())
            fail({"", 0, "DIR"}, "give a directory of network windows or --events FILES");
-         return backtest_main(*dir, *months, *format, *out);
+         return backtest_main(*dir, *months, *format, *out, ev->store);
        };
      }});
 

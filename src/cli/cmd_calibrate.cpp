@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "cli/command.hpp"
+#include "cli/store_option.hpp"
 #include "cli/tie_input.hpp"
 #include "sim/calibrate.hpp"
 
@@ -20,6 +21,7 @@ struct CalibrateArgs {
   bool no_balance = false;
   Format format = Format::text;
   std::string out;
+  StoreOption store;
 };
 
 std::string estimate_line(std::string_view name, const sim::Estimate& e) {
@@ -40,6 +42,7 @@ int calibrate_main(const CalibrateArgs& a) {
   co.source = fmt::format("{} events", fmt::join(a.input.files, " "));
   sim::DynamicsFit fit = sim::calibrate(series, co);
   const std::string toml = sim::dynamics_toml(fit);
+  a.store.save(sim::to_json(fit));
   if (!a.out.empty() && a.out != "-") emit(toml, a.out);
   if (a.format == Format::json) {
     emit(sim::to_json(fit).dump(2) + "\n", "");
@@ -86,6 +89,7 @@ const bool registered = register_command(
        app.add_flag("--no-balance", a->no_balance, "Fit with balance_gain = 0 (pure relaxation)");
        add_format_option(app, a->format, {Format::text, Format::json});
        app.add_option("-o,--out", a->out, "Write the [dynamics] block to this file (atomically)");
+       a->store.add(app);
        return [a] { return calibrate_main(*a); };
      }});
 
