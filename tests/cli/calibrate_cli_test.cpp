@@ -2,6 +2,7 @@
 // own event files, months before as_of only.
 #include <gtest/gtest.h>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "test_support.hpp"
