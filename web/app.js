@@ -381,7 +381,14 @@
       runs.map((r, i) => h("option", { value: i, selected: i === def }, r.label)));
     const prevA = $("compare-a"), prevB = $("compare-b");
     const ia = prevA ? Number(prevA.value) : runs.length - 2, ib = prevB ? Number(prevB.value) : runs.length - 1;
-    const A = runs[Math.min(ia, runs.length - 1)].result, B = runs[Math.min(ib, runs.length - 1)].result;
+    const ra = runs[Math.min(ia, runs.length - 1)], rb = runs[Math.min(ib, runs.length - 1)];
+    for (const r of [ra, rb])
+      if (!r.result) {  // a run from the store, fetched when first compared
+        api("GET", "/api/runs/" + r.id).then((x) => { if (x.status === 200) { r.result = x.json.result; renderCompare(); } });
+        kids.push(h("p", { class: "note" }, "Loading a stored run…"));
+        return section("compare", "Compare runs", ...kids);
+      }
+    const A = ra.result, B = rb.result;
     const rows = [];
     for (const va of A.variants) {
       const vb = B.variants.find((x) => x.variant === va.variant);
@@ -475,6 +482,12 @@
     const r = await api("GET", "/api/scenarios");
     if (r.status !== 200) { $("app").replaceChildren(h("p", { class: "error" }, r.json.error)); return; }
     state.scenarios = r.json;
+    // Runs kept in the run store (`detente serve --store FILE`) join the session's for comparison.
+    const stored = await api("GET", "/api/runs");
+    if (stored.status === 200)
+      for (const x of stored.json.slice(-20))
+        state.runs.push({ id: x.id, result: null,
+                          label: `stored ${x.created_at.slice(0, 16).replace("T", " ")}: ${x.label}, seed ${x.seed}` });
     await loadScenario(state.scenarios[0]);
   }
   window.detente = { state, patchToml };

@@ -1,6 +1,6 @@
-// `detente serve [SCENARIO…] [--host 127.0.0.1] [--port 8787] [--token T]`: the analyst's
-// workbench, a local web app and JSON API (docs/serve.md). Prints its URL and serves until
-// interrupted (Ctrl-C). Binding to an address other than loopback needs --token.
+// `detente serve [SCENARIO…] [--host 127.0.0.1] [--port 8787] [--store FILE] [--token T]`: the
+// analyst's workbench, a local web app and JSON API (docs/serve.md). Prints its URL and serves
+// until interrupted (Ctrl-C). Binding to an address other than loopback needs --token.
 //
 //   detente serve                       # http://127.0.0.1:8787/ with the built-in case
 //   detente serve my.toml --port 0      # any free port; my.toml offered beside the built-ins
@@ -47,6 +47,9 @@ const bool registered = register_command(
        app.add_option("--port", o->port, "Port (0: any free port)")
            ->default_val(8787)
            ->check(CLI::Range(0, 65535));
+       app.add_option(
+           "--store", o->store,
+           "Run store (SQLite): finished ensembles saved, stored runs offered to compare");
        app.add_option("--token", o->token,
                       "Secret every request must carry (required off loopback)");
        app.add_option("--body-limit", o->body_limit, "Largest request body in bytes")

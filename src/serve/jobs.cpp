@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <chrono>
 
 #include "serve/api.hpp"
 #include "sim/ensemble.hpp"
@@ -18,6 +19,7 @@ using nlohmann::json;
 struct JobManager::Job {
   std::string id;
   Scenario scenario;
+  std::string toml;
   JobRequest request;
   std::atomic<bool> cancelled{false};
   std::atomic<std::size_t> done{0};
@@ -75,8 +77,12 @@ std::vector<const Variant*> chosen_variants(const Scenario& s, const JobRequest&
   return chosen;
 }
 
-JobManager::JobManager(std::size_t max_running, std::size_t max_kept, std::size_t slice)
-    : max_running_(max_running), max_kept_(max_kept), slice_(std::max<std::size_t>(slice, 1)) {}
+JobManager::JobManager(std::size_t max_running, std::size_t max_kept, std::size_t slice,
+                       JobDone on_done)
+    : max_running_(max_running),
+      max_kept_(max_kept),
+      slice_(std::max<std::size_t>(slice, 1)),
+      on_done_(std::move(on_done)) {}
 
 JobManager::~JobManager() {
   std::vector<std::shared_ptr<Job>> all;
@@ -89,11 +95,12 @@ JobManager::~JobManager() {
     if (job->thread.joinable()) job->thread.join();
 }
 
-std::string JobManager::start(Scenario scenario, JobRequest request) {
+std::string JobManager::start(Scenario scenario, JobRequest request, std::string toml) {
   // The variants are checked before the job is accepted, so a typo is a 400 at once.
   const std::size_t models = chosen_variants(scenario, request).size();
   auto job = std::make_shared<Job>();
   job->scenario = std::move(scenario);
+  job->toml = std::move(toml);
   job->request = std::move(request);
   job->total = models * job->request.runs;
   std::lock_guard lock(mutex_);
@@ -118,6 +125,7 @@ void JobManager::run(Job& job) {
     job.state = "running";
   }
   try {
+    const auto started = std::chrono::steady_clock::now();
     const Scenario& s = job.scenario;
     const JobRequest& rq = job.request;
     std::vector<sim::SimModel> models;
@@ -154,6 +162,9 @@ void JobManager::run(Job& job) {
         result["variants"][v]["sensitivity"]["replicates"] = rq.sensitivity_replicates;
       }
     }
+    if (!job.cancelled && on_done_)
+      on_done_(job.toml, s, rq, result,
+               std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
     std::lock_guard lock(job.mutex);
     if (job.cancelled) {
       job.state = "cancelled";

@@ -18,6 +18,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -44,15 +45,20 @@ struct JobRequest {
 // Reads a JobRequest from the body of POST /api/simulate (ApiError 400 on a bad field).
 JobRequest job_request(const nlohmann::json& body, std::size_t max_runs);
 
+// Called on the job's thread when a job is done, with its scenario text, request, result
+// and wall time (the server keeps it in the run store when it has one).
+using JobDone = std::function<void(const std::string& toml, const Scenario&, const JobRequest&,
+                                   const nlohmann::json& result, double seconds)>;
+
 class JobManager {
  public:
   explicit JobManager(std::size_t max_running = 2, std::size_t max_kept = 32,
-                      std::size_t slice = 250);
+                      std::size_t slice = 250, JobDone on_done = {});
   ~JobManager();  // cancels and joins every job
   JobManager(const JobManager&) = delete;
   JobManager& operator=(const JobManager&) = delete;
 
-  std::string start(Scenario scenario, JobRequest request);
+  std::string start(Scenario scenario, JobRequest request, std::string toml = {});
   std::optional<nlohmann::json> status(const std::string& id) const;
   bool cancel(const std::string& id);
 
@@ -62,6 +68,7 @@ class JobManager {
   void forget_old();
 
   std::size_t max_running_, max_kept_, slice_;
+  JobDone on_done_;
   mutable std::mutex mutex_;
   std::map<std::string, std::shared_ptr<Job>> jobs_;
   std::vector<std::string> order_;  // ids, oldest first

@@ -4,7 +4,9 @@
 #include <httplib.h>
 
 #include <fstream>
+#include <mutex>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <sstream>
 
 #include "core/error.hpp"
@@ -13,6 +15,8 @@
 #include "report/html.hpp"
 #include "serve/api.hpp"
 #include "serve/jobs.hpp"
+#include "store/run_store.hpp"
+#include "store/sha256.hpp"
 
 namespace detente::serve {
 
@@ -80,9 +84,68 @@ struct Server::Impl {
   std::vector<ExtraScenario> extra;
   std::string page;
   int port = 0;
+  std::optional<store::RunStore> runs;
+  std::mutex runs_mutex;  // one connection to the store, used by one thread at a time
 
   explicit Impl(ServeOptions o)
-      : options(std::move(o)), jobs(options.max_jobs, 32, 250), page(report::app_html({})) {}
+      : options(std::move(o)),
+        jobs(
+            options.max_jobs, 32, 250,
+            [this](const std::string& toml, const Scenario& s, const JobRequest& rq,
+                   const json& result, double seconds) { save_run(toml, s, rq, result, seconds); }),
+        page(report::app_html({})) {
+    if (!options.store.empty()) runs.emplace(options.store);
+  }
+
+  // A finished ensemble job as a run of `simulate` in the store.
+  void save_run(const std::string& toml, const Scenario& s, const JobRequest& rq,
+                const json& result, double seconds) {
+    if (!runs) return;
+    store::RunRecord r;
+    r.command = "simulate";
+    r.command_line = {"detente", "serve", "(POST /api/simulate)"};
+    r.detente_version = store::detente_version();
+    r.label = s.id;
+    r.seed = rq.seed;
+    r.threads = rq.threads;
+    r.wall_seconds = seconds;
+    r.options = {{"--runs", std::to_string(rq.runs), true},
+                 {"--seed", std::to_string(rq.seed), true},
+                 {"--sensitivity", rq.sensitivity ? "true" : "false", rq.sensitivity}};
+    const std::string text = toml.empty() ? std::string() : toml;
+    if (!text.empty())
+      r.inputs.push_back({"<workbench:" + s.id + ">", store::sha256_hex(text),
+                          static_cast<std::int64_t>(text.size()), text});
+    r.result = result;
+    std::lock_guard lock(runs_mutex);
+    runs->save(std::move(r));
+  }
+
+  json stored_runs() {
+    json list = json::array();
+    if (!runs) return list;
+    std::lock_guard lock(runs_mutex);
+    for (const auto& r : runs->list())
+      if (r.command == "simulate")
+        list.push_back({{"id", r.id},
+                        {"created_at", r.created_at},
+                        {"label", r.label},
+                        {"seed", r.seed ? json(*r.seed) : json()}});
+    return list;
+  }
+
+  json stored_run(const std::string& id) {
+    if (!runs) throw ApiError(404, "this server has no run store (start it with --store FILE)");
+    std::lock_guard lock(runs_mutex);
+    try {
+      store::RunRecord r = runs->load(id);
+      if (r.command != "simulate")
+        throw ApiError(404, fmt::format("run '{}' is not a simulate run", id));
+      return {{"id", r.id}, {"created_at", r.created_at}, {"label", r.label}, {"result", r.result}};
+    } catch (const InputError& e) {
+      throw ApiError(404, e.diagnostics().empty() ? e.what() : e.diagnostics().front().message);
+    }
+  }
 
   bool authorised(const httplib::Request& req) const {
     if (options.token.empty()) return true;
@@ -153,8 +216,20 @@ struct Server::Impl {
       only({"POST"});
       json body = parse_body(req.body);
       JobRequest request = job_request(body, options.max_runs);
-      std::string id = jobs.start(request_scenario(body), request);
+      std::string toml = body.contains("scenario") && body["scenario"].is_string()
+                             ? body["scenario"].get<std::string>()
+                             : std::string();
+      std::string id = jobs.start(request_scenario(body), request, std::move(toml));
       return send_json(res, 202, {{"job", id}});
+    }
+    if (p == "/api/runs") {
+      only({"GET"});
+      return send_json(res, 200, stored_runs());
+    }
+    const std::string runs_prefix = "/api/runs/";
+    if (p.rfind(runs_prefix, 0) == 0 && p.size() > runs_prefix.size()) {
+      only({"GET"});
+      return send_json(res, 200, stored_run(p.substr(runs_prefix.size())));
     }
     const std::string jobs_prefix = "/api/jobs/";
     if (p.rfind(jobs_prefix, 0) == 0 && p.size() > jobs_prefix.size()) {

@@ -7,7 +7,9 @@
 // `Authorization: Bearer T`, or `?token=T` for the page itself) or get 401.
 // Every refusal is a JSON body {"error", "status"}: 400 malformed JSON or path traversal,
 // 401 no token, 404 unknown route or job, 405 wrong method, 413 body over `body_limit`,
-// 422 a scenario that does not validate, 429 too many jobs. A handler that throws
+// 422 a scenario that does not validate, 429 too many jobs. With a run store, every finished
+// ensemble job is saved in it (command "simulate") and GET /api/runs lists its simulate runs
+// for the app's comparison. A handler that throws
 // anything else answers 500 and the server keeps serving.
 //
 // Example:
@@ -29,6 +31,7 @@ struct ServeOptions {
   int port = 8787;                     // 0: any free port
   std::string token;                   // required when host is not loopback
   std::vector<std::string> scenarios;  // extra scenario files offered beside the built-ins
+  std::string store;                   // run store (docs/run-store.md): jobs saved, runs listed
   std::size_t body_limit = 4u << 20;   // bytes; larger bodies get 413
   std::size_t max_runs = 200000;       // per variant in one ensemble job
   std::size_t max_jobs = 2;            // ensemble jobs running at once

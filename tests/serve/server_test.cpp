@@ -154,6 +154,39 @@ TEST(Serve, EnsembleJobCancels) {
   EXPECT_FALSE(status.contains("result"));
 }
 
+TEST(Serve, FinishedJobsGoToTheRunStoreAndAreListedForComparison) {
+  auto dir = test::temp_dir("serve-store");
+  serve::ServeOptions options;
+  options.store = (dir / "runs.db").string();
+  {
+    RunningServer s(options);
+    auto c = s.client();
+    EXPECT_EQ(body_of(c.Get("/api/runs")), json::array());
+    auto start = c.Post("/api/simulate",
+                        json{{"scenario", kSmallScenario}, {"runs", 50}, {"seed", 3}}.dump(),
+                        "application/json");
+    ASSERT_EQ(start->status, 202) << start->body;
+    std::string id = body_of(start)["job"];
+    json status;
+    for (int i = 0; i < 600; ++i) {
+      status = body_of(c.Get("/api/jobs/" + id));
+      if (status["state"] == "done") break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    ASSERT_EQ(status["state"], "done");
+    auto list = body_of(c.Get("/api/runs"));
+    ASSERT_EQ(list.size(), 1u);
+    EXPECT_EQ(list[0]["label"], "small");
+    auto run = body_of(c.Get("/api/runs/" + list[0]["id"].get<std::string>()));
+    EXPECT_EQ(run["result"], status["result"]);
+    EXPECT_EQ(c.Get("/api/runs/ffff0000")->status, 404);
+  }
+  // The store outlives the server: the CLI lists the run.
+  auto r = test::run_cli({"runs", "list", "--store", (dir / "runs.db").string()});
+  EXPECT_NE(r.out.find("simulate"), std::string::npos) << r.out << r.err;
+  std::filesystem::remove_all(dir);
+}
+
 struct BadRequest {
   std::string method, path, body;
   int status;
