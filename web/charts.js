@@ -202,12 +202,21 @@ const Charts = (() => {
         b.hi.slice().reverse().map((p) => `${x(p[0])},${y(p[1])}`));
       el("polygon", { points: pts.join(" "), fill: b.colour, "fill-opacity": b.opacity || 0.2 }, s);
     }
-    (o.marks || []).forEach((m, k) => {
+    // Event marks: every line drawn; each label goes to the first row where it does not
+    // touch the previous label (about 6.3 px a character); one that fits no row is left to
+    // the line's tooltip.
+    const rowEnd = new Array(markRows).fill(-Infinity);
+    (o.marks || []).slice().sort((a, b) => a.x - b.x).forEach((m) => {
       const mx = x(m.x);
-      el("line", { x1: mx, x2: mx, y1: top, y2: h - bottom, stroke: "#888", "stroke-dasharray": "2,3" }, s);
-      const row = k % markRows, ty = top - 8 - row * 13;
-      const anchor = mx > w - right - 60 ? "end" : mx < left + 60 ? "start" : "middle";
-      el("text", { x: mx, y: ty, "text-anchor": anchor, fill: "#444", class: "mark" }, s, m.label);
+      el("line", { x1: mx, x2: mx, y1: top, y2: h - bottom, stroke: "#888", "stroke-dasharray": "2,3" }, s)
+        .appendChild(el("title", {}, null, m.label));
+      const width = 6.3 * m.label.length;
+      const anchor = mx > w - right - width / 2 ? "end" : mx < left + width / 2 ? "start" : "middle";
+      const x0 = anchor === "start" ? mx : anchor === "end" ? mx - width : mx - width / 2;
+      const row = rowEnd.findIndex((end) => end + 8 < x0);
+      if (row < 0) return;
+      rowEnd[row] = x0 + width;
+      el("text", { x: mx, y: top - 8 - row * 13, "text-anchor": anchor, fill: "#444", class: "mark" }, s, m.label);
     });
     const ends = [];
     (o.series || []).forEach((se, k) => {

@@ -184,7 +184,7 @@ test("the TOML download holds the edit", async () => {
 
 test("report.html: one file, no external requests, no console errors, no overlapping or clipped text, no sideways scroll at 800 px", async () => {
   const out = join(work, "run");
-  execFileSync(binary, ["run", "-o", out, "-q", "--runs", "400"]);
+  execFileSync(binary, ["run", "--out-dir", out, "-q", "--runs", "400"]);
   const page = await browser.newPage({ viewport: { width: 800, height: 1000 } });
   const errors = [], external = [];
   page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
