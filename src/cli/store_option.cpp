@@ -1,10 +1,12 @@
 #include "cli/store_option.hpp"
 
+#include <charconv>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 
+#include "cli/command.hpp"
 #include "core/builtin.hpp"
 #include "core/error.hpp"
 #include "io/atomic_file.hpp"
@@ -89,8 +91,15 @@ store::RunRecord run_record(const CLI::App& app, const nlohmann::json& result) {
     if (name == "--store") continue;
     const std::string value = option_value(*o);
     r.options.push_back({name, value, o->count() > 0});
-    if (name == "--seed" && !value.empty()) r.seed = std::stoull(value);
-    if (name == "--threads" && !value.empty()) r.threads = std::stoi(value);
+    // Options whose default is described in words ("all cores") hold no number to parse.
+    if (std::uint64_t seed = 0;
+        name == "--seed" &&
+        std::from_chars(value.data(), value.data() + value.size(), seed).ec == std::errc())
+      r.seed = seed;
+    if (name == "--threads") {
+      r.threads = default_threads();
+      std::from_chars(value.data(), value.data() + value.size(), r.threads);
+    }
   }
   if (!r.inputs.empty()) r.label = r.inputs.front().path;
   if (result.contains("scenario")) {

@@ -1,8 +1,8 @@
 // `[data] calibrate = true`: the main job simulates with dynamics fitted to the scenario's
 // own event files, months before as_of only.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
-#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "test_support.hpp"
@@ -30,7 +30,7 @@ TEST(CalibrateCli, ScenarioRunUsesDynamicsCalibratedBeforeAsOf) {
   auto v = test::run_cli({"validate", (dir / "s.toml").string()});
   ASSERT_EQ(v.exit_code, 0) << v.err << v.out;
   auto r = test::run_cli(
-      {"run", (dir / "s.toml").string(), "-o", (dir / "out").string(), "--runs", "20"});
+      {"run", (dir / "s.toml").string(), "--out-dir", (dir / "out").string(), "--runs", "20"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   auto summary = nlohmann::json::parse(test::read_text(dir / "out" / "summary.json"));
   const auto& cal = summary["sections"]["simulation"]["calibration"];
@@ -43,7 +43,7 @@ TEST(CalibrateCli, ScenarioRunUsesDynamicsCalibratedBeforeAsOf) {
   // The same scenario without calibrate simulates with the defaults: different series.
   test::write_text(dir / "plain.toml", levant_scenario(*keds, false));
   auto p = test::run_cli(
-      {"run", (dir / "plain.toml").string(), "-o", (dir / "out2").string(), "--runs", "20"});
+      {"run", (dir / "plain.toml").string(), "--out-dir", (dir / "out2").string(), "--runs", "20"});
   ASSERT_EQ(p.exit_code, 0) << p.err;
   auto plain = nlohmann::json::parse(test::read_text(dir / "out2" / "summary.json"));
   EXPECT_FALSE(plain["sections"]["simulation"].contains("calibration"));
