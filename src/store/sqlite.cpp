@@ -2,7 +2,10 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <chrono>
 #include <stdexcept>
+#include <thread>
 
 #include "core/error.hpp"
 
@@ -44,9 +47,38 @@ void Database::raise(int rc, std::string_view context) const {
   }
 }
 
+namespace {
+
+// SQLite returns SQLITE_BUSY at once, without calling the busy handler, where waiting could
+// deadlock — e.g. two processes creating a store and switching it to WAL at the same
+// time. Outside a transaction nothing is held, so such a statement is simply tried again,
+// with a growing pause, for up to kBusyRetry in all.
+constexpr auto kBusyRetry = std::chrono::seconds(30);
+
+bool busy(int rc) { return (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED; }
+
+template <typename Attempt>
+int retry_while_busy(sqlite3* db, Attempt attempt) {
+  const auto give_up = std::chrono::steady_clock::now() + kBusyRetry;
+  auto pause = std::chrono::milliseconds(2);
+  for (;;) {
+    const int rc = attempt();
+    if (!busy(rc) || !sqlite3_get_autocommit(db) || std::chrono::steady_clock::now() > give_up)
+      return rc;
+    std::this_thread::sleep_for(pause);
+    pause = std::min(pause * 2, std::chrono::milliseconds(50));
+  }
+}
+
+}  // namespace
+
 void Database::exec(const std::string& sql) {
   char* err = nullptr;
-  int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &err);
+  int rc = retry_while_busy(db_, [&] {
+    sqlite3_free(err);
+    err = nullptr;
+    return sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &err);
+  });
   sqlite3_free(err);
   check(rc, sql.substr(0, 60));
 }
@@ -54,8 +86,10 @@ void Database::exec(const std::string& sql) {
 std::int64_t Database::changes() const { return sqlite3_changes64(db_); }
 
 Statement::Statement(Database& db, std::string_view sql) : db_(db) {
-  int rc =
-      sqlite3_prepare_v2(db.handle(), sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr);
+  int rc = retry_while_busy(db.handle(), [&] {
+    return sqlite3_prepare_v2(db.handle(), sql.data(), static_cast<int>(sql.size()), &stmt_,
+                              nullptr);
+  });
   db_.check(rc, sql.substr(0, 60));
 }
 
@@ -86,7 +120,11 @@ Statement& Statement::bind_null(int index) {
 }
 
 bool Statement::step() {
-  int rc = sqlite3_step(stmt_);
+  int rc = retry_while_busy(db_.handle(), [&] {
+    const int r = sqlite3_step(stmt_);
+    if (busy(r)) sqlite3_reset(stmt_);
+    return r;
+  });
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
   db_.raise(rc, sqlite3_sql(stmt_));

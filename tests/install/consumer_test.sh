@@ -40,7 +40,7 @@ PKG_CONFIG_PATH="$prefix/lib/pkgconfig" pkg-config --cflags --libs detente | gre
 if [ -d "$build/man" ]; then
   test -f "$prefix/share/man/man1/detente.1"
   test -f "$prefix/share/man/man1/detente-simulate.1"
-  grep -q -- '--store' "$prefix/share/man/man1/detente-simulate.1"
+  grep -q -F -- '\-\-store' "$prefix/share/man/man1/detente-simulate.1"  # roff escapes the dashes
 fi
 
 # The completion script offers the subcommands.
