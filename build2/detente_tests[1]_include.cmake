@@ -1,5 +1,0 @@
-if(EXISTS "/work/wt-speed/build2/detente_tests[1]_tests.cmake")
-  include("/work/wt-speed/build2/detente_tests[1]_tests.cmake")
-else()
-  add_test(detente_tests_NOT_BUILT detente_tests_NOT_BUILT)
-endif()
