@@ -152,7 +152,7 @@ TEST(EventsReader, Gdelt1MixesBackfileAndDailyRows) {
   EXPECT_EQ(rows[1].mentions, 3);
   EXPECT_EQ(rows[1].action_geo, "JA");
   EXPECT_EQ(rows[1].actor1_geo, "US");
-  EXPECT_EQ(rows[1].event_date, detente::Date(1982, 3, 15).days_since_epoch());
+  EXPECT_EQ(rows[1].event_date, (detente::Date{1982, 3, 15}.days_since_epoch()));
   EXPECT_EQ(rows[0].layout, Layout::gdelt1_daily);
   EXPECT_EQ(rows[0].quad, 3);
   EXPECT_EQ(rows[0].goldstein_centi, -200);
@@ -298,7 +298,7 @@ TEST(EventsReader, IcewsAndCameoTsvRows) {
   EXPECT_EQ(rows[0].actor2_country, "USA");
   EXPECT_EQ(rows[0].quad, 1);
   EXPECT_EQ(rows[0].goldstein_centi, 300);
-  EXPECT_EQ(rows[1].event_date, detente::Date(2017, 6, 2).days_since_epoch());
+  EXPECT_EQ(rows[1].event_date, (detente::Date{2017, 6, 2}.days_since_epoch()));
   EXPECT_EQ(rows[1].actor1_country, "RUS");
   EXPECT_EQ(rows[1].quad, 4);
   EXPECT_EQ(rows[2].actor1_country, "");
