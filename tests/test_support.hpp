@@ -57,6 +57,77 @@ inline void write_text(const std::filesystem::path& p, const std::string& text) 
   std::ofstream(p, std::ios::binary) << text;
 }
 
+// A small valid scenario for the simulation CLI tests: two actors, one issue, one
+// scheduled summit (probability 0.7), a variant that cancels it and an outcome on it.
+inline std::string summit_scenario(const std::string& id, const std::string& name, int months) {
+  std::string text = R"([scenario]
+id = "@ID@"
+name = "@NAME@"
+as_of = 2024-05-01
+
+[[actor]]
+id = "AAA"
+name = "A"
+capability = { dist = "uniform", min = 0.4, max = 0.6 }
+
+[[actor]]
+id = "BBB"
+name = "B"
+capability = 0.3
+
+[[issue]]
+id = "deal"
+name = "Deal"
+low = "no"
+high = "yes"
+
+[[position]]
+actor = "AAA"
+issue = "deal"
+position = { dist = "triangular", min = 50, mode = 80, max = 90 }
+salience = 0.6
+
+[[position]]
+actor = "BBB"
+issue = "deal"
+position = 30
+salience = 0.8
+
+[[event]]
+id = "summit"
+date = 2024-06-10
+kind = "summit"
+status = "scheduled"
+participants = ["AAA", "BBB"]
+title = "Summit"
+probability = 0.7
+
+[simulation]
+months = @MONTHS@
+key_dyads = [["AAA", "BBB"]]
+
+[[variant]]
+id = "off"
+name = "Summit called off"
+[[variant.event]]
+id = "summit"
+status = "cancelled"
+
+[[outcome]]
+id = "held"
+name = "Summit held"
+kind = "event_occurs"
+event = "summit"
+)";
+  auto put = [&](const std::string& key, const std::string& value) {
+    text.replace(text.find(key), key.size(), value);
+  };
+  put("@ID@", id);
+  put("@NAME@", name);
+  put("@MONTHS@", std::to_string(months));
+  return text;
+}
+
 inline std::string read_text(const std::filesystem::path& p) {
   std::ifstream in(p, std::ios::binary);
   std::stringstream s;

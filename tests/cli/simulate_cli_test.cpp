@@ -7,65 +7,7 @@
 namespace detente {
 namespace {
 
-const char* kScenario = R"([scenario]
-id = "cli-sim"
-name = "CLI simulation"
-as_of = 2024-05-01
-
-[[actor]]
-id = "AAA"
-name = "A"
-capability = { dist = "uniform", min = 0.4, max = 0.6 }
-
-[[actor]]
-id = "BBB"
-name = "B"
-capability = 0.3
-
-[[issue]]
-id = "deal"
-name = "Deal"
-low = "no"
-high = "yes"
-
-[[position]]
-actor = "AAA"
-issue = "deal"
-position = { dist = "triangular", min = 50, mode = 80, max = 90 }
-salience = 0.6
-
-[[position]]
-actor = "BBB"
-issue = "deal"
-position = 30
-salience = 0.8
-
-[[event]]
-id = "summit"
-date = 2024-06-10
-kind = "summit"
-status = "scheduled"
-participants = ["AAA", "BBB"]
-title = "Summit"
-probability = 0.7
-
-[simulation]
-months = 12
-key_dyads = [["AAA", "BBB"]]
-
-[[variant]]
-id = "off"
-name = "Summit called off"
-[[variant.event]]
-id = "summit"
-status = "cancelled"
-
-[[outcome]]
-id = "held"
-name = "Summit held"
-kind = "event_occurs"
-event = "summit"
-)";
+const std::string kScenario = test::summit_scenario("cli-sim", "CLI simulation", 12);
 
 std::string scenario_file() {
   auto dir = test::temp_dir("simcli");
