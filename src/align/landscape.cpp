@@ -7,11 +7,12 @@
 #include <map>
 #include <random>
 #include <stdexcept>
-#include <thread>
 
 #include "align/relocation.hpp"
 #include "core/error.hpp"
 #include "core/limits.hpp"
+#include "core/parallel.hpp"
+#include "core/splitmix.hpp"
 
 namespace detente::align {
 
@@ -153,10 +154,7 @@ std::vector<std::vector<int>> sampled_descents(const Couplings& c, const Landsca
       out[s] = std::move(side);
     }
   };
-  std::vector<std::thread> pool;
-  for (int t = 1; t < threads; ++t) pool.emplace_back(work, t);
-  work(0);
-  for (auto& th : pool) th.join();
+  parallel_workers(threads, work);
   return out;
 }
 
@@ -228,10 +226,7 @@ LandscapeResult exhaustive_landscape(const LandscapeInput& in, const LandscapeOp
       }
     }
   };
-  std::vector<std::thread> pool;
-  for (int t = 1; t < threads; ++t) pool.emplace_back(work, t);
-  work(0);
-  for (auto& th : pool) th.join();
+  parallel_workers(threads, work);
 
   LandscapeResult r;
   r.exhaustive = true;

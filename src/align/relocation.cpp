@@ -5,16 +5,11 @@
 #include <cmath>
 #include <numeric>
 #include <random>
-#include <thread>
+
+#include "core/parallel.hpp"
+#include "core/splitmix.hpp"
 
 namespace detente::align {
-
-std::uint64_t mix_seed(std::uint64_t seed, std::uint64_t index) {
-  std::uint64_t z = seed + 0x9e3779b97f4a7c15ULL * (index + 1);
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-  return z ^ (z >> 31);
-}
 
 namespace {
 
@@ -26,12 +21,9 @@ void run_parallel(int count, int threads, Job job) {
     for (int i = 0; i < count; ++i) job(i);
     return;
   }
-  std::vector<std::thread> pool;
-  for (int t = 0; t < threads; ++t)
-    pool.emplace_back([&, t] {
-      for (int i = t; i < count; i += threads) job(i);
-    });
-  for (auto& th : pool) th.join();
+  parallel_workers(threads, [&](int t) {
+    for (int i = t; i < count; i += threads) job(i);
+  });
 }
 
 // Node-to-cluster tie sums for the relocation moves.

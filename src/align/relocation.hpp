@@ -64,7 +64,4 @@ struct FrustrationHeuristicResult {
 FrustrationHeuristicResult frustration_heuristic(const SignedGraph& g,
                                                  const FrustrationHeuristicOptions& options = {});
 
-// A reproducible 64-bit mix of a seed and an index (splitmix64), for per-start seeds.
-std::uint64_t mix_seed(std::uint64_t seed, std::uint64_t index);
-
 }  // namespace detente::align

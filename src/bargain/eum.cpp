@@ -12,7 +12,7 @@
 #include "bargain/weighted_mean.hpp"
 #include "bargain/weighted_median.hpp"
 #include "core/error.hpp"
-#include "sim/parallel.hpp"
+#include "core/parallel.hpp"
 
 namespace detente::bargain {
 
@@ -174,7 +174,7 @@ class Supports {
     const int t_count = n >= kParallelFrom ? threads : 1;
     // 1. Row t of the distances, for the voter k in position t: each thread fills the rows
     //    of its chunk into prefix_ (row t + 1), then the running sums go down the columns.
-    sim::parallel_chunks(n, t_count, [&](std::size_t begin, std::size_t end) {
+    parallel_chunks(n, t_count, [&](std::size_t begin, std::size_t end) {
       std::vector<double> sorted(n);
       for (std::size_t t = begin; t < end; ++t) {
         const std::size_t k = by_x_[t];
@@ -200,7 +200,7 @@ class Supports {
       for (std::size_t k = 0; k < n; ++k) all_votes_ += w[k] * 2 * voter_sum_[k];
     // 2. Each pair once, lower position first; pairs at one position keep support 0.
     support_.assign(n * n, 0.0);
-    sim::parallel_chunks(n, t_count, [&](std::size_t begin, std::size_t end) {
+    parallel_chunks(n, t_count, [&](std::size_t begin, std::size_t end) {
       for (std::size_t si = begin; si < end; ++si) {
         const double xi = xs_[si];
         std::size_t sj = si + 1;
@@ -396,7 +396,7 @@ EumResult eum_in_order(const BargainingProblem& p, std::size_t issue, const EumO
     sup.compute(x, w, r_sec, range, o, threads);
     {
       const ExpectedUtility eu(x, s, range, mu, o, sup);
-      sim::parallel_chunks(n, threads, [&](std::size_t begin, std::size_t end) {
+      parallel_chunks(n, threads, [&](std::size_t begin, std::size_t end) {
         for (std::size_t i = begin; i < end; ++i) {
           double sec = 0;
           for (std::size_t j = 0; j < n; ++j) {
@@ -418,7 +418,7 @@ EumResult eum_in_order(const BargainingProblem& p, std::size_t issue, const EumO
     const ExpectedUtility eu(x, s, range, mu, o, sup);
     const bool mirror = o.perspective == O::Perspective::mirror;
     const bool figure = o.compromise_region == O::CompromiseRegion::figure;
-    sim::parallel_chunks(n, threads, [&](std::size_t begin, std::size_t end) {
+    parallel_chunks(n, threads, [&](std::size_t begin, std::size_t end) {
       for (std::size_t i = begin; i < end; ++i) {
         const double ri = r[i], usq_i = utility(0.5, ri);
         OfferChoice choice(x[i], o.selection);

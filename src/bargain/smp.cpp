@@ -9,7 +9,8 @@
 
 #include "bargain/weighted_mean.hpp"
 #include "core/error.hpp"
-#include "sim/parallel.hpp"
+#include "core/parallel.hpp"
+#include "core/splitmix.hpp"
 
 namespace detente::bargain {
 
@@ -289,12 +290,7 @@ std::vector<double> coalitions(Rule rule, const std::vector<double>& w,
 
 // A counter-based uniform in [0, 1): the same for (seed, turn, actor) on any thread.
 double uniform_at(std::uint64_t seed, std::uint64_t turn, std::uint64_t actor) {
-  auto mix = [](std::uint64_t z) {
-    z += 0x9e3779b97f4a7c15ULL;
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-  };
+  auto mix = [](std::uint64_t z) { return splitmix64(z); };
   const std::uint64_t h = mix(mix(mix(seed) ^ turn) ^ actor);
   return static_cast<double>(h >> 11) * 0x1.0p-53;
 }
@@ -418,7 +414,7 @@ class SmpState {
     const std::size_t n = n_;
     std::fill(target.begin(), target.end(), -1);
     std::fill(p_target.begin(), p_target.end(), 0.0);
-    sim::parallel_chunks(n, sim::thread_count(threads, n), [&](std::size_t begin, std::size_t end) {
+    parallel_chunks(n, thread_count(threads, n), [&](std::size_t begin, std::size_t end) {
       std::vector<double> weight(n);
       for (std::size_t m = 0; m < n; ++m) weight[m] = total_sal_[m] * cap_[m];
       for (std::size_t i = begin; i < end; ++i) {
@@ -735,37 +731,36 @@ SmpResult smp_in_order(const BargainingProblem& p, const SmpOptions& o) {
     }
     // 3. Each actor's queue: PCE over its bargains by everyone's utility; pick one.
     std::vector<double> next = pos;
-    sim::parallel_chunks(
-        n, sim::thread_count(o.threads, n), [&](std::size_t begin, std::size_t end) {
-          for (std::size_t k = begin; k < end; ++k) {
-            const auto& q = queue[k];
-            const std::size_t nb = q.size();
-            std::vector<double> u(n * nb);
-            for (std::size_t a = 0; a < n; ++a)
-              for (std::size_t m = 0; m < nb; ++m) u[a * nb + m] = state.bargain_util(a, q[m]);
-            const auto c = coalitions(o.voting_rule, cap, u, n, nb);
-            const auto prob = pce_m(o.pce_model, o.victory_prob_model, c, nb);
-            std::size_t chosen = 0;
-            if (o.state_transitions == S::StateTransitions::deterministic) {
-              for (std::size_t m = 1; m < nb; ++m)
-                if (prob[m] > prob[chosen]) chosen = m;
-            } else {
-              double r = uniform_at(o.seed, static_cast<std::uint64_t>(turn), k), acc = 0;
-              chosen = nb - 1;
-              for (std::size_t m = 0; m < nb; ++m) {
-                acc += prob[m];
-                if (r < acc) {
-                  chosen = m;
-                  break;
-                }
-              }
+    parallel_chunks(n, thread_count(o.threads, n), [&](std::size_t begin, std::size_t end) {
+      for (std::size_t k = begin; k < end; ++k) {
+        const auto& q = queue[k];
+        const std::size_t nb = q.size();
+        std::vector<double> u(n * nb);
+        for (std::size_t a = 0; a < n; ++a)
+          for (std::size_t m = 0; m < nb; ++m) u[a * nb + m] = state.bargain_util(a, q[m]);
+        const auto c = coalitions(o.voting_rule, cap, u, n, nb);
+        const auto prob = pce_m(o.pce_model, o.victory_prob_model, c, nb);
+        std::size_t chosen = 0;
+        if (o.state_transitions == S::StateTransitions::deterministic) {
+          for (std::size_t m = 1; m < nb; ++m)
+            if (prob[m] > prob[chosen]) chosen = m;
+        } else {
+          double r = uniform_at(o.seed, static_cast<std::uint64_t>(turn), k), acc = 0;
+          chosen = nb - 1;
+          for (std::size_t m = 0; m < nb; ++m) {
+            acc += prob[m];
+            if (r < acc) {
+              chosen = m;
+              break;
             }
-            const Bargain& b = q[chosen];
-            if (b.init == b.rcvr) continue;
-            const auto& x = b.init == k ? b.pos_init : b.pos_rcvr;
-            for (std::size_t dd = 0; dd < d; ++dd) next[k * d + dd] = x[dd];
           }
-        });
+        }
+        const Bargain& b = q[chosen];
+        if (b.init == b.rcvr) continue;
+        const auto& x = b.init == k ? b.pos_init : b.pos_rcvr;
+        for (std::size_t dd = 0; dd < d; ++dd) next[k * d + dd] = x[dd];
+      }
+    });
     // 4. Ideals drift toward positions: ideal_i = Σ_j A_ij pos_j + (1 − Σ_j A_ij) ideal_i.
     std::vector<double> new_ideal(n * d, 0.0);
     for (std::size_t i = 0; i < n; ++i) {

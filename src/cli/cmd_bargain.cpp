@@ -15,6 +15,7 @@
 #include "cli/store_option.hpp"
 #include "core/error.hpp"
 #include "io/bargain/read_input.hpp"
+#include "io/csv.hpp"
 
 namespace detente::cli {
 namespace {
@@ -31,13 +32,6 @@ struct BargainArgs {
   Format format = Format::text;
   StoreOption store;
 };
-
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
 
 std::string text_single(const bargain::BargainingProblem& p, const bargain::ModelRun& run) {
   std::string out = fmt::format("model: {}   input: {} ({} actors, {} issues)\n", run.model, p.name,
@@ -57,11 +51,11 @@ std::string text_single(const bargain::BargainingProblem& p, const bargain::Mode
 
 std::string csv_single(const bargain::BargainingProblem& p, const bargain::ModelRun& run) {
   std::string out = "model,issue,round,median,mean,forecast";
-  for (const auto& a : p.actors) out += "," + csv_field(a);
+  for (const auto& a : p.actors) out += "," + io::csv_quote(a);
   out += "\n";
   for (const auto& is : run.issues)
     for (const auto& r : is.rounds) {
-      out += fmt::format("{},{},{},{},{},{}", run.model, csv_field(is.issue), r.round, r.median,
+      out += fmt::format("{},{},{},{},{},{}", run.model, io::csv_quote(is.issue), r.round, r.median,
                          r.mean, is.forecast);
       for (double x : r.positions) out += fmt::format(",{}", x);
       out += "\n";
@@ -138,7 +132,7 @@ int run_bargain(const BargainArgs& args) {
       for (const auto& r : runs) content += "," + r.model;
       content += "\n";
       for (std::size_t k = 0; k < problem.issue_count(); ++k) {
-        content += csv_field(problem.issues[k].name);
+        content += io::csv_quote(problem.issues[k].name);
         for (const auto& r : runs) content += fmt::format(",{}", r.issues[k].forecast);
         content += "\n";
       }

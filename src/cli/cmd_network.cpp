@@ -9,6 +9,7 @@
 #include "align/network_builder.hpp"
 #include "cli/command.hpp"
 #include "core/error.hpp"
+#include "io/csv.hpp"
 
 namespace detente::cli {
 namespace {
@@ -20,13 +21,6 @@ struct NetworkArgs {
   std::string output, nodes_output;
   Format format = Format::csv;
 };
-
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
 
 int run_build(NetworkArgs& a) {
   a.options.type_weights = a.weights == "type";
@@ -52,13 +46,13 @@ int run_build(NetworkArgs& a) {
   } else {
     out = "from,to,sign,weight\n";
     for (const auto& e : g.edges)
-      out += fmt::format("{},{},{},{}\n", csv_field(g.names[e.u]), csv_field(g.names[e.v]), e.sign,
-                         e.weight);
+      out += fmt::format("{},{},{},{}\n", io::csv_quote(g.names[e.u]), io::csv_quote(g.names[e.v]),
+                         e.sign, e.weight);
   }
   if (!a.nodes_output.empty()) {
     std::string nodes = "name,ccode,cinc\n";
     for (int i = 0; i < g.size(); ++i)
-      nodes += fmt::format("{},{},{}\n", csv_field(g.names[i]), net.ccode[i], net.cinc[i]);
+      nodes += fmt::format("{},{},{}\n", io::csv_quote(g.names[i]), net.ccode[i], net.cinc[i]);
     emit(nodes, a.nodes_output);
   }
   emit(out, a.output);

@@ -24,8 +24,6 @@ struct RunsArgs {
   std::string a, b;
 };
 
-std::string csv_field(const std::string& s) { return io::csv_quote(s); }
-
 std::string num(std::optional<double> v) { return v ? fmt::format("{:.6g}", *v) : "—"; }
 std::string csv_num(std::optional<double> v) { return v ? fmt::format("{}", *v) : ""; }
 
@@ -80,8 +78,9 @@ int runs_list(const RunsArgs& a) {
   } else if (a.format == Format::csv) {
     out = "id,created_at,command,label,seed,wall_seconds,result_values\n";
     for (const auto& r : runs)
-      out += fmt::format("{},{},{},{},{},{},{}\n", r.id, r.created_at, csv_field(r.command),
-                         csv_field(r.label), r.seed.value_or(""), r.wall_seconds, r.result_rows);
+      out +=
+          fmt::format("{},{},{},{},{},{},{}\n", r.id, r.created_at, io::csv_quote(r.command),
+                      io::csv_quote(r.label), r.seed.value_or(""), r.wall_seconds, r.result_rows);
   } else {
     out = fmt::format("{:<12}  {:<24}  {:<16}  {:<24}  {:>6}  {:>8}  {:>7}\n", "id",
                       "created (UTC)", "command", "label", "seed", "wall s", "values");
@@ -110,7 +109,8 @@ int runs_show(const RunsArgs& a) {
   } else if (a.format == Format::csv) {
     out = "quantity,subject,value\n";
     for (const auto& v : values)
-      out += fmt::format("{},{},{}\n", csv_field(v.quantity), csv_field(v.subject), v.value);
+      out +=
+          fmt::format("{},{},{}\n", io::csv_quote(v.quantity), io::csv_quote(v.subject), v.value);
   } else {
     std::string argv;
     for (const auto& s : r.command_line) argv += (argv.empty() ? "" : " ") + s;
@@ -143,11 +143,12 @@ int runs_diff(const RunsArgs& a) {
   } else if (a.format == Format::csv) {
     out = "section,kind,name,a,b,delta\n";
     for (const auto& c : d.inputs)
-      out += fmt::format("input,{},{},{},{},\n", c.kind, csv_field(c.name), csv_field(c.a),
-                         csv_field(c.b));
+      out += fmt::format("input,{},{},{},{},\n", c.kind, io::csv_quote(c.name), io::csv_quote(c.a),
+                         io::csv_quote(c.b));
     for (const auto& c : d.results)
-      out += fmt::format("result,{},{},{},{},{}\n", csv_field(c.quantity), csv_field(c.subject),
-                         csv_num(c.a), csv_num(c.b), c.a && c.b ? fmt::format("{}", c.delta) : "");
+      out += fmt::format("result,{},{},{},{},{}\n", io::csv_quote(c.quantity),
+                         io::csv_quote(c.subject), csv_num(c.a), csv_num(c.b),
+                         c.a && c.b ? fmt::format("{}", c.delta) : "");
   } else {
     out = fmt::format("a = {}\nb = {}\n\ninputs that differ ({})\n", d.a, d.b, d.inputs.size());
     for (const auto& c : d.inputs)
@@ -172,7 +173,8 @@ int runs_export(const RunsArgs& a) {
   if (a.format == Format::csv) {
     out = "quantity,subject,value\n";
     for (const auto& v : db.results(r.id))
-      out += fmt::format("{},{},{}\n", csv_field(v.quantity), csv_field(v.subject), v.value);
+      out +=
+          fmt::format("{},{},{}\n", io::csv_quote(v.quantity), io::csv_quote(v.subject), v.value);
   } else {
     auto j = record_json(r, true);
     j["tables"] = db.result_tables(r.id);

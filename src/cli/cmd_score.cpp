@@ -18,6 +18,7 @@
 
 #include "cli/command.hpp"
 #include "core/error.hpp"
+#include "io/csv.hpp"
 #include "io/score/forecast_csv.hpp"
 #include "sim/scoring.hpp"
 
@@ -284,19 +285,12 @@ std::string as_json(const std::vector<Scored>& scored, const Args& a) {
   return j.dump(2) + "\n";
 }
 
-std::string csv_field(const std::string& v) {
-  if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
-  std::string q = "\"";
-  for (char c : v) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return q + "\"";
-}
-
 // Long ("tidy") layout: one value per row; the bin columns are empty for summary rows.
 std::string as_csv(const std::vector<Scored>& scored) {
   std::string s = "model,metric,bin_lower,bin_upper,value\n";
   auto row = [&](const std::string& model, std::string_view metric, double value,
                  const sim::ReliabilityBin* bin = nullptr) {
-    s += fmt::format("{},{},{},{},{}\n", csv_field(model), metric,
+    s += fmt::format("{},{},{},{},{}\n", io::csv_quote(model), metric,
                      bin ? fmt::format("{:g}", bin->lower) : "",
                      bin ? fmt::format("{:g}", bin->upper) : "",
                      std::isfinite(value) ? fmt::format("{}", value) : "");

@@ -4,7 +4,7 @@
 #include <mutex>
 
 #include "sim/dynamics.hpp"
-#include "sim/parallel.hpp"
+#include "core/parallel.hpp"
 #include "sim/rng.hpp"
 
 namespace detente::sim {

@@ -10,7 +10,7 @@
 #include "core/distribution.hpp"
 #include "core/error.hpp"
 #include "sim/calibrate.hpp"
-#include "sim/parallel.hpp"
+#include "core/parallel.hpp"
 #include "sim/scoring.hpp"
 
 namespace detente::sim {

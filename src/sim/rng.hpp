@@ -16,14 +16,11 @@
 #include <cstdint>
 #include <string_view>
 
+#include "core/splitmix.hpp"
+
 namespace detente::sim {
 
-inline std::uint64_t splitmix64(std::uint64_t& state) {
-  std::uint64_t z = (state += 0x9E3779B97F4A7C15ULL);
-  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-  z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-  return z ^ (z >> 31);
-}
+using detente::splitmix64;
 
 // FNV-1a: a stable key for a variant id.
 inline std::uint64_t stable_hash(std::string_view text) {

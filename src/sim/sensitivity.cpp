@@ -5,7 +5,7 @@
 
 #include "core/error.hpp"
 #include "sim/dynamics.hpp"
-#include "sim/parallel.hpp"
+#include "core/parallel.hpp"
 
 namespace detente::sim {
 

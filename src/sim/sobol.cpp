@@ -13,7 +13,8 @@
 #include <stdexcept>
 #include <thread>
 
-#include "sim/parallel.hpp"
+#include "core/parallel.hpp"
+#include "core/splitmix.hpp"
 
 namespace detente::sim {
 
@@ -25,14 +26,6 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 double open_unit(double u) {
   constexpr double lo = 0x1p-54, hi = 1.0 - 0x1p-53;
   return std::clamp(u, lo, hi);
-}
-
-// SplitMix64 finaliser: a counter-based seed for stream `counter` of `seed`.
-std::uint64_t split_seed(std::uint64_t seed, std::uint64_t counter) {
-  std::uint64_t z = seed + 0x9E3779B97F4A7C15ULL * (counter + 1);
-  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-  z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-  return z ^ (z >> 31);
 }
 
 __extension__ typedef unsigned __int128 uint128;
@@ -196,15 +189,15 @@ SobolResult sobol_analyze(std::size_t k, std::size_t m, std::span<const double> 
   result.evaluations = n * (k + 2);
   result.outputs.resize(m);
 
-  // Bootstrap resample r uses stream split_seed(seed', r) alone: any thread can draw it.
+  // Bootstrap resample r uses stream mix_seed(seed', r) alone: any thread can draw it.
   const std::size_t reps = o.bootstrap;
   std::vector<Estimate> boot(reps * m);
-  const std::uint64_t boot_seed = split_seed(o.seed, 0xB0075742ULL);
+  const std::uint64_t boot_seed = mix_seed(o.seed, 0xB0075742ULL);
   parallel_chunks(reps, thread_count(o.threads, reps), [&](std::size_t begin, std::size_t end) {
     std::vector<std::uint32_t> rows(n);
     std::vector<double> gathered(n * (k + 2));
     for (std::size_t r = begin; r < end; ++r) {
-      std::mt19937_64 rng(split_seed(boot_seed, r));
+      std::mt19937_64 rng(mix_seed(boot_seed, r));
       for (auto& j : rows) j = static_cast<std::uint32_t>(below(rng, n));
       // Gathered once per output so that the estimator reads contiguous memory.
       for (std::size_t out = 0; out < m; ++out) {

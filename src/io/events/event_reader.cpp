@@ -17,6 +17,7 @@
 #include <mutex>
 #include <thread>
 
+#include "core/parallel.hpp"
 #include "io/events/pipeline.hpp"
 #include "io/events/row_parser.hpp"
 #include "io/events/source.hpp"
@@ -265,10 +266,7 @@ ReadStats read_events(const std::vector<std::string>& inputs, const ReadOptions&
       }
     }
   };
-  std::vector<std::thread> pool;
-  for (int t = 1; t < std::min(threads, n); ++t) pool.emplace_back(work, t);
-  work(0);
-  for (auto& th : pool) th.join();
+  parallel_workers(std::min(threads, n), work);      // `work` keeps its own first error
   if (shown) std::cerr << "\r\033[K" << std::flush;  // every worker has joined
   if (error) std::rethrow_exception(error);
   ReadStats total;

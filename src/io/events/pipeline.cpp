@@ -17,6 +17,7 @@
 #include <tuple>
 #include <utility>
 
+#include "core/parallel.hpp"
 #include "io/events/detect.hpp"
 #include "io/events/row_parser.hpp"
 #include "io/events/source.hpp"
@@ -87,17 +88,24 @@ class Pipeline {
   // Starts the parser threads, runs `read` (which dispatches blocks), joins and reports.
   template <typename Read>
   ReadStats run_with(Read&& read) {
-    std::vector<std::thread> pool;
-    if (threads_ > 1)
-      for (int w = 0; w < threads_; ++w) pool.emplace_back([this, w] { worker_loop(w); });
-    read();
-    if (threads_ > 1) {
-      {
-        std::lock_guard lk(mu_);
-        done_ = true;
-      }
-      cv_work_.notify_all();
-      for (auto& t : pool) t.join();
+    if (threads_ <= 1) {
+      read();
+    } else {
+      // Worker 0 (this thread) reads and dispatches blocks; workers 1… parse them.
+      parallel_workers(threads_ + 1, [&](int w) {
+        if (w > 0) return worker_loop(w - 1);
+        struct EndOfInput {  // even when `read` throws, so that no parser waits forever
+          Pipeline& p;
+          ~EndOfInput() {
+            {
+              std::lock_guard lk(p.mu_);
+              p.done_ = true;
+            }
+            p.cv_work_.notify_all();
+          }
+        } end{*this};
+        read();
+      });
     }
     if (progress_shown_) std::cerr << "\r\033[K" << std::flush;
     return finish();

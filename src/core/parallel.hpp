@@ -1,0 +1,74 @@
+// detente/core/parallel.hpp
+//
+// The one way detente runs work on threads. Two shapes:
+//   * parallel_workers(threads, body): body(worker) on `threads` workers at once (worker 0
+//     on the calling thread), for loops that split the work themselves (strided or by a
+//     shared counter);
+//   * parallel_chunks(n, threads, body): body(begin, end) on contiguous chunks of [0, n).
+// Both join every worker and rethrow the first exception (by worker index), so no error
+// is dropped. Results go to slots by index, so that neither the partition nor the thread
+// count can change them.
+//
+// Example:
+//   std::vector<double> out(n);
+//   detente::parallel_chunks(n, detente::thread_count(threads, n),
+//                            [&](std::size_t begin, std::size_t end) {
+//                              for (std::size_t i = begin; i < end; ++i) out[i] = f(i);
+//                            });
+#pragma once
+
+#include <algorithm>
+#include <cstddef>
+#include <exception>
+#include <thread>
+#include <vector>
+
+namespace detente {
+
+// The threads to use for `work` items: `requested` (≤ 0: the hardware's), at least 1, at
+// most one per item.
+inline int thread_count(int requested, std::size_t work) {
+  int t = requested > 0 ? requested : static_cast<int>(std::thread::hardware_concurrency());
+  t = std::max(t, 1);
+  return static_cast<int>(
+      std::min<std::size_t>(static_cast<std::size_t>(t), std::max<std::size_t>(work, 1)));
+}
+
+// Runs body(worker) for worker = 0 … threads − 1 concurrently; worker 0 runs on the
+// calling thread. Rethrows the lowest-numbered worker's exception after all have joined.
+template <typename Body>
+void parallel_workers(int threads, Body body) {
+  threads = std::max(threads, 1);
+  if (threads == 1) {
+    body(0);
+    return;
+  }
+  std::vector<std::exception_ptr> errors(static_cast<std::size_t>(threads));
+  auto guarded = [&](int t) {
+    try {
+      body(t);
+    } catch (...) {
+      errors[static_cast<std::size_t>(t)] = std::current_exception();
+    }
+  };
+  std::vector<std::thread> pool;
+  pool.reserve(static_cast<std::size_t>(threads - 1));
+  for (int t = 1; t < threads; ++t) pool.emplace_back(guarded, t);
+  guarded(0);
+  for (auto& th : pool) th.join();
+  for (auto& e : errors)
+    if (e) std::rethrow_exception(e);
+}
+
+// Runs body(begin, end) on `threads` contiguous chunks of [0, n).
+template <typename Body>
+void parallel_chunks(std::size_t n, int threads, Body body) {
+  threads = std::max(threads, 1);
+  const auto parts = static_cast<std::size_t>(threads);
+  parallel_workers(threads, [&](int t) {
+    const auto w = static_cast<std::size_t>(t);
+    body(n * w / parts, n * (w + 1) / parts);
+  });
+}
+
+}  // namespace detente
