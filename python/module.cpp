@@ -32,7 +32,7 @@ namespace {
 int dispatch(const std::vector<std::string>& args) {
   CLI::App app{"detente"};
   app.require_subcommand(1);
-  auto runners = cli::add_registered_commands(app);
+  auto runners = cli::add_commands(app);
   std::vector<std::string> reversed(args.rbegin(), args.rend());
   try {
     app.parse(reversed);

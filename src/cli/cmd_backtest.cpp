@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "cli/command.hpp"
+#include "cli/commands.hpp"
 #include "cli/store_option.hpp"
 #include "cli/tie_input.hpp"
 #include "sim/backtest.hpp"
@@ -79,48 +80,51 @@ int backtest_events_main(const EventArgs& a, Format format, const std::string& o
   return 0;
 }
 
-const bool registered = register_command(
-    {"backtest",
-     "Backtest tie forecasts out of sample: CoW network windows (DIR) or event data (--events)", 70,
-     [](CLI::App& app) {
-       auto dir = std::make_shared<std::string>();
-       auto months = std::make_shared<int>(12);
-       auto format = std::make_shared<Format>();
-       auto out = std::make_shared<std::string>();
-       auto ev = std::make_shared<EventArgs>();
-       app.add_option("DIR", *dir, "Directory of cow_*.csv windows (from,to,sign)");
-       ev->input.add_options(app, false);
-       app.add_option("--from", ev->from, "With --events: first origin (YYYY-MM-DD)");
-       app.add_option("--to", ev->to, "With --events: last origin (YYYY-MM-DD)");
-       app.add_option("--horizons", ev->horizons, "With --events: months ahead")
-           ->delimiter(',')
-           ->check(CLI::Range(1, 120));
-       app.add_option("--step", ev->step, "With --events: months between origins")
-           ->default_val(1)
-           ->check(CLI::Range(1, 120));
-       app.add_option("--paths", ev->paths, "With --events: simulated futures per origin")
-           ->default_val(200)
-           ->check(CLI::Range(2, 100000));
-       app.add_option("--seed", ev->seed, "Seed of the ensembles and the bootstrap")
-           ->default_val(1);
-       app.add_flag("--no-balance", ev->no_balance,
-                    "With --events: dynamics without the balance term");
-       app.add_option("--months", *months, "Forecast horizon in months")
-           ->default_val(12)
-           ->check(CLI::Range(1, 600));
-       add_format_option(app, *format, {Format::text, Format::json});
-       add_output_option(app, *out);
-       ev->store.add(app);
-       return [=] {
-         if (!ev->input.files.empty()) {
-           if (!dir->empty()) fail({"", 0, "DIR"}, "give either DIR or --events, not both");
-           return backtest_events_main(*ev, *format, *out);
-         }
-         if (dir->empty())
-           fail({"", 0, "DIR"}, "give a directory of network windows or --events FILES");
-         return backtest_main(*dir, *months, *format, *out, ev->store);
-       };
-     }});
-
 }  // namespace
+
+CommandSpec backtest_command() {
+  return {
+      "backtest",
+      "Backtest tie forecasts out of sample: CoW network windows (DIR) or event data (--events)",
+      [](CLI::App& app) {
+        auto dir = std::make_shared<std::string>();
+        auto months = std::make_shared<int>(12);
+        auto format = std::make_shared<Format>();
+        auto out = std::make_shared<std::string>();
+        auto ev = std::make_shared<EventArgs>();
+        app.add_option("DIR", *dir, "Directory of cow_*.csv windows (from,to,sign)");
+        ev->input.add_options(app, false);
+        app.add_option("--from", ev->from, "With --events: first origin (YYYY-MM-DD)");
+        app.add_option("--to", ev->to, "With --events: last origin (YYYY-MM-DD)");
+        app.add_option("--horizons", ev->horizons, "With --events: months ahead")
+            ->delimiter(',')
+            ->check(CLI::Range(1, 120));
+        app.add_option("--step", ev->step, "With --events: months between origins")
+            ->default_val(1)
+            ->check(CLI::Range(1, 120));
+        app.add_option("--paths", ev->paths, "With --events: simulated futures per origin")
+            ->default_val(200)
+            ->check(CLI::Range(2, 100000));
+        app.add_option("--seed", ev->seed, "Seed of the ensembles and the bootstrap")
+            ->default_val(1);
+        app.add_flag("--no-balance", ev->no_balance,
+                     "With --events: dynamics without the balance term");
+        app.add_option("--months", *months, "Forecast horizon in months")
+            ->default_val(12)
+            ->check(CLI::Range(1, 600));
+        add_format_option(app, *format, {Format::text, Format::json});
+        add_output_option(app, *out);
+        ev->store.add(app);
+        return [=] {
+          if (!ev->input.files.empty()) {
+            if (!dir->empty()) fail({"", 0, "DIR"}, "give either DIR or --events, not both");
+            return backtest_events_main(*ev, *format, *out);
+          }
+          if (dir->empty())
+            fail({"", 0, "DIR"}, "give a directory of network windows or --events FILES");
+          return backtest_main(*dir, *months, *format, *out, ev->store);
+        };
+      }};
+}
+
 }  // namespace detente::cli

@@ -13,6 +13,7 @@
 #include "align/relocation.hpp"
 #include "align/signed_graph.hpp"
 #include "cli/command.hpp"
+#include "cli/commands.hpp"
 #include "cli/store_option.hpp"
 #include "core/error.hpp"
 #include "io/graph/graph_reader.hpp"
@@ -241,44 +242,48 @@ int run_balance(const BalanceArgs& a) {
   return 0;
 }
 
-const bool registered = register_command(
-    {"balance", "Frustration index, best two-bloc split and balance of a signed network", 40,
-     [](CLI::App& app) {
-       auto a = std::make_shared<BalanceArgs>();
-       app.add_option("INPUT", a->inputs,
-                      "Signed network(s): CSV edge list (from,to,sign[,weight]), Pajek "
-                      ".net/.paj, UCINET .dat, or a scenario (built-in name or .toml); several "
-                      "inputs give one row each (e.g. a series of windows); - reads stdin")
-           ->required();
-       app.add_option("--method", a->method,
-                      "exact (proof of optimality), heuristic (two blocs, large graphs) or "
-                      "blockmodel (k clusters, Doreian–Mrvar relocation)")
-           ->check(CLI::IsMember({"exact", "heuristic", "blockmodel"}))
-           ->default_str("exact");
-       app.add_option("--time-limit", a->time_limit,
-                      "Seconds for the exact search (0 = none); on expiry the best split is "
-                      "reported with its bounds as not proven optimal")
-           ->check(CLI::NonNegativeNumber);
-       app.add_option("--clusters", a->clusters, "Blockmodel: number of clusters k")
-           ->check(CLI::PositiveNumber);
-       app.add_option("--alpha", a->alpha,
-                      "Blockmodel: weight of negative ties inside clusters (1 − α: positive "
-                      "ties between)")
-           ->check(CLI::Range(0.0, 1.0));
-       app.add_flag("--unweighted", a->unweighted, "Count ties, ignoring their weights");
-       app.add_option("--seed", a->seed, "Seed of the heuristic's random starts")->default_str("1");
-       app.add_option("--starts", a->starts, "Heuristic starts")->check(CLI::PositiveNumber);
-       add_threads_option(app, a->threads, "Heuristic threads");
-       app.add_option("--matrix", a->matrix,
-                      "UCINET DL with several matrices (NM > 1): which one to read (1-based)")
-           ->check(CLI::PositiveNumber)
-           ->default_str("1");
-       app.add_option("--date", a->date, "For a scenario: the date of the relations");
-       add_output_option(app, a->output);
-       add_format_option(app, a->format, {Format::text, Format::json, Format::csv});
-       a->store.add(app);
-       return [a] { return run_balance(*a); };
-     }});
-
 }  // namespace
+
+CommandSpec balance_command() {
+  return {"balance", "Frustration index, best two-bloc split and balance of a signed network",
+          [](CLI::App& app) {
+            auto a = std::make_shared<BalanceArgs>();
+            app.add_option(
+                   "INPUT", a->inputs,
+                   "Signed network(s): CSV edge list (from,to,sign[,weight]), Pajek "
+                   ".net/.paj, UCINET .dat, or a scenario (built-in name or .toml); several "
+                   "inputs give one row each (e.g. a series of windows); - reads stdin")
+                ->required();
+            app.add_option("--method", a->method,
+                           "exact (proof of optimality), heuristic (two blocs, large graphs) or "
+                           "blockmodel (k clusters, Doreian–Mrvar relocation)")
+                ->check(CLI::IsMember({"exact", "heuristic", "blockmodel"}))
+                ->default_str("exact");
+            app.add_option("--time-limit", a->time_limit,
+                           "Seconds for the exact search (0 = none); on expiry the best split is "
+                           "reported with its bounds as not proven optimal")
+                ->check(CLI::NonNegativeNumber);
+            app.add_option("--clusters", a->clusters, "Blockmodel: number of clusters k")
+                ->check(CLI::PositiveNumber);
+            app.add_option("--alpha", a->alpha,
+                           "Blockmodel: weight of negative ties inside clusters (1 − α: positive "
+                           "ties between)")
+                ->check(CLI::Range(0.0, 1.0));
+            app.add_flag("--unweighted", a->unweighted, "Count ties, ignoring their weights");
+            app.add_option("--seed", a->seed, "Seed of the heuristic's random starts")
+                ->default_str("1");
+            app.add_option("--starts", a->starts, "Heuristic starts")->check(CLI::PositiveNumber);
+            add_threads_option(app, a->threads, "Heuristic threads");
+            app.add_option("--matrix", a->matrix,
+                           "UCINET DL with several matrices (NM > 1): which one to read (1-based)")
+                ->check(CLI::PositiveNumber)
+                ->default_str("1");
+            app.add_option("--date", a->date, "For a scenario: the date of the relations");
+            add_output_option(app, a->output);
+            add_format_option(app, a->format, {Format::text, Format::json, Format::csv});
+            a->store.add(app);
+            return [a] { return run_balance(*a); };
+          }};
+}
+
 }  // namespace detente::cli

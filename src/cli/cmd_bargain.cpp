@@ -12,6 +12,7 @@
 
 #include "bargain/registry.hpp"
 #include "cli/command.hpp"
+#include "cli/commands.hpp"
 #include "cli/store_option.hpp"
 #include "core/error.hpp"
 #include "io/bargain/read_input.hpp"
@@ -158,35 +159,38 @@ int run_bargain(const BargainArgs& args) {
   return 0;
 }
 
-const bool registered = register_command(
-    {"bargain", "Forecast negotiation outcomes with bargaining models (EUM, SMP, exchange, ...)",
-     40, [](CLI::App& app) {
-       auto args = std::make_shared<BargainArgs>();
-       app.add_option("INPUT", args->input,
-                      "EUM CSV/TSV, decide '#A/#P/#M/#D' file, KTAB CSV or XML, or a scenario "
-                      "(built-in name or .toml)")
-           ->required();
-       std::vector<std::string> names;
-       for (const auto& m : bargain::bargaining_models()) names.push_back(m.name);
-       names.push_back("all");
-       app.add_option("--model,-m", args->model,
-                      "Model: " + fmt::format("{}", fmt::join(names, "|")))
-           ->check(CLI::IsMember(names))
-           ->default_str("mean");
-       app.add_option("--rounds", args->rounds, "Rounds (EUM, exchange) or maximum turns (SMP)")
-           ->check(CLI::Range(0, 100000));
-       app.add_option("--seed", args->seed, "Seed for every random choice (SMP, stochastic EUM)");
-       app.add_option("--option,-O", args->options,
-                      "Model option NAME=VALUE (MODEL.NAME=VALUE with --model all); "
-                      "see docs/models/<model>.md; repeat for several")
-           ->allow_extra_args(false);
-       app.add_option("--issue", args->issue, "Only this issue");
-       add_threads_option(app, args->threads);
-       add_output_option(app, args->output);
-       add_format_option(app, args->format, {Format::text, Format::json, Format::csv});
-       args->store.add(app);
-       return [args] { return run_bargain(*args); };
-     }});
-
 }  // namespace
+
+CommandSpec bargain_command() {
+  return {
+      "bargain", "Forecast negotiation outcomes with bargaining models (EUM, SMP, exchange, ...)",
+      [](CLI::App& app) {
+        auto args = std::make_shared<BargainArgs>();
+        app.add_option("INPUT", args->input,
+                       "EUM CSV/TSV, decide '#A/#P/#M/#D' file, KTAB CSV or XML, or a scenario "
+                       "(built-in name or .toml)")
+            ->required();
+        std::vector<std::string> names;
+        for (const auto& m : bargain::bargaining_models()) names.push_back(m.name);
+        names.push_back("all");
+        app.add_option("--model,-m", args->model,
+                       "Model: " + fmt::format("{}", fmt::join(names, "|")))
+            ->check(CLI::IsMember(names))
+            ->default_str("mean");
+        app.add_option("--rounds", args->rounds, "Rounds (EUM, exchange) or maximum turns (SMP)")
+            ->check(CLI::Range(0, 100000));
+        app.add_option("--seed", args->seed, "Seed for every random choice (SMP, stochastic EUM)");
+        app.add_option("--option,-O", args->options,
+                       "Model option NAME=VALUE (MODEL.NAME=VALUE with --model all); "
+                       "see docs/models/<model>.md; repeat for several")
+            ->allow_extra_args(false);
+        app.add_option("--issue", args->issue, "Only this issue");
+        add_threads_option(app, args->threads);
+        add_output_option(app, args->output);
+        add_format_option(app, args->format, {Format::text, Format::json, Format::csv});
+        args->store.add(app);
+        return [args] { return run_bargain(*args); };
+      }};
+}
+
 }  // namespace detente::cli

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "cli/command.hpp"
+#include "cli/commands.hpp"
 #include "cli/store_option.hpp"
 #include "cli/tie_input.hpp"
 #include "sim/calibrate.hpp"
@@ -79,19 +80,23 @@ int calibrate_main(const CalibrateArgs& a) {
   return 0;
 }
 
-const bool registered = register_command(
-    {"calibrate", "Fit the tie dynamics to monthly tie series from event data (maximum likelihood)",
-     72, [](CLI::App& app) {
-       auto a = std::make_shared<CalibrateArgs>();
-       a->input.add_options(app, true);
-       app.add_option("--from", a->from, "First month of the window (YYYY-MM-DD)");
-       app.add_option("--to", a->to, "Last month of the window (YYYY-MM-DD)");
-       app.add_flag("--no-balance", a->no_balance, "Fit with balance_gain = 0 (pure relaxation)");
-       add_format_option(app, a->format, {Format::text, Format::json});
-       app.add_option("-o,--out", a->out, "Write the [dynamics] block to this file (atomically)");
-       a->store.add(app);
-       return [a] { return calibrate_main(*a); };
-     }});
-
 }  // namespace
+
+CommandSpec calibrate_command() {
+  return {
+      "calibrate",
+      "Fit the tie dynamics to monthly tie series from event data (maximum likelihood)",
+      [](CLI::App& app) {
+        auto a = std::make_shared<CalibrateArgs>();
+        a->input.add_options(app, true);
+        app.add_option("--from", a->from, "First month of the window (YYYY-MM-DD)");
+        app.add_option("--to", a->to, "Last month of the window (YYYY-MM-DD)");
+        app.add_flag("--no-balance", a->no_balance, "Fit with balance_gain = 0 (pure relaxation)");
+        add_format_option(app, a->format, {Format::text, Format::json});
+        app.add_option("-o,--out", a->out, "Write the [dynamics] block to this file (atomically)");
+        a->store.add(app);
+        return [a] { return calibrate_main(*a); };
+      }};
+}
+
 }  // namespace detente::cli

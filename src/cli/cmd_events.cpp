@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "cli/command.hpp"
+#include "cli/commands.hpp"
 #include "cli/store_option.hpp"
 #include "core/error.hpp"
 #include "events/dyad_series.hpp"
@@ -274,49 +275,52 @@ int info(const Args& a) {
   return 0;
 }
 
-const bool registered = register_command(
-    {"events", "Event data (GDELT, ICEWS, CAMEO): dyad series, signed networks, file info", 60,
-     [](CLI::App& app) {
-       auto args = std::make_shared<Args>();
-       app.require_subcommand(1);
-       CLI::App* agg = app.add_subcommand(
-           "aggregate", "Aggregate events to dyad x period series (CSV sorted by period, actors)");
-       add_input_options(*agg, *args);
-       agg->add_flag("--undirected", args->undirected, "Sum both directions of a dyad");
-       agg->add_flag("--extended", args->extended,
-                     "Add net_coop and mention-weighted columns to the CSV");
-       agg->add_flag("--normalize", args->normalize,
-                     "Add the period's total events and shares of it to the CSV");
-       add_output_option(*agg, args->output);
-       add_format_option(*agg, args->format, {Format::csv, Format::json});
-       args->store.add(*agg);
-
-       CLI::App* net =
-           app.add_subcommand("network", "Signed relation network per period: from,to,sign,weight");
-       add_input_options(*net, *args);
-       net->add_option("--sign-by", args->sign_by,
-                       "Score: net-coop ((q1+q2-q3-q4)/events) or goldstein (mean/10)")
-           ->check(CLI::IsMember({"net-coop", "goldstein"}));
-       net->add_option("--threshold", args->threshold,
-                       "Keep edges with |score| > threshold (default 0.1)");
-       net->add_option("--min-events", args->min_events,
-                       "Keep dyads with at least this many events");
-       net->add_option("--at", args->at, "Only this period (e.g. 2019-10): plain edge list");
-       net->add_option("--out-dir", args->out_dir, "Write one edge list per period into DIR");
-       add_output_option(*net, args->output);
-
-       CLI::App* inf = app.add_subcommand("info", "Layout detected, rows, date range, top dyads");
-       add_input_options(*inf, *args);
-       add_output_option(*inf, args->output);
-       add_format_option(*inf, args->format, {Format::text, Format::json});
-
-       return [args, agg, net, inf]() -> int {
-         if (agg->parsed()) return aggregate(*args);
-         if (net->parsed()) return network(*args);
-         if (inf->parsed()) return info(*args);
-         return 1;
-       };
-     }});
-
 }  // namespace
+
+CommandSpec events_command() {
+  return {
+      "events", "Event data (GDELT, ICEWS, CAMEO): dyad series, signed networks, file info",
+      [](CLI::App& app) {
+        auto args = std::make_shared<Args>();
+        app.require_subcommand(1);
+        CLI::App* agg = app.add_subcommand(
+            "aggregate", "Aggregate events to dyad x period series (CSV sorted by period, actors)");
+        add_input_options(*agg, *args);
+        agg->add_flag("--undirected", args->undirected, "Sum both directions of a dyad");
+        agg->add_flag("--extended", args->extended,
+                      "Add net_coop and mention-weighted columns to the CSV");
+        agg->add_flag("--normalize", args->normalize,
+                      "Add the period's total events and shares of it to the CSV");
+        add_output_option(*agg, args->output);
+        add_format_option(*agg, args->format, {Format::csv, Format::json});
+        args->store.add(*agg);
+
+        CLI::App* net = app.add_subcommand(
+            "network", "Signed relation network per period: from,to,sign,weight");
+        add_input_options(*net, *args);
+        net->add_option("--sign-by", args->sign_by,
+                        "Score: net-coop ((q1+q2-q3-q4)/events) or goldstein (mean/10)")
+            ->check(CLI::IsMember({"net-coop", "goldstein"}));
+        net->add_option("--threshold", args->threshold,
+                        "Keep edges with |score| > threshold (default 0.1)");
+        net->add_option("--min-events", args->min_events,
+                        "Keep dyads with at least this many events");
+        net->add_option("--at", args->at, "Only this period (e.g. 2019-10): plain edge list");
+        net->add_option("--out-dir", args->out_dir, "Write one edge list per period into DIR");
+        add_output_option(*net, args->output);
+
+        CLI::App* inf = app.add_subcommand("info", "Layout detected, rows, date range, top dyads");
+        add_input_options(*inf, *args);
+        add_output_option(*inf, args->output);
+        add_format_option(*inf, args->format, {Format::text, Format::json});
+
+        return [args, agg, net, inf]() -> int {
+          if (agg->parsed()) return aggregate(*args);
+          if (net->parsed()) return network(*args);
+          if (inf->parsed()) return info(*args);
+          return 1;
+        };
+      }};
+}
+
 }  // namespace detente::cli

@@ -8,6 +8,7 @@
 
 #include "align/landscape.hpp"
 #include "cli/command.hpp"
+#include "cli/commands.hpp"
 #include "cli/store_option.hpp"
 #include "core/error.hpp"
 #include "core/limits.hpp"
@@ -81,29 +82,33 @@ int run_landscape(const LandscapeArgs& a) {
   return 0;
 }
 
-const bool registered = register_command(
-    {"landscape", "Axelrod–Bennett landscape theory: predicted two-coalition configurations", 42,
-     [](CLI::App& app) {
-       auto a = std::make_shared<LandscapeArgs>();
-       app.add_option("ACTORS", a->actors, "CSV with columns actor (or name), strength (or size)")
-           ->required();
-       app.add_option("PROPENSITIES", a->propensities,
-                      "Square CSV of pairwise propensities, actors in the same order")
-           ->required();
-       app.add_option("--offset", a->offset, "Subtracted from every propensity (3 for a 1–5 scale)")
-           ->default_str("0");
-       app.add_option("--method", a->method,
-                      "auto (exhaustive up to 30 actors), exhaustive or heuristic")
-           ->check(CLI::IsMember({"auto", "exhaustive", "heuristic"}));
-       add_threads_option(app, a->threads);
-       app.add_option("--samples", a->samples, "Descents for sampled basins and the heuristic")
-           ->check(CLI::PositiveNumber);
-       app.add_option("--seed", a->seed, "Seed of sampled descents");
-       add_output_option(app, a->output);
-       add_format_option(app, a->format, {Format::text, Format::json});
-       a->store.add(app);
-       return [a] { return run_landscape(*a); };
-     }});
-
 }  // namespace
+
+CommandSpec landscape_command() {
+  return {"landscape", "Axelrod–Bennett landscape theory: predicted two-coalition configurations",
+          [](CLI::App& app) {
+            auto a = std::make_shared<LandscapeArgs>();
+            app.add_option("ACTORS", a->actors,
+                           "CSV with columns actor (or name), strength (or size)")
+                ->required();
+            app.add_option("PROPENSITIES", a->propensities,
+                           "Square CSV of pairwise propensities, actors in the same order")
+                ->required();
+            app.add_option("--offset", a->offset,
+                           "Subtracted from every propensity (3 for a 1–5 scale)")
+                ->default_str("0");
+            app.add_option("--method", a->method,
+                           "auto (exhaustive up to 30 actors), exhaustive or heuristic")
+                ->check(CLI::IsMember({"auto", "exhaustive", "heuristic"}));
+            add_threads_option(app, a->threads);
+            app.add_option("--samples", a->samples, "Descents for sampled basins and the heuristic")
+                ->check(CLI::PositiveNumber);
+            app.add_option("--seed", a->seed, "Seed of sampled descents");
+            add_output_option(app, a->output);
+            add_format_option(app, a->format, {Format::text, Format::json});
+            a->store.add(app);
+            return [a] { return run_landscape(*a); };
+          }};
+}
+
 }  // namespace detente::cli

@@ -1,6 +1,7 @@
 // `detente merge SHARD…`: adds up the shard files written by `detente simulate … --shard
 // I/K --records FILE` and prints exactly what one `detente simulate` of all the runs prints.
 #include "cli/command.hpp"
+#include "cli/commands.hpp"
 #include "sim/ensemble_summary.hpp"
 #include "sim/shard.hpp"
 
@@ -22,18 +23,20 @@ int merge_main(const MergeArgs& args) {
   return 0;
 }
 
-const bool registered = register_command(
-    {"merge", "Combine the shard files of `simulate --shard` into one ensemble's output", 51,
-     [](CLI::App& app) {
-       auto args = std::make_shared<MergeArgs>();
-       app.add_option("SHARD", args->files, "Shard files (every shard 1..K exactly once)")
-           ->required();
-       add_format_option(app, args->format, {Format::text, Format::json});
-       add_output_option(app, args->out);
-       app.add_option("--forecasts", args->forecasts,
-                      "Also write the outcomes' probabilities as CSV for `detente score`");
-       return [args] { return merge_main(*args); };
-     }});
-
 }  // namespace
+
+CommandSpec merge_command() {
+  return {"merge", "Combine the shard files of `simulate --shard` into one ensemble's output",
+          [](CLI::App& app) {
+            auto args = std::make_shared<MergeArgs>();
+            app.add_option("SHARD", args->files, "Shard files (every shard 1..K exactly once)")
+                ->required();
+            add_format_option(app, args->format, {Format::text, Format::json});
+            add_output_option(app, args->out);
+            app.add_option("--forecasts", args->forecasts,
+                           "Also write the outcomes' probabilities as CSV for `detente score`");
+            return [args] { return merge_main(*args); };
+          }};
+}
+
 }  // namespace detente::cli

@@ -8,6 +8,7 @@
 
 #include "align/network_builder.hpp"
 #include "cli/command.hpp"
+#include "cli/commands.hpp"
 #include "core/error.hpp"
 #include "io/csv.hpp"
 
@@ -62,40 +63,43 @@ int run_build(NetworkArgs& a) {
   return 0;
 }
 
-const bool registered = register_command(
-    {"network", "Build signed international networks from alliance and dispute data", 44,
-     [](CLI::App& app) {
-       auto a = std::make_shared<NetworkArgs>();
-       app.require_subcommand(1);
-       CLI::App* build = app.add_subcommand(
-           "build", "Alliances (+) and militarized disputes (−) in a window of years");
-       build
-           ->add_option("--data", a->data,
-                        "Folder with the peacesciencer CSVs (cow_alliance.csv, atop_alliance.csv, "
-                        "cow_mid_ddydisps.csv, gml_mid_ddydisps.csv, cow_nmc.csv)")
-           ->required();
-       build->add_option("--from", a->options.first_year, "First year of the window")->required();
-       build->add_option("--to", a->options.last_year, "Last year of the window (inclusive)")
-           ->required();
-       build->add_option("--alliances", a->options.alliances, "cow or atop")
-           ->check(CLI::IsMember({"cow", "atop"}));
-       build->add_option("--disputes", a->options.disputes, "cow or gml")
-           ->check(CLI::IsMember({"cow", "gml"}));
-       build
-           ->add_option("--weights", a->weights,
-                        "flat (every tie 1) or type (alliance type, hostility level)")
-           ->check(CLI::IsMember({"flat", "type"}));
-       build
-           ->add_option("--min-hostility", a->options.min_hostility,
-                        "Lowest dyadic hostility level counted (2 threat … 5 war)")
-           ->check(CLI::Range(1, 5));
-       build->add_flag("--defense-only", a->options.defense_only,
-                       "Positive ties from defense (and offense) pacts only");
-       build->add_option("--nodes", a->nodes_output, "Also write name,ccode,cinc here");
-       add_output_option(*build, a->output);
-       add_format_option(*build, a->format, {Format::csv, Format::json});
-       return [a, build] { return build->parsed() ? run_build(*a) : 1; };
-     }});
-
 }  // namespace
+
+CommandSpec network_command() {
+  return {
+      "network", "Build signed international networks from alliance and dispute data",
+      [](CLI::App& app) {
+        auto a = std::make_shared<NetworkArgs>();
+        app.require_subcommand(1);
+        CLI::App* build = app.add_subcommand(
+            "build", "Alliances (+) and militarized disputes (−) in a window of years");
+        build
+            ->add_option("--data", a->data,
+                         "Folder with the peacesciencer CSVs (cow_alliance.csv, atop_alliance.csv, "
+                         "cow_mid_ddydisps.csv, gml_mid_ddydisps.csv, cow_nmc.csv)")
+            ->required();
+        build->add_option("--from", a->options.first_year, "First year of the window")->required();
+        build->add_option("--to", a->options.last_year, "Last year of the window (inclusive)")
+            ->required();
+        build->add_option("--alliances", a->options.alliances, "cow or atop")
+            ->check(CLI::IsMember({"cow", "atop"}));
+        build->add_option("--disputes", a->options.disputes, "cow or gml")
+            ->check(CLI::IsMember({"cow", "gml"}));
+        build
+            ->add_option("--weights", a->weights,
+                         "flat (every tie 1) or type (alliance type, hostility level)")
+            ->check(CLI::IsMember({"flat", "type"}));
+        build
+            ->add_option("--min-hostility", a->options.min_hostility,
+                         "Lowest dyadic hostility level counted (2 threat … 5 war)")
+            ->check(CLI::Range(1, 5));
+        build->add_flag("--defense-only", a->options.defense_only,
+                        "Positive ties from defense (and offense) pacts only");
+        build->add_option("--nodes", a->nodes_output, "Also write name,ccode,cinc here");
+        add_output_option(*build, a->output);
+        add_format_option(*build, a->format, {Format::csv, Format::json});
+        return [a, build] { return build->parsed() ? run_build(*a) : 1; };
+      }};
+}
+
 }  // namespace detente::cli

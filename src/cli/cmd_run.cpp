@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "cli/command.hpp"
+#include "cli/commands.hpp"
 #include "cli/store_option.hpp"
 #include "io/atomic_file.hpp"
 #include "io/scenario_toml.hpp"
@@ -53,25 +54,27 @@ int run_main_job(const RunArgs& args) {
   return 0;
 }
 
-const bool registered = register_command(
-    {"run", "The main job: every analysis on a scenario; summary, summary.json, report.html", 10,
-     [](CLI::App& app) {
-       auto args = std::make_shared<RunArgs>();
-       app.add_option("SCENARIO", args->scenario,
-                      "Scenario file (TOML) or built-in name (default: northeast-asia-2024)");
-       app.add_option("--out-dir", args->out_dir,
-                      "Directory of summary.json and report.html (default: out/<scenario id>)")
-           ->option_text("DIR");
-       add_output_option(app, args->output);
-       app.add_option("--seed", args->seed, "Seed for every random choice")->default_val(1);
-       add_threads_option(app, args->threads);
-       app.add_option("--runs", args->runs, "Simulation runs per variant")
-           ->default_val(2000)
-           ->check(CLI::Range(std::size_t{1}, std::size_t{100'000'000}));
-       add_format_option(app, args->format, {Format::text, Format::json});
-       args->store.add(app);
-       return [args] { return run_main_job(*args); };
-     }});
-
 }  // namespace
+
+CommandSpec run_command() {
+  return {"run", "The main job: every analysis on a scenario; summary, summary.json, report.html",
+          [](CLI::App& app) {
+            auto args = std::make_shared<RunArgs>();
+            app.add_option("SCENARIO", args->scenario,
+                           "Scenario file (TOML) or built-in name (default: northeast-asia-2024)");
+            app.add_option("--out-dir", args->out_dir,
+                           "Directory of summary.json and report.html (default: out/<scenario id>)")
+                ->option_text("DIR");
+            add_output_option(app, args->output);
+            app.add_option("--seed", args->seed, "Seed for every random choice")->default_val(1);
+            add_threads_option(app, args->threads);
+            app.add_option("--runs", args->runs, "Simulation runs per variant")
+                ->default_val(2000)
+                ->check(CLI::Range(std::size_t{1}, std::size_t{100'000'000}));
+            add_format_option(app, args->format, {Format::text, Format::json});
+            args->store.add(app);
+            return [args] { return run_main_job(*args); };
+          }};
+}
+
 }  // namespace detente::cli

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "cli/command.hpp"
+#include "cli/commands.hpp"
 #include "cli/store_option.hpp"
 #include "core/error.hpp"
 #include "io/csv.hpp"
@@ -193,43 +194,46 @@ int runs_rm(const RunsArgs& a) {
   return 0;
 }
 
-const bool registered = register_command(
-    {"runs", "The runs kept in a run store: list, show, diff, export, rm", 85, [](CLI::App& app) {
-       auto args = std::make_shared<RunsArgs>();
-       app.require_subcommand(1);
-       auto common = [&](CLI::App* sub, std::vector<Format> formats) {
-         sub->add_option("--store", args->store, "The run store (SQLite file)")
-             ->envname("DETENTE_STORE")
-             ->type_name("FILE");
-         add_format_option(*sub, args->format, std::move(formats));
-         sub->add_option("-o,--output", args->output, "Write to this file instead of stdout");
-       };
-       auto* list = app.add_subcommand("list", "Every run, oldest first");
-       common(list, {Format::text, Format::json, Format::csv});
-       auto* show = app.add_subcommand("show", "One run: command line, options, inputs, results");
-       show->add_option("ID", args->a, "Run id or a unique prefix")->required();
-       common(show, {Format::text, Format::json, Format::csv});
-       auto* diff = app.add_subcommand(
-           "diff", "Inputs that differ and results that moved between two runs, largest first");
-       diff->add_option("A", args->a, "First run")->required();
-       diff->add_option("B", args->b, "Second run")->required();
-       common(diff, {Format::text, Format::json, Format::csv});
-       auto* exp = app.add_subcommand(
-           "export", "A run in full: record, inputs, every result table (JSON) or values (CSV)");
-       exp->add_option("ID", args->a, "Run id or a unique prefix")->required();
-       common(exp, {Format::json, Format::csv});
-       auto* rm = app.add_subcommand("rm", "Remove a run and its results");
-       rm->add_option("ID", args->a, "Run id or a unique prefix")->required();
-       common(rm, {Format::text});
-       return [args, list, show, diff, exp, rm] {
-         if (list->parsed()) return runs_list(*args);
-         if (show->parsed()) return runs_show(*args);
-         if (diff->parsed()) return runs_diff(*args);
-         if (exp->parsed()) return runs_export(*args);
-         if (rm->parsed()) return runs_rm(*args);
-         return 1;
-       };
-     }});
-
 }  // namespace
+
+CommandSpec runs_command() {
+  return {
+      "runs", "The runs kept in a run store: list, show, diff, export, rm", [](CLI::App& app) {
+        auto args = std::make_shared<RunsArgs>();
+        app.require_subcommand(1);
+        auto common = [&](CLI::App* sub, std::vector<Format> formats) {
+          sub->add_option("--store", args->store, "The run store (SQLite file)")
+              ->envname("DETENTE_STORE")
+              ->type_name("FILE");
+          add_format_option(*sub, args->format, std::move(formats));
+          sub->add_option("-o,--output", args->output, "Write to this file instead of stdout");
+        };
+        auto* list = app.add_subcommand("list", "Every run, oldest first");
+        common(list, {Format::text, Format::json, Format::csv});
+        auto* show = app.add_subcommand("show", "One run: command line, options, inputs, results");
+        show->add_option("ID", args->a, "Run id or a unique prefix")->required();
+        common(show, {Format::text, Format::json, Format::csv});
+        auto* diff = app.add_subcommand(
+            "diff", "Inputs that differ and results that moved between two runs, largest first");
+        diff->add_option("A", args->a, "First run")->required();
+        diff->add_option("B", args->b, "Second run")->required();
+        common(diff, {Format::text, Format::json, Format::csv});
+        auto* exp = app.add_subcommand(
+            "export", "A run in full: record, inputs, every result table (JSON) or values (CSV)");
+        exp->add_option("ID", args->a, "Run id or a unique prefix")->required();
+        common(exp, {Format::json, Format::csv});
+        auto* rm = app.add_subcommand("rm", "Remove a run and its results");
+        rm->add_option("ID", args->a, "Run id or a unique prefix")->required();
+        common(rm, {Format::text});
+        return [args, list, show, diff, exp, rm] {
+          if (list->parsed()) return runs_list(*args);
+          if (show->parsed()) return runs_show(*args);
+          if (diff->parsed()) return runs_diff(*args);
+          if (exp->parsed()) return runs_export(*args);
+          if (rm->parsed()) return runs_rm(*args);
+          return 1;
+        };
+      }};
+}
+
 }  // namespace detente::cli

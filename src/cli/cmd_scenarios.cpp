@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.hpp"
+#include "cli/commands.hpp"
 #include "core/builtin.hpp"
 #include "core/error.hpp"
 #include "io/scenario_toml.hpp"
@@ -37,28 +38,31 @@ int list_scenarios(Format format, bool print_toml, const std::string& name) {
   return 0;
 }
 
-const bool registered = register_command(
-    {"scenarios", "List the built-in scenarios (or print one's TOML with --show NAME)", 90,
-     [](CLI::App& app) {
-       auto format = std::make_shared<Format>();
-       auto show = std::make_shared<std::string>();
-       auto synthetic = std::make_shared<int>(0);
-       auto seed = std::make_shared<std::uint64_t>(1);
-       add_format_option(app, *format, {Format::text, Format::json});
-       auto* show_option =
-           app.add_option("--show", *show, "Print the TOML of this built-in scenario");
-       app.add_option("--synthetic", *synthetic,
-                      "Print a synthetic scenario with this many actors (benchmarks, tests)")
-           ->excludes(show_option);
-       app.add_option("--seed", *seed, "Seed of the synthetic scenario")->capture_default_str();
-       return [format, show, synthetic, seed] {
-         if (*synthetic != 0) {
-           std::cout << sim::synthetic_scenario(*synthetic, *seed);
-           return 0;
-         }
-         return list_scenarios(*format, !show->empty(), *show);
-       };
-     }});
-
 }  // namespace
+
+CommandSpec scenarios_command() {
+  return {
+      "scenarios", "List the built-in scenarios (or print one's TOML with --show NAME)",
+      [](CLI::App& app) {
+        auto format = std::make_shared<Format>();
+        auto show = std::make_shared<std::string>();
+        auto synthetic = std::make_shared<int>(0);
+        auto seed = std::make_shared<std::uint64_t>(1);
+        add_format_option(app, *format, {Format::text, Format::json});
+        auto* show_option =
+            app.add_option("--show", *show, "Print the TOML of this built-in scenario");
+        app.add_option("--synthetic", *synthetic,
+                       "Print a synthetic scenario with this many actors (benchmarks, tests)")
+            ->excludes(show_option);
+        app.add_option("--seed", *seed, "Seed of the synthetic scenario")->capture_default_str();
+        return [format, show, synthetic, seed] {
+          if (*synthetic != 0) {
+            std::cout << sim::synthetic_scenario(*synthetic, *seed);
+            return 0;
+          }
+          return list_scenarios(*format, !show->empty(), *show);
+        };
+      }};
+}
+
 }  // namespace detente::cli

@@ -17,6 +17,7 @@
 #include <set>
 
 #include "cli/command.hpp"
+#include "cli/commands.hpp"
 #include "core/error.hpp"
 #include "io/csv.hpp"
 #include "io/score/forecast_csv.hpp"
@@ -364,36 +365,39 @@ int score(const Args& a) {
   return 0;
 }
 
-const bool registered = register_command(
-    {"score",
-     "Score forecasts against resolutions: Brier, log score, CRPS, calibration, Murphy "
-     "decomposition",
-     60, [](CLI::App& app) {
-       auto args = std::make_shared<Args>();
-       app.add_option("FORECASTS", args->forecasts,
-                      "CSV: question,probability (binary) or question,sample (continuous); "
-                      "optional model/variant and weight columns")
-           ->required();
-       app.add_option("RESOLUTIONS", args->resolutions,
-                      "CSV: question,outcome (0/1 for binary, a number for continuous)")
-           ->required();
-       app.add_option("--bins", args->bins, "Calibration-table bins on [0, 1]")
-           ->default_val(10)
-           ->check(CLI::Range(1, 1000));
-       add_output_option(app, args->out);
-       app.add_flag("--require-all", args->require_all,
-                    "Every forecast question must have a resolution (by default unresolved "
-                    "questions are listed and not scored)");
-       app.add_option("--baseline", args->baseline,
-                      "Compare every forecaster with this one (e.g. persistence) on their common "
-                      "questions: paired score differences and skill with bootstrap intervals");
-       app.add_option("--seed", args->seed, "Seed of the bootstrap resampling")->default_val(1);
-       app.add_option("--resamples", args->resamples, "Bootstrap resamples")
-           ->default_val(2000)
-           ->check(CLI::Range(0, 1000000));
-       add_format_option(app, args->format, {Format::text, Format::json, Format::csv});
-       return [args] { return score(*args); };
-     }});
-
 }  // namespace
+
+CommandSpec score_command() {
+  return {
+      "score",
+      "Score forecasts against resolutions: Brier, log score, CRPS, calibration, Murphy "
+      "decomposition",
+      [](CLI::App& app) {
+        auto args = std::make_shared<Args>();
+        app.add_option("FORECASTS", args->forecasts,
+                       "CSV: question,probability (binary) or question,sample (continuous); "
+                       "optional model/variant and weight columns")
+            ->required();
+        app.add_option("RESOLUTIONS", args->resolutions,
+                       "CSV: question,outcome (0/1 for binary, a number for continuous)")
+            ->required();
+        app.add_option("--bins", args->bins, "Calibration-table bins on [0, 1]")
+            ->default_val(10)
+            ->check(CLI::Range(1, 1000));
+        add_output_option(app, args->out);
+        app.add_flag("--require-all", args->require_all,
+                     "Every forecast question must have a resolution (by default unresolved "
+                     "questions are listed and not scored)");
+        app.add_option("--baseline", args->baseline,
+                       "Compare every forecaster with this one (e.g. persistence) on their common "
+                       "questions: paired score differences and skill with bootstrap intervals");
+        app.add_option("--seed", args->seed, "Seed of the bootstrap resampling")->default_val(1);
+        app.add_option("--resamples", args->resamples, "Bootstrap resamples")
+            ->default_val(2000)
+            ->check(CLI::Range(0, 1000000));
+        add_format_option(app, args->format, {Format::text, Format::json, Format::csv});
+        return [args] { return score(*args); };
+      }};
+}
+
 }  // namespace detente::cli

@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "cli/command.hpp"
+#include "cli/commands.hpp"
 #include "serve/server.hpp"
 
 namespace detente::cli {
@@ -36,30 +37,32 @@ int serve_main(const serve::ServeOptions& options) {
   return 0;
 }
 
-const bool registered = register_command(
-    {"serve", "The workbench: a local web app and JSON API to explore, edit and rerun", 90,
-     [](CLI::App& app) {
-       auto o = std::make_shared<serve::ServeOptions>();
-       app.add_option("SCENARIO", o->scenarios,
-                      "Scenario files (TOML) offered beside the built-ins");
-       app.add_option("--host", o->host, "Address to bind (loopback unless --token is given)")
-           ->default_val("127.0.0.1");
-       app.add_option("--port", o->port, "Port (0: any free port)")
-           ->default_val(8787)
-           ->check(CLI::Range(0, 65535));
-       app.add_option(
-           "--store", o->store,
-           "Run store (SQLite): finished ensembles saved, stored runs offered to compare");
-       app.add_option("--token", o->token,
-                      "Secret every request must carry (required off loopback)");
-       app.add_option("--body-limit", o->body_limit, "Largest request body in bytes")
-           ->default_val(4u << 20)
-           ->check(CLI::Range(std::size_t{1024}, std::size_t{1} << 30));
-       app.add_option("--threads", o->threads, "Request threads")
-           ->default_val(8)
-           ->check(CLI::Range(2, 256));
-       return [o] { return serve_main(*o); };
-     }});
-
 }  // namespace
+
+CommandSpec serve_command() {
+  return {"serve", "The workbench: a local web app and JSON API to explore, edit and rerun",
+          [](CLI::App& app) {
+            auto o = std::make_shared<serve::ServeOptions>();
+            app.add_option("SCENARIO", o->scenarios,
+                           "Scenario files (TOML) offered beside the built-ins");
+            app.add_option("--host", o->host, "Address to bind (loopback unless --token is given)")
+                ->default_val("127.0.0.1");
+            app.add_option("--port", o->port, "Port (0: any free port)")
+                ->default_val(8787)
+                ->check(CLI::Range(0, 65535));
+            app.add_option(
+                "--store", o->store,
+                "Run store (SQLite): finished ensembles saved, stored runs offered to compare");
+            app.add_option("--token", o->token,
+                           "Secret every request must carry (required off loopback)");
+            app.add_option("--body-limit", o->body_limit, "Largest request body in bytes")
+                ->default_val(4u << 20)
+                ->check(CLI::Range(std::size_t{1024}, std::size_t{1} << 30));
+            app.add_option("--threads", o->threads, "Request threads")
+                ->default_val(8)
+                ->check(CLI::Range(2, 256));
+            return [o] { return serve_main(*o); };
+          }};
+}
+
 }  // namespace detente::cli

@@ -8,6 +8,7 @@
 #include <charconv>
 
 #include "cli/command.hpp"
+#include "cli/commands.hpp"
 #include "cli/store_option.hpp"
 #include "core/error.hpp"
 #include "core/progress.hpp"
@@ -146,41 +147,43 @@ int simulate_main(SimulateArgs& args) {
   return 0;
 }
 
-const bool registered = register_command(
-    {"simulate", "Monte Carlo ensembles of a scenario's futures, per variant", 50,
-     [](CLI::App& app) {
-       auto args = std::make_shared<SimulateArgs>();
-       app.add_option("SCENARIO", args->scenario, "Scenario file (TOML) or built-in name")
-           ->required();
-       auto* v = app.add_option("--variant", args->variants,
-                                "Variant id (repeatable); the baseline is always run too");
-       app.add_flag("--all-variants", args->all_variants, "The baseline and every variant")
-           ->excludes(v);
-       app.add_option("--runs", args->runs, "Runs per variant")->default_val(1000);
-       app.add_option("--seed", args->seed, "Seed of every random stream")->default_val(1);
-       add_threads_option(app, args->threads);
-       add_format_option(app, args->format, {Format::text, Format::json});
-       add_output_option(app, args->out);
-       app.add_option("--forecasts", args->forecasts,
-                      "Also write the outcomes' probabilities as CSV for `detente score`");
-       app.add_option("--shard", args->shard,
-                      "Run only shard I of K of the runs (I/K) and write its tally to --records");
-       app.add_option("--records", args->records,
-                      "Write the tally of the runs to this shard file (for `detente merge`)");
-       app.add_flag("-q,--quiet", args->quiet, "No progress bar");
-       app.add_flag("--sensitivity", args->sensitivity,
-                    "Sobol indices of every outcome for each group of uncertain inputs");
-       app.add_option("--sensitivity-samples", args->sensitivity_samples,
-                      "Base samples N of the Saltelli design")
-           ->default_val(256)
-           ->check(CLI::Range(std::size_t{8}, std::size_t{1} << 20));
-       app.add_option("--sensitivity-replicates", args->sensitivity_replicates,
-                      "Runs per design row")
-           ->default_val(8)
-           ->check(CLI::Range(std::size_t{1}, std::size_t{10000}));
-       args->store.add(app);
-       return [args] { return simulate_main(*args); };
-     }});
-
 }  // namespace
+
+CommandSpec simulate_command() {
+  return {
+      "simulate", "Monte Carlo ensembles of a scenario's futures, per variant", [](CLI::App& app) {
+        auto args = std::make_shared<SimulateArgs>();
+        app.add_option("SCENARIO", args->scenario, "Scenario file (TOML) or built-in name")
+            ->required();
+        auto* v = app.add_option("--variant", args->variants,
+                                 "Variant id (repeatable); the baseline is always run too");
+        app.add_flag("--all-variants", args->all_variants, "The baseline and every variant")
+            ->excludes(v);
+        app.add_option("--runs", args->runs, "Runs per variant")->default_val(1000);
+        app.add_option("--seed", args->seed, "Seed of every random stream")->default_val(1);
+        add_threads_option(app, args->threads);
+        add_format_option(app, args->format, {Format::text, Format::json});
+        add_output_option(app, args->out);
+        app.add_option("--forecasts", args->forecasts,
+                       "Also write the outcomes' probabilities as CSV for `detente score`");
+        app.add_option("--shard", args->shard,
+                       "Run only shard I of K of the runs (I/K) and write its tally to --records");
+        app.add_option("--records", args->records,
+                       "Write the tally of the runs to this shard file (for `detente merge`)");
+        app.add_flag("-q,--quiet", args->quiet, "No progress bar");
+        app.add_flag("--sensitivity", args->sensitivity,
+                     "Sobol indices of every outcome for each group of uncertain inputs");
+        app.add_option("--sensitivity-samples", args->sensitivity_samples,
+                       "Base samples N of the Saltelli design")
+            ->default_val(256)
+            ->check(CLI::Range(std::size_t{8}, std::size_t{1} << 20));
+        app.add_option("--sensitivity-replicates", args->sensitivity_replicates,
+                       "Runs per design row")
+            ->default_val(8)
+            ->check(CLI::Range(std::size_t{1}, std::size_t{10000}));
+        args->store.add(app);
+        return [args] { return simulate_main(*args); };
+      }};
+}
+
 }  // namespace detente::cli

@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "cli/command.hpp"
+#include "cli/commands.hpp"
 #include "core/builtin.hpp"
 #include "core/error.hpp"
 #include "io/scenario_toml.hpp"
@@ -38,18 +39,20 @@ int validate(const std::vector<std::string>& files, const std::string& as_of_tex
   return 0;
 }
 
-const bool registered = register_command(
-    {"validate", "Check scenario files: keys, fields, ids, references, ranges, dates", 20,
-     [](CLI::App& app) {
-       auto files = std::make_shared<std::vector<std::string>>();
-       app.add_option("FILE", *files, "Scenario files (TOML) or built-in scenario names")
-           ->required();
-       auto as_of = std::make_shared<std::string>();
-       app.add_option("--as-of", *as_of,
-                      "Check the as-of discipline against this date (YYYY-MM-DD) instead of "
-                      "each scenario's as_of");
-       return [files, as_of] { return validate(*files, *as_of); };
-     }});
-
 }  // namespace
+
+CommandSpec validate_command() {
+  return {"validate", "Check scenario files: keys, fields, ids, references, ranges, dates",
+          [](CLI::App& app) {
+            auto files = std::make_shared<std::vector<std::string>>();
+            app.add_option("FILE", *files, "Scenario files (TOML) or built-in scenario names")
+                ->required();
+            auto as_of = std::make_shared<std::string>();
+            app.add_option("--as-of", *as_of,
+                           "Check the as-of discipline against this date (YYYY-MM-DD) instead of "
+                           "each scenario's as_of");
+            return [files, as_of] { return validate(*files, *as_of); };
+          }};
+}
+
 }  // namespace detente::cli

@@ -9,16 +9,12 @@
 #include <sstream>
 #include <thread>
 
+#include "cli/commands.hpp"
 #include "io/atomic_file.hpp"
 
 namespace detente::cli {
 
 namespace {
-std::vector<CommandSpec>& registry() {
-  static std::vector<CommandSpec> commands;
-  return commands;
-}
-
 std::string_view name_of(Format f) {
   switch (f) {
     case Format::text:
@@ -32,19 +28,9 @@ std::string_view name_of(Format f) {
 }
 }  // namespace
 
-bool register_command(CommandSpec spec) {
-  registry().push_back(std::move(spec));
-  return true;
-}
-
-const std::vector<CommandSpec>& registered_commands() { return registry(); }
-
-std::vector<std::pair<CLI::App*, Runner>> add_registered_commands(CLI::App& app, bool* quiet) {
-  auto commands = registered_commands();
-  std::stable_sort(commands.begin(), commands.end(),
-                   [](const auto& a, const auto& b) { return a.order < b.order; });
+std::vector<std::pair<CLI::App*, Runner>> add_commands(CLI::App& app, bool* quiet) {
   std::vector<std::pair<CLI::App*, Runner>> runners;
-  for (const auto& spec : commands) {
+  for (const auto& spec : all_commands()) {
     CLI::App* sub = app.add_subcommand(spec.name, spec.description);
     runners.emplace_back(sub, spec.setup(*sub));
     if (!quiet) continue;

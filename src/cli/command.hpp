@@ -4,14 +4,16 @@
 // `--format text|json|csv` where output is tabular, outputs written atomically, exit
 // status 0 on success, 1 on bad input (InputError), 2 on an internal error.
 //
-// A subcommand is one file src/cli/cmd_NAME.cpp that registers itself:
+// A subcommand is one file src/cli/cmd_NAME.cpp defining its spec, named in the one list
+// of commands (cli/commands.hpp):
 //
-//   namespace { const bool registered = detente::cli::register_command({
-//       "validate", "Check scenario files", 20, [](CLI::App& app) {
-//         auto files = std::make_shared<std::vector<std::string>>();
-//         app.add_option("FILE", *files)->required();
-//         return [files] { return validate(*files); };
-//       }}); }
+//   CommandSpec validate_command() {
+//     return {"validate", "Check scenario files", [](CLI::App& app) {
+//               auto files = std::make_shared<std::vector<std::string>>();
+//               app.add_option("FILE", *files)->required();
+//               return [files] { return validate(*files); };
+//             }};
+//   }
 #pragma once
 
 #include <CLI/CLI.hpp>
@@ -27,17 +29,14 @@ using Runner = std::function<int()>;
 struct CommandSpec {
   std::string name;
   std::string description;
-  int order = 100;  // position in `detente --help`
-  std::function<Runner(CLI::App&)> setup;
+  std::function<Runner(CLI::App&)> setup;  // adds the options; returns what runs the command
 };
 
-bool register_command(CommandSpec spec);
-const std::vector<CommandSpec>& registered_commands();
-// Adds every registered command to `app` as a subcommand, in `order`; returns each with
-// the runner to call when it was parsed (main.cpp, and the Python module's in-process CLI).
-// With `quiet`, every command without its own -q/--quiet gets one, bound to *quiet.
-std::vector<std::pair<CLI::App*, Runner>> add_registered_commands(CLI::App& app,
-                                                                  bool* quiet = nullptr);
+// Adds every command of cli/commands.hpp to `app` as a subcommand, in help order; returns
+// each with the runner to call when it was parsed (main.cpp, and the Python module's
+// in-process CLI). With `quiet`, every command without its own -q/--quiet gets one, bound
+// to *quiet.
+std::vector<std::pair<CLI::App*, Runner>> add_commands(CLI::App& app, bool* quiet = nullptr);
 
 enum class Format { text, json, csv };
 

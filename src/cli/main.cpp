@@ -38,7 +38,7 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "detente 0.1.0");
 
   bool quiet = false;
-  auto runners = cli::add_registered_commands(app, &quiet);
+  auto runners = cli::add_commands(app, &quiet);
   std::string names;
   for (const auto& [sub, run] : runners) names += (names.empty() ? "" : ", ") + sub->get_name();
 
