@@ -144,6 +144,51 @@ std::string fixed(double v, int digits = 4) {
   return t;  // no "-0.0000" for rounding noise
 }
 
+// The scalar metrics, one row each: the key of the JSON and CSV outputs, and the text
+// report's label and reading note (no label: the text shows it on a combined line). The
+// three renderers all read these tables, so a metric is added in one place.
+struct BinaryMetric {
+  std::string_view key, label, note;
+  double (*value)(const sim::BinaryScores&);
+  bool skill = false;  // undefined (JSON null) when the base rate is 0 or 1
+};
+const BinaryMetric kBinaryMetrics[] = {
+    {"brier", "Brier score (0–1)", "lower is better", [](const auto& b) { return b.brier; }},
+    {"log_score", "log score (nats)", "lower is better (−ln p, ε = {eps})",
+     [](const auto& b) { return b.log_score; }},
+    {"base_rate", "base rate", "", [](const auto& b) { return b.base_rate; }},
+    {"brier_skill", "Brier skill vs base rate", "higher is better",
+     [](const auto& b) { return b.brier_skill; }, true},
+    {"log_skill", "log skill vs base rate", "higher is better",
+     [](const auto& b) { return b.log_skill; }, true},
+    {"roc_auc", "ROC AUC", "discrimination only (0.5 = none)",
+     [](const auto& b) { return b.roc_auc; }, true},
+};
+const BinaryMetric kMurphyTerms[] = {
+    // Brier = reliability − resolution + uncertainty + within-bin; the note is the sign.
+    {"reliability", "reliability", "", [](const auto& b) { return b.murphy.reliability; }},
+    {"resolution", "resolution", " − ", [](const auto& b) { return b.murphy.resolution; }},
+    {"uncertainty", "uncertainty", " + ", [](const auto& b) { return b.murphy.uncertainty; }},
+    {"within_bin", "within-bin", " + ", [](const auto& b) { return b.murphy.within_bin; }},
+};
+struct ContinuousMetric {
+  std::string_view key;
+  double (*value)(const sim::ContinuousScores&);
+};
+const ContinuousMetric kContinuousMetrics[] = {
+    {"crps", [](const auto& c) { return c.crps; }},
+    {"coverage_50", [](const auto& c) { return c.coverage_50; }},
+    {"coverage_90", [](const auto& c) { return c.coverage_90; }},
+};
+// The paired comparisons with the baseline: JSON key, text label, the comparison.
+struct PairedMetric {
+  std::string_view key, label;
+  const std::optional<sim::PairedComparison> VersusBaseline::*comparison;
+};
+const PairedMetric kPairedMetrics[] = {{"brier", "Brier", &VersusBaseline::brier},
+                                       {"log_score", "log", &VersusBaseline::log},
+                                       {"crps", "CRPS", &VersusBaseline::crps}};
+
 std::string as_text(const std::vector<Scored>& scored) {
   std::string s;
   for (const auto& f : scored) {
@@ -154,22 +199,17 @@ std::string as_text(const std::vector<Scored>& scored) {
       s += fmt::format("  unresolved (not scored)     {}: {}\n", f.unresolved.size(), list);
     }
     if (const auto& b = f.binary) {
-      const auto& m = b->murphy;
-      s += fmt::format("  binary questions            {}\n", b->count);
-      s += fmt::format("  Brier score (0–1)           {}   lower is better\n", fixed(b->brier));
-      s += fmt::format("  log score (nats)            {}   lower is better (−ln p, ε = {:g})\n",
-                       fixed(b->log_score), sim::kLogScoreEpsilon);
-      s += fmt::format("  base rate                   {}\n", fixed(b->base_rate));
-      s += fmt::format("  Brier skill vs base rate    {}   higher is better\n",
-                       fixed(b->brier_skill));
-      s +=
-          fmt::format("  log skill vs base rate      {}   higher is better\n", fixed(b->log_skill));
-      s += fmt::format("  ROC AUC                     {}   discrimination only (0.5 = none)\n",
-                       fixed(b->roc_auc));
-      s += fmt::format(
-          "  Murphy decomposition        reliability {} − resolution {} + uncertainty {} + "
-          "within-bin {}\n",
-          fixed(m.reliability), fixed(m.resolution), fixed(m.uncertainty), fixed(m.within_bin));
+      s += fmt::format("  {:<28}{}\n", "binary questions", b->count);
+      for (const auto& metric : kBinaryMetrics) {
+        std::string note =
+            fmt::format(fmt::runtime(metric.note), fmt::arg("eps", sim::kLogScoreEpsilon));
+        s += fmt::format("  {:<28}{}{}\n", metric.label, fixed(metric.value(*b)),
+                         note.empty() ? "" : "   " + note);
+      }
+      std::string terms;
+      for (const auto& term : kMurphyTerms)
+        terms += fmt::format("{}{} {}", term.note, term.label, fixed(term.value(*b)));
+      s += fmt::format("  {:<28}{}\n", "Murphy decomposition", terms);
       s += fmt::format("  calibration ({} bins)\n", b->calibration.size());
       s += "    bin              count  mean forecast  observed\n";
       for (std::size_t k = 0; k < b->calibration.size(); ++k) {
@@ -204,9 +244,7 @@ std::string as_text(const std::vector<Scored>& scored) {
             c->count, fixed(c->mean_difference), fixed(c->difference_low),
             fixed(c->difference_high), fixed(c->skill), fixed(c->skill_low), fixed(c->skill_high));
       };
-      line("Brier", v->brier);
-      line("log", v->log);
-      line("CRPS", v->crps);
+      for (const auto& metric : kPairedMetrics) line(metric.label, (*v).*metric.comparison);
       if (!v->brier && !v->crps) s += "    no question in common with the baseline\n";
     }
   }
@@ -245,26 +283,19 @@ std::string as_json(const std::vector<Scored>& scored, const Args& a) {
              {"count", bin.count},
              {"mean_forecast", bin.count ? nlohmann::json(bin.mean_forecast) : nullptr},
              {"observed_frequency", bin.count ? nlohmann::json(bin.observed_frequency) : nullptr}});
-      e["binary"] = {{"count", b->count},
-                     {"brier", b->brier},
-                     {"log_score", b->log_score},
-                     {"base_rate", b->base_rate},
-                     {"brier_skill", number_or_null(b->brier_skill)},
-                     {"log_skill", number_or_null(b->log_skill)},
-                     {"roc_auc", number_or_null(b->roc_auc)},
-                     {"murphy",
-                      {{"reliability", b->murphy.reliability},
-                       {"resolution", b->murphy.resolution},
-                       {"uncertainty", b->murphy.uncertainty},
-                       {"within_bin", b->murphy.within_bin}}},
-                     {"calibration", cal}};
+      nlohmann::json& binary = e["binary"];
+      binary = {{"count", b->count}, {"calibration", cal}};
+      for (const auto& metric : kBinaryMetrics)
+        binary[std::string(metric.key)] =
+            metric.skill ? number_or_null(metric.value(*b)) : nlohmann::json(metric.value(*b));
+      for (const auto& term : kMurphyTerms)
+        binary["murphy"][std::string(term.key)] = term.value(*b);
     }
-    if (const auto& c = f.continuous)
-      e["continuous"] = {{"count", c->count},
-                         {"crps", c->crps},
-                         {"coverage_50", c->coverage_50},
-                         {"coverage_90", c->coverage_90},
-                         {"pit_histogram", c->pit_histogram}};
+    if (const auto& c = f.continuous) {
+      e["continuous"] = {{"count", c->count}, {"pit_histogram", c->pit_histogram}};
+      for (const auto& metric : kContinuousMetrics)
+        e["continuous"][std::string(metric.key)] = metric.value(*c);
+    }
     if (const auto& v = f.versus) {
       auto paired = [](const std::optional<sim::PairedComparison>& c) -> nlohmann::json {
         if (!c) return nullptr;
@@ -276,10 +307,9 @@ std::string as_json(const std::vector<Scored>& scored, const Args& a) {
                 {"skill_low", number_or_null(c->skill_low)},
                 {"skill_high", number_or_null(c->skill_high)}};
       };
-      e["versus_baseline"] = {{"baseline", v->baseline},
-                              {"brier", paired(v->brier)},
-                              {"log_score", paired(v->log)},
-                              {"crps", paired(v->crps)}};
+      e["versus_baseline"] = {{"baseline", v->baseline}};
+      for (const auto& metric : kPairedMetrics)
+        e["versus_baseline"][std::string(metric.key)] = paired((*v).*metric.comparison);
     }
     j["forecasters"].push_back(e);
   }
@@ -301,16 +331,8 @@ std::string as_csv(const std::vector<Scored>& scored) {
       row(f.name, "unresolved_count", static_cast<double>(f.unresolved.size()));
     if (const auto& b = f.binary) {
       row(f.name, "binary_count", static_cast<double>(b->count));
-      row(f.name, "brier", b->brier);
-      row(f.name, "log_score", b->log_score);
-      row(f.name, "base_rate", b->base_rate);
-      row(f.name, "brier_skill", b->brier_skill);
-      row(f.name, "log_skill", b->log_skill);
-      row(f.name, "roc_auc", b->roc_auc);
-      row(f.name, "reliability", b->murphy.reliability);
-      row(f.name, "resolution", b->murphy.resolution);
-      row(f.name, "uncertainty", b->murphy.uncertainty);
-      row(f.name, "within_bin", b->murphy.within_bin);
+      for (const auto& metric : kBinaryMetrics) row(f.name, metric.key, metric.value(*b));
+      for (const auto& term : kMurphyTerms) row(f.name, term.key, term.value(*b));
       for (const auto& bin : b->calibration) {
         row(f.name, "bin_count", static_cast<double>(bin.count), &bin);
         if (bin.count == 0) continue;
@@ -320,9 +342,7 @@ std::string as_csv(const std::vector<Scored>& scored) {
     }
     if (const auto& c = f.continuous) {
       row(f.name, "continuous_count", static_cast<double>(c->count));
-      row(f.name, "crps", c->crps);
-      row(f.name, "coverage_50", c->coverage_50);
-      row(f.name, "coverage_90", c->coverage_90);
+      for (const auto& metric : kContinuousMetrics) row(f.name, metric.key, metric.value(*c));
       const double nb = static_cast<double>(c->pit_histogram.size());
       for (std::size_t b = 0; b < c->pit_histogram.size(); ++b) {
         const sim::ReliabilityBin bin{static_cast<double>(b) / nb, static_cast<double>(b + 1) / nb};
@@ -341,9 +361,7 @@ std::string as_csv(const std::vector<Scored>& scored) {
         row(f.name, m + "skill_low", c->skill_low);
         row(f.name, m + "skill_high", c->skill_high);
       };
-      paired("brier", v->brier);
-      paired("log_score", v->log);
-      paired("crps", v->crps);
+      for (const auto& metric : kPairedMetrics) paired(metric.key, (*v).*metric.comparison);
     }
   }
   return s;
