@@ -1,8 +1,33 @@
 #include "report/html.hpp"
 
-#include "report/svg.hpp"
-
 namespace detente::report {
+
+std::string html_escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
 
 std::string script_json(const nlohmann::json& data) {
   std::string text = data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
@@ -36,7 +61,7 @@ std::string app_html(const AppPage& page) {
     out += tmpl.substr(at, open - at);
     std::string_view name = tmpl.substr(open + 2, close - open - 2);
     if (name == "TITLE")
-      out += svg::escape(page.title);
+      out += html_escape(page.title);
     else if (name == "STYLE")
       out += web_asset("app.css");
     else if (name == "SCRIPT")

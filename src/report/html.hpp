@@ -28,6 +28,9 @@ std::string app_html(const AppPage& page);
 // A file of web/ compiled into the binary ("app.js"); empty when there is none.
 std::string_view web_asset(std::string_view name);
 
+// Text safe in HTML text and attribute values (&, <, >, " and ' escaped).
+std::string html_escape(std::string_view text);
+
 // JSON text safe inside a <script> element ("</" written as "<\/").
 std::string script_json(const nlohmann::json& data);
 

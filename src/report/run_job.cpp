@@ -77,7 +77,6 @@ RunResult run_all(const Scenario& scenario, const RunOptions& options) {
           fit->balance_gain.value, fit->saturation.value, fit->noise.value,
           fit->balance_supported ? "" : "not ");
       sec.text = note + "\n" + sec.text;
-      sec.html = "<p class=\"note\">" + note + "</p>\n" + sec.html;
     }
   }
   return result;

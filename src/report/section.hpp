@@ -2,8 +2,9 @@
 //
 // The main job (`detente run`) is a list of sections, one per analysis. Each section is
 // built by a pure function of the scenario and contributes a block to the terminal
-// summary, an object to summary.json (under "sections"."<id>") and a fragment to
-// report.html (self-contained: inline SVG and CSS only, no external requests).
+// summary and an object to summary.json (under "sections"."<id>"). report.html is the
+// workbench's page (web/) with summary.json inlined, so it draws every section from that
+// object with the one chart layer (web/charts.js).
 // Adding an analysis to the main job = one file src/report/section_<id>.cpp defining its
 // builder, plus one line in the list in src/report/run_job.cpp.
 //
@@ -12,7 +13,6 @@
 //     Section out{"network", "Relation network"};
 //     out.json = {{"edges", 14}};
 //     out.text = "14 ties, 9 positive\n";
-//     out.html = "<svg ...>...</svg>";
 //     return out;
 //   }
 #pragma once
@@ -38,7 +38,6 @@ struct Section {
   std::string title;  // heading in the terminal and the report
   nlohmann::json json = nlohmann::json::object();
   std::string text;  // lines for the terminal summary (no trailing heading)
-  std::string html;  // fragment for report.html (inside a <section>)
 };
 
 using SectionBuilder = Section (*)(const Scenario&, const RunOptions&);

@@ -9,7 +9,7 @@
 //
 // Example:
 //   auto s = detente::report::build_alignment_section(scenario, {.seed = 1});
-//   // s.json["frustration"], s.json["blocs"], s.json["landscape"]["minima"], s.html
+//   // s.json["frustration"], s.json["blocs"], s.json["landscape"]["minima"]
 #pragma once
 
 #include "report/section.hpp"

@@ -2,9 +2,9 @@
 //
 // The "events" section of the main job: where the scenario names event-data files, the
 // series of the scenario's own key dyads (its [simulation] key_dyads, else the pairs its
-// relations tie most strongly, else its actors' pairs; undirected) in the tie score of events/tie_series.hpp, as
-// an inline SVG chart with each dyad's coded relation (core/ties.hpp, on the reference
-// date) drawn beside its measured series and the scenario's timeline events marked.
+// relations tie most strongly, else its actors' pairs; undirected) in the tie score of
+// events/tie_series.hpp, as an inline SVG chart with each dyad's coded relation (core/ties.hpp, on
+// the reference date) drawn beside its measured series and the scenario's timeline events marked.
 // Each dyad's measured tie over the 12 months before as_of (or the whole data without
 // as_of) is compared with its coded relation; a coded weight the data contradict (opposite
 // sign, |coded| ≥ 0.1, measured score more than two standard errors from zero over at

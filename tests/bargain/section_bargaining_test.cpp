@@ -97,14 +97,6 @@ TEST(SectionBargaining, EveryModelEveryIssueWithBaseline) {
   }
   EXPECT_GE(summit["trajectories"]["eum"].size(), 2u);
   EXPECT_GE(summit["trajectories"]["smp"].size(), 2u);
-  // One chart per issue, with the trajectories and escaped names.
-  std::size_t svgs = 0;
-  for (auto at = sec.html.find("<svg"); at != std::string::npos; at = sec.html.find("<svg", at + 1))
-    ++svgs;
-  EXPECT_EQ(svgs, 2u);
-  EXPECT_NE(sec.html.find("<polyline"), std::string::npos);
-  EXPECT_NE(sec.html.find("Trade &amp; deal"), std::string::npos);
-  EXPECT_EQ(sec.html.find("Trade & deal"), std::string::npos);
   // Same seed, same section.
   EXPECT_EQ(report::build_bargaining_section(s, report::RunOptions{}).json, sec.json);
   report::RunOptions two;

@@ -28,7 +28,6 @@ TEST(EventsSection, NoteWithoutFiles) {
   auto sec = report::build_events_section(scenario_with_events(), {});
   EXPECT_EQ(sec.id, "events");
   EXPECT_NE(sec.text.find("No event-data files"), std::string::npos);
-  EXPECT_EQ(sec.html.find("<svg"), std::string::npos);
   auto same = report::build_events_section(scenario_with_events(), {}, {});
   EXPECT_EQ(same.text, sec.text);
 }
@@ -44,8 +43,6 @@ TEST(EventsSection, ChartOfKeyDyadsWithTimeline) {
               {"JPN", "KOR"},
               {"USA", "PRK"}};  // the ICEWS sample's days (2018-06-01/02)
   auto sec = report::build_events_section(scenario_with_events(), {}, {*icews, *gdelt}, so);
-  EXPECT_NE(sec.html.find("<svg"), std::string::npos);
-  EXPECT_NE(sec.html.find("Trilateral &lt;summit&gt;"), std::string::npos);
   EXPECT_EQ(sec.json["timeline_events_marked"], 1);
   EXPECT_EQ(sec.json["rows"], 3705 + 2111);
   ASSERT_TRUE(sec.json["dyads"].contains("CHN-JPN"));
@@ -101,7 +98,7 @@ TEST(EventsSection, ScenarioDyadsAndContradictedRelations) {
   EXPECT_NE(sec.json["relations"][1]["verdict"], "contradicted");
   EXPECT_EQ(sec.json["contradicted"], 1);
   EXPECT_FALSE(sec.json["dyads"].contains("CHN-JPN"));
-  EXPECT_NE(sec.html.find("<strong>contradicted</strong>"), std::string::npos);
+  EXPECT_NE(sec.text.find("1 coded relation(s) contradicted"), std::string::npos) << sec.text;
   // Key dyads named by the scenario come first and alone.
   s.simulation.key_dyads = {{"SYR", "EGY"}};
   auto named = report::build_events_section(s, {}, {*keds});
