@@ -5,6 +5,7 @@
 #include "cli/commands.hpp"
 #include "core/builtin.hpp"
 #include "core/error.hpp"
+#include "io/atomic_file.hpp"
 #include "io/scenario_toml.hpp"
 
 namespace detente::cli {
@@ -24,7 +25,7 @@ int validate(const std::vector<std::string>& files, const std::string& as_of_tex
       std::cout << fmt::format(
           "{}: ok ({} actors, {} issues, {} positions, {} relations, {} events, {} variants, {} "
           "outcomes)\n",
-          f, s.actors.size(), s.issues.size(), s.positions.size(), s.relations.size(),
+          io::input_name(f), s.actors.size(), s.issues.size(), s.positions.size(), s.relations.size(),
           s.events.size(), s.variants.size(), s.outcomes.size());
     } catch (const InputError& e) {
       ++bad;

@@ -95,12 +95,7 @@ bool quiet_flag = false;
 bool quiet() { return quiet_flag; }
 void set_quiet(bool on) { quiet_flag = on; }
 
-std::string read_input_text(const std::string& path) {
-  if (path != "-") return io::read_file(path);
-  std::ostringstream all;
-  all << std::cin.rdbuf();
-  return all.str();
-}
+std::string read_input_text(const std::string& path) { return io::read_file(path); }
 
 void emit(const std::string& content, const std::string& path) {
   if (path.empty() || path == "-") {

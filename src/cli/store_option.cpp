@@ -37,6 +37,11 @@ std::string option_value(const CLI::Option& o) {
 }
 
 store::StoredInput describe_input(const std::string& value) {
+  if (value == "-") {  // what the command read from standard input, when io::read_file kept it
+    if (auto t = io::standard_input_read())
+      return {"<stdin>", store::sha256_hex(*t), static_cast<std::int64_t>(t->size()), *t};
+    return {"<stdin>", "", 0, std::nullopt};  // streamed by the event reader: not kept
+  }
   std::error_code ec;
   if (std::filesystem::is_regular_file(value, ec)) {
     store::StoredInput in;

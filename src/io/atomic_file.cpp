@@ -5,6 +5,9 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <iostream>
+#include <mutex>
+#include <optional>
 #include <sstream>
 
 #include "core/error.hpp"
@@ -41,7 +44,30 @@ void write_file_atomic(const fs::path& path, std::string_view content) {
   }
 }
 
+std::string input_name(const std::string& path) { return path == "-" ? "<stdin>" : path; }
+
+namespace {
+std::mutex stdin_mutex;
+std::optional<std::string> stdin_bytes;  // guarded by stdin_mutex
+
+const std::string& standard_input() {
+  std::lock_guard lock(stdin_mutex);
+  if (!stdin_bytes) {
+    std::ostringstream all;
+    all << std::cin.rdbuf();
+    stdin_bytes = std::move(all).str();
+  }
+  return *stdin_bytes;
+}
+}  // namespace
+
+std::optional<std::string> standard_input_read() {
+  std::lock_guard lock(stdin_mutex);
+  return stdin_bytes;
+}
+
 std::string read_file(const fs::path& path) {
+  if (path == "-") return standard_input();
   std::error_code ec;
   if (fs::is_directory(path, ec)) fail({path.string()}, "is a directory, expected a file");
   std::ifstream in(path, std::ios::binary);

@@ -5,7 +5,9 @@
 #include <cmath>
 #include <cstdlib>
 #include <fstream>
+#include <sstream>
 
+#include "io/atomic_file.hpp"
 #include "io/limits.hpp"
 
 namespace detente::io {
@@ -119,9 +121,8 @@ std::optional<double> parse_double(std::string_view text) {
 }
 
 CsvTable CsvTable::read_file(const std::string& path, char separator) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) fail({path}, "cannot open file");
-  return read(in, path, separator);
+  std::istringstream in(io::read_file(path));
+  return read(in, input_name(path), separator);
 }
 
 CsvTable CsvTable::read(std::istream& in, const std::string& file_name, char separator) {

@@ -721,10 +721,11 @@ Scenario read_scenario(std::string_view toml_text, const std::string& file_name,
 }
 
 Scenario read_scenario_file(const std::string& path, const ReadOptions& options) {
-  return read_scenario(read_file(path), path, options);
+  return read_scenario(read_file(path), input_name(path), options);
 }
 
 Scenario load_scenario(const std::string& name_or_path, const ReadOptions& options) {
+  if (name_or_path == "-") return read_scenario_file(name_or_path, options);
   if (auto text = find_builtin_scenario(name_or_path))
     return read_scenario(*text, fmt::format("<builtin:{}>", name_or_path), options);
   std::error_code ec;

@@ -4,10 +4,11 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <sstream>
 #include <optional>
+#include <sstream>
 
 #include "core/builtin.hpp"
+#include "io/atomic_file.hpp"
 #include "io/csv.hpp"
 #include "io/scenario_toml.hpp"
 
@@ -69,7 +70,21 @@ InputFormat detect_input_format(const std::string& path) {
 
 InputFormat detect_input_format_text(std::string_view text, const std::string& name) {
   if (auto f = format_by_extension(name)) return *f;
-  return format_by_first_line(std::string(text.substr(0, text.find_first_of("\r\n"))));
+  const InputFormat by_first_line =
+      format_by_first_line(std::string(text.substr(0, text.find_first_of("\r\n"))));
+  if (by_first_line == InputFormat::decide) return by_first_line;
+  // Without a name to go by (standard input): a scenario is TOML, whose first line that is
+  // neither blank nor a comment opens a table ("[scenario]", "[[actor]]").
+  for (std::size_t at = 0; at < text.size();) {
+    std::size_t end = text.find_first_of("\r\n", at);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string line = text::trim(std::string(text.substr(at, end - at)));
+    at = end + 1;
+    if (line.empty() || line.front() == '#') continue;
+    if (line.front() == '[') return InputFormat::scenario;
+    break;
+  }
+  return by_first_line;
 }
 
 BargainingProblem read_bargaining_text(std::string_view text, const std::string& name) {
@@ -89,11 +104,8 @@ BargainingProblem read_bargaining_text(std::string_view text, const std::string&
 }
 
 BargainingProblem read_bargaining_input(const std::string& path) {
-  if (path == "-") {  // standard input: the format is told by its first line
-    std::ostringstream all;
-    all << std::cin.rdbuf();
-    return read_bargaining_text(all.str(), "<stdin>");
-  }
+  if (path == "-")  // standard input: the format is told by its first line
+    return read_bargaining_text(io::read_file(path), io::input_name(path));
   switch (detect_input_format(path)) {
     case InputFormat::ktab_xml:
       return read_ktab_xml(path);

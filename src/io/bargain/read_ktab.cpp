@@ -44,9 +44,8 @@ std::string dimension_name(std::string header, std::size_t k) {
 }  // namespace
 
 BargainingProblem read_ktab_csv(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) fail({path, 0, ""}, "cannot open file");
-  return read_ktab_csv(in, path);
+  std::istringstream in(io::read_file(path));
+  return read_ktab_csv(in, io::input_name(path));
 }
 
 BargainingProblem read_ktab_csv_text(std::string_view text, const std::string& name) {
@@ -156,7 +155,7 @@ int line_of(std::string_view content, std::ptrdiff_t offset) {
 }  // namespace
 
 BargainingProblem read_ktab_xml(const std::string& path) {
-  return read_ktab_xml_text(io::read_file(path), path);
+  return read_ktab_xml_text(io::read_file(path), io::input_name(path));
 }
 
 BargainingProblem read_ktab_xml_text(std::string_view content, const std::string& path) {

@@ -2,9 +2,11 @@
 #include "io/graph/landscape_csv.hpp"
 
 #include <fstream>
+#include <sstream>
 #include <vector>
 
 #include "core/error.hpp"
+#include "io/atomic_file.hpp"
 #include "io/csv.hpp"
 #include "io/limits.hpp"
 
@@ -12,11 +14,12 @@ namespace detente::align {
 
 LandscapeInput read_landscape_csv(const std::string& actors_path,
                                   const std::string& propensities_path, double offset) {
-  std::ifstream actors(actors_path, std::ios::binary);
-  if (!actors) fail({actors_path}, "cannot open file");
-  std::ifstream propensities(propensities_path, std::ios::binary);
-  if (!propensities) fail({propensities_path}, "cannot open file");
-  return read_landscape_csv(actors, actors_path, propensities, propensities_path, offset);
+  if (actors_path == "-" && propensities_path == "-")
+    fail({"-"}, "standard input can be only one of the two tables");
+  std::istringstream actors(io::read_file(actors_path));
+  std::istringstream propensities(io::read_file(propensities_path));
+  return read_landscape_csv(actors, io::input_name(actors_path), propensities,
+                            io::input_name(propensities_path), offset);
 }
 
 LandscapeInput read_landscape_csv(std::istream& actors_in, const std::string& actors_path,

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "io/atomic_file.hpp"
 #include "io/csv.hpp"
 #include "io/graph/graph_reader.hpp"
 #include "io/graph/graph_text.hpp"
@@ -64,9 +65,8 @@ bool spells_non_finite(const std::string& t) {
 }  // namespace
 
 SignedGraph read_pajek(const std::string& path, const PajekOptions& options) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) fail({path}, "cannot open file");
-  return read_pajek(in, path, options);
+  std::istringstream in(io::read_file(path));
+  return read_pajek(in, io::input_name(path), options);
 }
 
 SignedGraph read_pajek(std::istream& in, const std::string& path, const PajekOptions& options) {

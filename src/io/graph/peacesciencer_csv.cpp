@@ -4,8 +4,10 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <sstream>
 
 #include "core/error.hpp"
+#include "io/atomic_file.hpp"
 #include "io/csv.hpp"
 #include "io/limits.hpp"
 
@@ -13,9 +15,8 @@ namespace detente::align {
 
 void scan_peacesciencer_csv(const std::string& path, const std::vector<std::string>& columns,
                             const PeacesciencerRow& row, std::size_t required) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) fail({path}, "cannot open file");
-  scan_peacesciencer_csv(in, path, columns, row, required);
+  std::istringstream in(io::read_file(path));
+  scan_peacesciencer_csv(in, io::input_name(path), columns, row, required);
 }
 
 void scan_peacesciencer_csv(std::istream& in, const std::string& path,

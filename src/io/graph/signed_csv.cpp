@@ -1,10 +1,12 @@
 // CSV edge lists from,to,sign[,weight] (see graph_reader.hpp).
 #include <algorithm>
 #include <fstream>
+#include <sstream>
 #include <unordered_map>
 #include <vector>
 
 #include "core/error.hpp"
+#include "io/atomic_file.hpp"
 #include "io/csv.hpp"
 #include "io/graph/graph_reader.hpp"
 #include "io/graph/graph_text.hpp"
@@ -22,9 +24,8 @@ std::optional<int> parse_sign(const std::string& raw) {
 }
 
 SignedGraph read_signed_csv(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) fail({path}, "cannot open file");
-  return read_signed_csv(in, path);
+  std::istringstream in(io::read_file(path));
+  return read_signed_csv(in, io::input_name(path));
 }
 
 SignedGraph read_signed_csv(std::istream& in, const std::string& path) {

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "io/atomic_file.hpp"
 #include "io/csv.hpp"
 #include "io/graph/graph_reader.hpp"
 #include "io/graph/graph_text.hpp"
@@ -14,9 +15,8 @@ namespace detente::align {
 using namespace detail;
 
 SignedGraph read_dl(const std::string& path, const DlOptions& options) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) fail({path}, "cannot open file");
-  return read_dl(in, path, options);
+  std::istringstream in(io::read_file(path));
+  return read_dl(in, io::input_name(path), options);
 }
 
 SignedGraph read_dl(std::istream& in, const std::string& path, const DlOptions& options) {
