@@ -12,6 +12,7 @@
 #include "cli/store_option.hpp"
 #include "core/error.hpp"
 #include "core/limits.hpp"
+#include "io/csv.hpp"
 #include "io/graph/landscape_csv.hpp"
 
 namespace detente::cli {
@@ -66,6 +67,14 @@ int run_landscape(const LandscapeArgs& a) {
   std::string out;
   if (a.format == Format::json) {
     out = j.dump(2) + "\n";
+  } else if (a.format == Format::csv) {  // one row per minimum and actor
+    out = "minimum,energy,basin,basin_share,actor,coalition\n";
+    for (std::size_t k = 0; k < r.minima.size(); ++k) {
+      const auto& m = r.minima[k];
+      for (int i = 0; i < n; ++i)
+        out += fmt::format("{},{},{},{},{},{}\n", k + 1, m.energy, m.basin, m.basin_share,
+                           io::csv_quote(in.actors[i]), m.side[i]);
+    }
   } else {
     out += fmt::format("{} actors, {} configurations searched ({}), {} local minim{}\n", n,
                        r.configurations, exhaustive ? "exhaustive" : "sampled descents",
@@ -105,7 +114,7 @@ CommandSpec landscape_command() {
                 ->check(CLI::PositiveNumber);
             app.add_option("--seed", a->seed, "Seed of sampled descents");
             add_output_option(app, a->output);
-            add_format_option(app, a->format, {Format::text, Format::json});
+            add_format_option(app, a->format, {Format::text, Format::json, Format::csv});
             a->store.add(app);
             return [a] { return run_landscape(*a); };
           }};

@@ -18,7 +18,9 @@ struct MergeArgs {
 int merge_main(const MergeArgs& args) {
   const sim::EnsembleReport report = sim::summarise(sim::merge_shards(args.files));
   if (!args.forecasts.empty()) emit(sim::forecasts_csv(report), args.forecasts);
-  emit(args.format == Format::json ? sim::to_json(report).dump(2) + "\n" : sim::text_table(report),
+  emit(args.format == Format::json  ? sim::to_json(report).dump(2) + "\n"
+       : args.format == Format::csv ? sim::tidy_csv(report)
+                                    : sim::text_table(report),
        args.out);
   return 0;
 }
@@ -31,7 +33,7 @@ CommandSpec merge_command() {
             auto args = std::make_shared<MergeArgs>();
             app.add_option("SHARD", args->files, "Shard files (every shard 1..K exactly once)")
                 ->required();
-            add_format_option(app, args->format, {Format::text, Format::json});
+            add_format_option(app, args->format, {Format::text, Format::json, Format::csv});
             add_output_option(app, args->out);
             app.add_option("--forecasts", args->forecasts,
                            "Also write the outcomes' probabilities as CSV for `detente score`");

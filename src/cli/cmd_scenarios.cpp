@@ -9,6 +9,7 @@
 #include "cli/commands.hpp"
 #include "core/builtin.hpp"
 #include "core/error.hpp"
+#include "io/csv.hpp"
 #include "io/scenario_toml.hpp"
 #include "sim/synthetic.hpp"
 
@@ -23,7 +24,7 @@ int list_scenarios(Format format, bool print_toml, const std::string& name) {
     return 0;
   }
   nlohmann::json out = nlohmann::json::array();
-  std::string table;
+  std::string table, csv = "id,name,actors,issues,events\n";
   for (const auto& b : builtin_scenarios()) {
     Scenario s = io::load_scenario(std::string(b.name));
     out.push_back({{"id", s.id},
@@ -31,10 +32,12 @@ int list_scenarios(Format format, bool print_toml, const std::string& name) {
                    {"actors", s.actors.size()},
                    {"issues", s.issues.size()},
                    {"events", s.events.size()}});
+    csv += fmt::format("{},{},{},{},{}\n", io::csv_quote(s.id), io::csv_quote(s.name),
+                       s.actors.size(), s.issues.size(), s.events.size());
     table += fmt::format("{:<24} {:>3} actors {:>3} issues {:>3} events  {}\n", s.id,
                          s.actors.size(), s.issues.size(), s.events.size(), s.name);
   }
-  std::cout << (format == Format::json ? out.dump(2) + "\n" : table);
+  std::cout << (format == Format::json ? out.dump(2) + "\n" : format == Format::csv ? csv : table);
   return 0;
 }
 
@@ -48,7 +51,7 @@ CommandSpec scenarios_command() {
         auto show = std::make_shared<std::string>();
         auto synthetic = std::make_shared<int>(0);
         auto seed = std::make_shared<std::uint64_t>(1);
-        add_format_option(app, *format, {Format::text, Format::json});
+        add_format_option(app, *format, {Format::text, Format::json, Format::csv});
         auto* show_option =
             app.add_option("--show", *show, "Print the TOML of this built-in scenario");
         app.add_option("--synthetic", *synthetic,

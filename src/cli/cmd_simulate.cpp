@@ -12,6 +12,7 @@
 #include "cli/store_option.hpp"
 #include "core/error.hpp"
 #include "core/progress.hpp"
+#include "io/csv.hpp"
 #include "io/scenario_toml.hpp"
 #include "sim/ensemble.hpp"
 #include "sim/mpi.hpp"
@@ -131,11 +132,22 @@ int simulate_main(SimulateArgs& args) {
   }
   nlohmann::json j = sim::to_json(report);
   std::string text = sim::text_table(report);
+  std::string csv = args.format == Format::csv ? sim::tidy_csv(report) : "";
   for (std::size_t v = 0; v < sensitivities.size(); ++v) {
     const auto& sens = sensitivities[v];
     sim::SobolOptions shown{args.sensitivity_samples, args.seed};
     j["variants"][v]["sensitivity"] = sim::sobol_to_json(sens.sobol, sens.outputs, shown);
     j["variants"][v]["sensitivity"]["replicates"] = args.sensitivity_replicates;
+    for (std::size_t o = 0; o < sens.outputs.size() && !csv.empty(); ++o)
+      for (std::size_t i = 0; i < sens.sobol.input_names.size(); ++i) {
+        const auto& index = sens.sobol.outputs[o].inputs[i];
+        const std::string head =
+            fmt::format("{},sensitivity,{},", io::csv_quote(report.variants[v].variant_id),
+                        io::csv_quote(sens.outputs[o]));
+        const std::string input = io::csv_quote(sens.sobol.input_names[i]);
+        csv += fmt::format("{},first_order:{},{}\n{},total_order:{},{}\n", head, input,
+                           index.first_order, head, input, index.total_order);
+      }
     text +=
         fmt::format("\nSensitivity of {} (Sobol indices, N = {}, {} runs per row)\n{}",
                     report.variants[v].variant_id, args.sensitivity_samples,
@@ -143,7 +155,10 @@ int simulate_main(SimulateArgs& args) {
   }
   if (!args.forecasts.empty()) emit(sim::forecasts_csv(report), args.forecasts);
   args.store.save(j, [&](store::RunRecord& r) { r.ranks = mpi.size(); });
-  emit(args.format == Format::json ? j.dump(2) + "\n" : text, args.out);
+  emit(args.format == Format::json  ? j.dump(2) + "\n"
+       : args.format == Format::csv ? csv
+                                    : text,
+       args.out);
   return 0;
 }
 
@@ -162,7 +177,7 @@ CommandSpec simulate_command() {
         app.add_option("--runs", args->runs, "Runs per variant")->default_val(1000);
         app.add_option("--seed", args->seed, "Seed of every random stream")->default_val(1);
         add_threads_option(app, args->threads);
-        add_format_option(app, args->format, {Format::text, Format::json});
+        add_format_option(app, args->format, {Format::text, Format::json, Format::csv});
         add_output_option(app, args->out);
         app.add_option("--forecasts", args->forecasts,
                        "Also write the outcomes' probabilities as CSV for `detente score`");

@@ -123,5 +123,8 @@ nlohmann::json to_json(const EnsembleReport& report);
 std::string text_table(const EnsembleReport& report);
 // One row per variant and outcome, the layout `detente score` reads.
 std::string forecasts_csv(const EnsembleReport& report);
+// The whole summary as a long table, one value per row (sim/ensemble_csv.cpp):
+// `detente simulate --format csv`.
+std::string tidy_csv(const EnsembleReport& report);
 
 }  // namespace detente::sim

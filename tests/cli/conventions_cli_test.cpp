@@ -3,6 +3,10 @@
 // <stdin>; standard input can be only one input of a command.
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "io/csv.hpp"
 #include "test_support.hpp"
 
 namespace detente {
@@ -57,6 +61,54 @@ TEST(CliConventions, StdinDiagnosticsNameStdin) {
   r = test::run_cli({"landscape", "-", "-"}, "actor,strength\nA,1\n");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("standard input can be only one"), std::string::npos) << r.err;
+}
+
+// `--format csv` on a tabular command: a header and rows every one of which has its width.
+io::CsvTable csv_output(const std::vector<std::string>& args) {
+  const auto r = test::run_cli(args);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  std::istringstream in(r.out);
+  io::CsvTable t = io::CsvTable::read(in, args[0]);
+  EXPECT_FALSE(t.rows().empty()) << args[0];
+  for (const auto& row : t.rows()) EXPECT_EQ(row.fields.size(), t.header().size()) << args[0];
+  return t;
+}
+
+TEST(CliConventions, TabularCommandsWriteCsv) {
+  const auto dir = test::temp_dir("cli-csv");
+  const auto scenario = dir / "summit.toml";
+  test::write_text(scenario, test::summit_scenario("summit", "Summit", 6));
+  auto sim = csv_output({"simulate", scenario.string(), "--runs", "200", "--all-variants",
+                         "--threads", "1", "--format", "csv"});
+  const auto json =
+      nlohmann::json::parse(test::run_cli({"simulate", scenario.string(), "--runs", "200",
+                                           "--all-variants", "--threads", "1", "--format", "json"})
+                                .out);
+  // Every outcome probability of the JSON is a row of the CSV, with the same value.
+  std::size_t matched = 0;
+  for (const auto& v : json["variants"])
+    for (const auto& o : v["outcomes"])
+      for (const auto& row : sim.rows())
+        if (sim.text(row, "variant") == v["variant"].get<std::string>() &&
+            sim.text(row, "quantity") == "outcome" &&
+            sim.text(row, "name") == o["id"].get<std::string>() &&
+            sim.text(row, "statistic") == "probability") {
+          EXPECT_DOUBLE_EQ(sim.number(row, "value"), o["probability"].get<double>());
+          ++matched;
+        }
+  EXPECT_EQ(matched, 2u * json["variants"][0]["outcomes"].size());
+
+  auto scenarios = csv_output({"scenarios", "--format", "csv"});
+  EXPECT_EQ(scenarios.text(scenarios.rows()[0], "id"), "northeast-asia-2024");
+
+  const auto actors = dir / "actors.csv", propensities = dir / "propensities.csv";
+  test::write_text(actors, "actor,strength\nA,3\nB,2\nC,1\n");
+  test::write_text(propensities, ",A,B,C\nA,,1,-1\nB,1,,-1\nC,-1,-1,\n");
+  auto land = csv_output({"landscape", actors.string(), propensities.string(), "--format", "csv"});
+  ASSERT_EQ(land.rows().size() % 3, 0u);  // one row per minimum and actor
+  // The first minimum puts A and B together against C.
+  EXPECT_EQ(land.text(land.rows()[0], "coalition"), land.text(land.rows()[1], "coalition"));
+  EXPECT_NE(land.text(land.rows()[0], "coalition"), land.text(land.rows()[2], "coalition"));
 }
 
 }  // namespace
