@@ -263,7 +263,7 @@ TEST(BadInputCli, UsageErrorsAreOneLineWithAHint) {
   EXPECT_CONTAINS(unknown.err, "detente: hint: commands: ");
   auto format = test::run_cli({"landscape", "a.csv", "p.csv", "--format", "xml"});
   EXPECT_EQ(format.exit_code, 1);
-  EXPECT_CONTAINS(format.err, "detente: error: --format: expected text|json, got 'xml'");
+  EXPECT_CONTAINS(format.err, "detente: error: --format: expected text|json|csv, got 'xml'");
   EXPECT_CONTAINS(format.err, "detente: hint: see `detente landscape --help`");
   EXPECT_EQ(format.err.find("ValidationError"), std::string::npos) << format.err;
   EXPECT_EQ(format.err.find("Options:"), std::string::npos) << format.err;  // no help dump
