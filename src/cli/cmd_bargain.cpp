@@ -10,6 +10,7 @@
 
 #include <iostream>
 
+#include "bargain/exchange.hpp"
 #include "bargain/registry.hpp"
 #include "cli/command.hpp"
 #include "cli/commands.hpp"
@@ -47,6 +48,7 @@ std::string text_single(const bargain::BargainingProblem& p, const bargain::Mode
     }
     out += fmt::format("  forecast: {:.3f}\n", is.forecast);
   }
+  if (run.model == "exchange") out += bargain::exchange_text_summary(run);
   return out;
 }
 
