@@ -181,7 +181,9 @@ CommandSpec bargain_command() {
             ->default_str("mean");
         app.add_option("--rounds", args->rounds, "Rounds (EUM, exchange) or maximum turns (SMP)")
             ->check(CLI::Range(0, 100000));
-        app.add_option("--seed", args->seed, "Seed for every random choice (SMP, stochastic EUM)");
+        app.add_option("--seed", args->seed,
+                       "Seed for every random choice (SMP, stochastic EUM, exchange variants and "
+                       "seeded ties)");
         app.add_option("--option,-O", args->options,
                        "Model option NAME=VALUE (MODEL.NAME=VALUE with --model all); "
                        "see docs/models/<model>.md; repeat for several")
