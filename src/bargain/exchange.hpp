@@ -20,8 +20,10 @@
 // so an actor may exchange again on an issue in the same round (never reversing its move).
 // Between rounds each actor that moved starts the next round from
 // x + (f + w (1 − s)) (y − x) (x its start, y its voting position; f = 0.1, w = 0.4).
-// The run stops at the first round whose start positions move less than `tolerance`
-// (converged), when no exchange gains, or after `rounds` rounds.
+// A concession binds for the whole run (commit=run, detente's rule; decide's binds within
+// a round only): no actor ever moves back on an issue, so start positions are monotone and
+// converge, with no 2-cycles. The run stops when no exchange gains or no start position
+// moves `tolerance` (converged: the same forecast for any larger `rounds`), or after `rounds`.
 //
 // Complexity per round: building the candidates O(n² m²) for n actors and m issues; each
 // realisation recomputes the O(n² m) candidates on its two issues, with a heap:
