@@ -78,7 +78,7 @@ struct ExchangeOptions {
     seeded,  // a draw from `seed` (decide breaks ties at random)
   };
 
-  int rounds = 100;         // upper bound on rounds (--rounds)
+  int rounds = 1000;        // upper bound on rounds (--rounds)
   double min_gain = 1e-10;  // exchanges gaining less (0–100 units × salience) are ignored
   double tolerance = 1e-6;  // converged when no start position moves more (0–100 scale)
   Rate rate = Rate::equal;  // rate=equal|random

@@ -194,6 +194,7 @@ TEST(Exchange, ConvergesWithoutCyclesOnTheSharedInputs) {
     // decide's own rule (concessions bind within a round only) keeps trading: no convergence.
     ExchangeOptions decide_rule;
     decide_rule.commit = ExchangeOptions::Commit::round;
+    decide_rule.rounds = 200;
     EXPECT_FALSE(exchange(*p, decide_rule).converged) << name;
   }
 }
@@ -343,6 +344,77 @@ TEST(Exchange, CliAcceptsDecidesOptionAndPrintsExternalities) {
   auto bad = test::run_cli({"bargain", *path, "--model", "exchange", "--option", "p=2"});
   EXPECT_EQ(bad.exit_code, 1);
   EXPECT_NE(bad.err.find("option p"), std::string::npos) << bad.err;
+}
+
+}  // namespace
+}  // namespace detente::bargain
+
+namespace detente::bargain {
+namespace {
+
+// Random problems (a fixed seed): every rule's invariant on each.
+TEST(Exchange, InvariantsOnRandomProblems) {
+  std::uint64_t state = 12345;
+  auto uniform = [&] {  // SplitMix64 → (0, 1)
+    std::uint64_t z = (state += 0x9E3779B97F4A7C15ULL);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return (static_cast<double>((z ^ (z >> 31)) >> 11) + 0.5) * 0x1.0p-53;
+  };
+  for (int trial = 0; trial < 60; ++trial) {
+    BargainingProblem p;
+    const std::size_t n = 2 + trial % 7, m = 2 + trial % 3;
+    for (std::size_t a = 0; a < n; ++a) {
+      p.actors.push_back("a" + std::to_string(a));
+      p.capability.push_back(0.1 + uniform());
+    }
+    p.position.assign(m, std::vector<double>(n));
+    p.salience.assign(m, std::vector<double>(n));
+    for (std::size_t d = 0; d < m; ++d) {
+      p.issues.push_back({"d" + std::to_string(d), -5.0 * d, 20.0 + 7 * d, {}});
+      for (std::size_t a = 0; a < n; ++a) {
+        // Some positions on the scale's ends and some saliences zero (absent).
+        const double u = uniform();
+        p.position[d][a] = u < 0.2   ? p.issues[d].scale_min
+                           : u > 0.8 ? p.issues[d].scale_max
+                                     : p.issues[d].scale_min + uniform() * (p.issues[d].scale_max -
+                                                                            p.issues[d].scale_min);
+        p.salience[d][a] = uniform() < 0.1 ? 0 : uniform();
+      }
+    }
+    ExchangeOptions o;
+    o.rate = trial % 3 == 1 ? ExchangeOptions::Rate::random : ExchangeOptions::Rate::equal;
+    o.p = trial % 3 == 2 ? 0.6 : 0;
+    o.cap = trial % 2 ? ExchangeOptions::Cap::outcome : ExchangeOptions::Cap::demander;
+    o.seed = static_cast<std::uint64_t>(trial);
+    const ExchangeResult r = exchange(p, o);
+    const std::string what = "trial " + std::to_string(trial);
+    EXPECT_TRUE(r.converged) << what << " last change "
+                             << (r.start_change.empty() ? 0 : r.start_change.back()) << " of "
+                             << r.start_change.size() << " exchanges " << r.exchanges.size();
+    for (const auto& e : r.exchanges) {
+      EXPECT_GT(e.gain_i, 0) << what;
+      EXPECT_GT(e.gain_j, 0) << what;
+      EXPECT_GT(p.salience[e.p][e.i] * p.salience[e.q][e.j],
+                p.salience[e.q][e.i] * p.salience[e.p][e.j])
+          << what;
+    }
+    for (std::size_t t = 0; t < r.positions.size(); ++t)
+      for (std::size_t d = 0; d < m; ++d) {
+        EXPECT_GE(r.outcome_by_round[t][d], p.issues[d].scale_min - 1e-9) << what;
+        EXPECT_LE(r.outcome_by_round[t][d], p.issues[d].scale_max + 1e-9) << what;
+        for (std::size_t a = 0; a < n; ++a) {
+          EXPECT_GE(r.positions[t][d][a], p.issues[d].scale_min - 1e-9) << what;
+          EXPECT_LE(r.positions[t][d][a], p.issues[d].scale_max + 1e-9) << what;
+        }
+      }
+    // Permuting the actors permutes nothing else.
+    std::vector<std::size_t> order(n);
+    for (std::size_t a = 0; a < n; ++a) order[a] = n - 1 - a;
+    const ExchangeResult rp = exchange(reordered(p, order), o);
+    ASSERT_EQ(rp.outcome.size(), r.outcome.size()) << what;
+    for (std::size_t d = 0; d < m; ++d) EXPECT_NEAR(rp.outcome[d], r.outcome[d], 1e-9) << what;
+  }
 }
 
 }  // namespace
