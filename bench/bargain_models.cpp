@@ -189,15 +189,20 @@ void BM_ExchangeCop21(benchmark::State& state) {
     return;
   }
   const auto p = read_bargaining_input(path);
-  std::size_t exchanges = 0;
+  // Arg 0: decide's realisation (recompute), to convergence; 1: one exchange per position.
+  ExchangeOptions o;
+  if (state.range(0) == 1) o.realisation = ExchangeOptions::Realisation::exclusive;
+  std::size_t exchanges = 0, rounds = 0;
   for (auto _ : state) {
-    auto r = exchange(p, ExchangeOptions{});
+    auto r = exchange(p, o);
     exchanges = r.exchanges.size();
+    rounds = r.positions.size() - 1;
     benchmark::DoNotOptimize(r.outcome);
   }
   state.counters["exchanges"] = static_cast<double>(exchanges);
+  state.counters["rounds"] = static_cast<double>(rounds);
 }
-BENCHMARK(BM_ExchangeCop21)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ExchangeCop21)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
 void BM_WeightedMeanMedian200(benchmark::State& state) {
   const auto p = random_problem(200, 3);

@@ -64,6 +64,9 @@ SAMPLES = {
         "basic": b"#A\tA\n#A\tB\n#P\tissue1\n#M\tissue1\t0\n#M\tissue1\t100\n"
                  b"#D\tA\tissue1\t0\t0.8\t1\n#D\tB\tissue1\t100\t0.5\t2\n",
         "quoted": b"#/ comment\n#A\t'A'\n#A\t'B'\n#P\t'x'\n#D\t'A'\t'x'\t10\t50\t1\n#D\t'B'\t'x'\t90\t50\t1\n",
+        "semicolon_percent": b"'#A';'A';'A';''\n'#A';'B';'B';''\n'#P';'x';'x';''\n'#M';'x';0\n"
+                             b"'#M';'x';10\n'#D';'A';'x';2;50;25\n'#D';'B';'x';8;75;100\n",
+        "malformed": b"#A\tA\n#P\tx\n#D\tA\tx\t5\n#D\tA\tx\tten\t150\t1\n",
     },
     "ktab_csv": {
         "basic": b"Dummy,dummy data,3,1\nName,Desc,Cap,Pos1,Sal1\nA,a,100,0,80\nB,b,50,100,40\nC,c,30,60,90\n",

@@ -38,6 +38,7 @@ struct ModelRun {
   std::string model;
   nlohmann::json options = nlohmann::json::object();
   std::vector<IssueForecast> issues;
+  nlohmann::json details = nlohmann::json::object();  // model-specific extras of the whole run
 };
 
 // What the caller sets for any model; a model reads the parts it uses.

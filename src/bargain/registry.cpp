@@ -50,6 +50,7 @@ nlohmann::ordered_json to_json(const BargainingProblem& p, const ModelRun& run) 
     if (!is.details.empty()) j["details"] = is.details;
     out["issues"].push_back(std::move(j));
   }
+  if (!run.details.empty()) out["details"] = run.details;
   return out;
 }
 

@@ -10,6 +10,7 @@
 
 #include <iostream>
 
+#include "bargain/exchange.hpp"
 #include "bargain/registry.hpp"
 #include "cli/command.hpp"
 #include "cli/commands.hpp"
@@ -47,6 +48,7 @@ std::string text_single(const bargain::BargainingProblem& p, const bargain::Mode
     }
     out += fmt::format("  forecast: {:.3f}\n", is.forecast);
   }
+  if (run.model == "exchange") out += bargain::exchange_text_summary(run);
   return out;
 }
 
@@ -179,7 +181,9 @@ CommandSpec bargain_command() {
             ->default_str("mean");
         app.add_option("--rounds", args->rounds, "Rounds (EUM, exchange) or maximum turns (SMP)")
             ->check(CLI::Range(0, 100000));
-        app.add_option("--seed", args->seed, "Seed for every random choice (SMP, stochastic EUM)");
+        app.add_option("--seed", args->seed,
+                       "Seed for every random choice (SMP, stochastic EUM, exchange variants and "
+                       "seeded ties)");
         app.add_option("--option,-O", args->options,
                        "Model option NAME=VALUE (MODEL.NAME=VALUE with --model all); "
                        "see docs/models/<model>.md; repeat for several")

@@ -1,4 +1,7 @@
 // Reader for decide's '#A/#P/#M/#D' files (Stokman exchange model inputs; see read_input.hpp).
+// Fields are tab-separated, or ';'-separated in decide's older files (the delimiter is
+// told by the first record, as decide's CSV sniffer does); saliences and powers are on
+// [0, 1], or on [0, 100] for the whole file (each detected on its own, as decide accepts).
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -32,11 +35,27 @@ std::vector<std::string> split_lines(std::string_view all) {
   return lines;
 }
 
-std::vector<std::string> split_fields(const std::string& line) {
+// How decide lays out its records, for errors about a malformed file.
+constexpr const char* kLayout =
+    "decide layout: '#A' actor, '#P' issue, '#M' issue scale-point, '#D' actor issue position "
+    "salience power; tab- or ';'-separated";
+
+// The file's delimiter: a tab if its first record has one, else ';' if it has one.
+char sniff_delimiter(const std::vector<std::string>& lines) {
+  for (const auto& l : lines) {
+    if (text::trim(l).empty()) continue;
+    if (l.find('\t') != std::string::npos) return '\t';
+    if (l.find(';') != std::string::npos) return ';';
+    return '\t';
+  }
+  return '\t';
+}
+
+std::vector<std::string> split_fields(const std::string& line, char delimiter) {
   std::vector<std::string> out;
   std::string cur;
   for (char c : line) {
-    if (c == '\t') {
+    if (c == delimiter) {
       out.push_back(text::unquote(text::trim(cur)));
       cur.clear();
     } else {
@@ -55,6 +74,7 @@ BargainingProblem read_decide(const std::string& path) {
 
 BargainingProblem read_decide_text(std::string_view all, const std::string& path) {
   const auto lines = split_lines(all);
+  const char delimiter = sniff_delimiter(lines);
   Diagnostics diags;
 
   struct IssueInfo {
@@ -81,7 +101,7 @@ BargainingProblem read_decide_text(std::string_view all, const std::string& path
     }
     double v = 0;
     if (auto problem = io::input_number_problem(f[k], v)) {
-      diags.add({path, line, field}, *problem);
+      diags.addf({path, line, field}, "{} ({})", *problem, kLayout);
       return false;
     }
     out = v;
@@ -92,7 +112,7 @@ BargainingProblem read_decide_text(std::string_view all, const std::string& path
     const int line = static_cast<int>(i) + 1;
     const std::string trimmed = text::trim(lines[i]);
     if (trimmed.empty()) continue;
-    auto f = split_fields(text::trim(lines[i]));
+    auto f = split_fields(text::trim(lines[i]), delimiter);
     const std::string& tag = f[0];
     if (tag == "#/" || tag == "#O" || tag == "#o") continue;
     if (tag == "#A") {
@@ -125,8 +145,9 @@ BargainingProblem read_decide_text(std::string_view all, const std::string& path
       r.line = line;
       if (f.size() < 6) {
         diags.addf({path, line, "record"},
-                   "'#D' record needs actor, issue, position, salience, power; got {} field(s)",
-                   f.size() - 1);
+                   "'#D' record needs actor, issue, position, salience, power; got {} field(s) "
+                   "({})",
+                   f.size() - 1, kLayout);
         continue;
       }
       r.actor = f[1];
@@ -137,7 +158,8 @@ BargainingProblem read_decide_text(std::string_view all, const std::string& path
       if (ok) rows.push_back(r);
     } else {
       diags.addf({path, line, "record"},
-                 "unknown record type '{}' (expected #A, #P, #M, #D, or a #/ comment)", tag);
+                 "unknown record type '{}' (expected #A, #P, #M, #D, or a #/ comment; {})", tag,
+                 kLayout);
     }
   }
 
@@ -180,9 +202,15 @@ BargainingProblem read_decide_text(std::string_view all, const std::string& path
   for (std::size_t k = 0; k < issues.size(); ++k)
     std::fill(p.position[k].begin(), p.position[k].end(),
               (p.issues[k].scale_min + p.issues[k].scale_max) / 2);
+  // Saliences, and powers, on [0, 100] when any of them exceeds 1 (decide reads both).
+  double salience_unit = 1, power_unit = 1;
+  for (const auto& r : rows) {
+    if (r.s > 1) salience_unit = 100;
+    if (r.power > 1) power_unit = 100;
+  }
   std::vector<std::vector<bool>> seen(issues.size(), std::vector<bool>(n, false));
   std::vector<std::optional<double>> power(n);
-  for (const auto& r : rows) {
+  for (auto r : rows) {
     auto a_it = std::find(actors.begin(), actors.end(), r.actor);
     auto k = issue_index(r.issue);
     if (a_it == actors.end()) diags.addf({path, r.line, "actor"}, "unknown actor '{}'", r.actor);
@@ -197,14 +225,18 @@ BargainingProblem read_decide_text(std::string_view all, const std::string& path
                  r.actor, r.issue, d.scale_min, d.scale_max);
       ok = false;
     }
-    if (r.s < 0 || r.s > 1) {
-      diags.addf({path, r.line, "salience"}, "expected a salience in [0, 1], got {}", r.s);
+    if (!(r.s >= 0 && r.s <= salience_unit)) {
+      diags.addf({path, r.line, "salience"},
+                 "expected a salience in [0, 1], or in [0, 100] throughout the file, got {}", r.s);
       ok = false;
     }
-    if (r.power < 0 || r.power > 1) {
-      diags.addf({path, r.line, "power"}, "expected a power in [0, 1], got {}", r.power);
+    if (!(r.power >= 0 && r.power <= power_unit)) {
+      diags.addf({path, r.line, "power"},
+                 "expected a power in [0, 1], or in [0, 100] throughout the file, got {}", r.power);
       ok = false;
     }
+    r.s /= salience_unit;
+    r.power /= power_unit;
     if (seen[*k][a]) {
       diags.addf({path, r.line, "record"}, "second '#D' record for '{}' on '{}'", r.actor, r.issue);
       ok = false;

@@ -30,7 +30,7 @@ std::optional<InputFormat> format_by_extension(const std::string& path) {
 
 InputFormat format_by_first_line(std::string first) {
   first = text::trim(first);
-  std::string tag = first.substr(0, first.find_first_of("\t "));
+  std::string tag = first.substr(0, first.find_first_of("\t ;"));
   tag = text::unquote(tag);
   for (const char* t : {"#A", "#P", "#M", "#D", "#/", "#O"})
     if (tag == t) return InputFormat::decide;

@@ -6,8 +6,9 @@
 //     position, salience (aliases: Name/Stakeholder, c/Resources/Power/Influence, x, s);
 //     salience on 0–1 or 0–100; LF, CRLF or CR line endings; optional UTF-8 BOM.
 //   - decide (Stokman exchange model) files: tab-separated records '#A' actor, '#P' issue,
-//     '#M' issue scale point, '#D' actor issue position salience power; fields may be
-//     single-quoted; '#/' and '#O' lines are comments.
+//     '#M' issue scale point, '#D' actor issue position salience power (';'-separated in
+//     decide's older files); fields may be single-quoted; '#/' and '#O' lines are comments;
+//     saliences and powers on [0, 1], or on [0, 100] throughout the file (each detected).
 //   - KTAB SMP CSV (line 1: scenario, description, nActors, nDims; line 2: header; then
 //     name, description, capability, position_1, salience_1, …) with or without the
 //     trailing comma, and KTAB SMP XML (smpSchema.xsd, incl. ModelParameters, prngSeed,
