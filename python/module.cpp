@@ -13,7 +13,9 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
+#include <memory>
 
 #include "cli/command.hpp"
 #include "core/error.hpp"
@@ -45,9 +47,9 @@ int dispatch(const std::vector<std::string>& args) {
 }
 
 std::string run_command(std::vector<std::string> args) {
-  auto tmp =
-      std::filesystem::temp_directory_path() /
-      fmt::format("detente-py-{}-{}.json", ::getpid(), reinterpret_cast<std::uintptr_t>(&args));
+  static std::atomic<unsigned long> calls{0};
+  auto tmp = std::filesystem::temp_directory_path() /
+             fmt::format("detente-py-{}-{}.json", ::getpid(), calls++);
   args.push_back("-o");
   args.push_back(tmp.string());
   int rc = 0;
@@ -60,7 +62,11 @@ std::string run_command(std::vector<std::string> args) {
     text = io::read_file(tmp);
     std::filesystem::remove(tmp);
   }
-  if (rc != 0) throw InputError({"", 0, args.front()}, fmt::format("exit status {}", rc));
+  if (rc != 0)
+    throw InputError(
+        {"", 0, args.front()},
+        fmt::format("detente {} failed with exit status {} (see its messages on stderr)",
+                    args.front(), rc));
   return text;
 }
 
@@ -86,57 +92,87 @@ py::list validate(const std::string& path) {
   }
 }
 
-// Records of one variant's ensemble, shape (runs, width), owned by the array.
+// The name of every column of a run's record, in sim::RunLayout's order: outcome ids, issue
+// ids (the settlement), "A-B@YYYY-MM" (a key dyad's relation that month), "frustration@YYYY-MM"
+// and "frustration_gap".
+std::vector<std::string> record_columns(const sim::SimModel& model) {
+  const sim::RunLayout layout(model);
+  std::vector<std::string> months;
+  for (std::size_t t = 0; t < layout.months; ++t)
+    months.push_back(model.month_date(static_cast<int>(t)).iso().substr(0, 7));
+  std::vector<std::string> names(layout.width());
+  for (std::size_t o = 0; o < layout.outcomes; ++o) names[layout.outcome(o)] = model.outcomes[o].id;
+  for (std::size_t k = 0; k < layout.issues; ++k) names[layout.issue(k)] = model.issues[k];
+  for (std::size_t d = 0; d < layout.dyads; ++d) {
+    const auto [a, b] = model.key_dyads[d];
+    for (std::size_t t = 0; t < layout.months; ++t)
+      names[layout.dyad(d, t)] = model.actors[a] + "-" + model.actors[b] + "@" + months[t];
+  }
+  for (std::size_t t = 0; t < layout.months; ++t)
+    names[layout.frustration(t)] = "frustration@" + months[t];
+  names[layout.frustration_gap()] = "frustration_gap";
+  return names;
+}
+
+// Records of one variant's ensemble: a (runs, width) float64 array that owns detente's buffer
+// (no copy), the variant's id and the column names.
 py::tuple simulate_records(const std::string& scenario, const std::string& variant,
                            std::size_t runs, std::uint64_t seed, int threads) {
   Scenario s = io::load_scenario(scenario);
   const Variant* v = nullptr;
   if (!variant.empty() && variant != "baseline") {
     v = s.find_variant(variant);
-    if (!v) fail({s.file, 0, "variant"}, "unknown variant '{}'", variant);
+    if (!v) fail({s.file, 0, "--variant"}, "unknown variant '{}'", variant);
   }
-  if (runs == 0) fail({"", 0, "runs"}, "expected at least one run");
-  sim::SimModel model = sim::compile(s, v);
+  if (runs == 0) fail({"", 0, "--runs"}, "expected at least one run");
+  if (threads < 0) fail({"", 0, "--threads"}, "expected a number of threads >= 0, got {}", threads);
+  if (threads == 0) threads = cli::default_threads();  // the CLI's default: all cores
+  const sim::SimModel model = sim::compile(s, v);
   const std::size_t width = sim::RunLayout(model).width();
-  auto* records = new sim::Records();
+  auto records = std::make_unique<sim::Records>();
   {
     py::gil_scoped_release release;
     *records = sim::run_records(model, {seed, threads, {}}, 0, runs);
   }
-  py::capsule owner(records, [](void* p) { delete static_cast<sim::Records*>(p); });
+  double* data = records->data();
+  py::capsule owner(records.release(), [](void* p) { delete static_cast<sim::Records*>(p); });
   py::array_t<double> array(
-      std::vector<py::ssize_t>{static_cast<py::ssize_t>(runs), static_cast<py::ssize_t>(width)},
-      std::vector<py::ssize_t>{static_cast<py::ssize_t>(width * sizeof(double)),
-                               static_cast<py::ssize_t>(sizeof(double))},
-      records->data(), owner);
-  sim::RunLayout layout(model);
-  py::dict shape;
-  shape["outcomes"] = layout.outcomes;
-  shape["issues"] = layout.issues;
-  shape["dyads"] = layout.dyads;
-  shape["months"] = layout.months;
-  return py::make_tuple(array, model.variant_id, shape);
+      {static_cast<py::ssize_t>(runs), static_cast<py::ssize_t>(width)},
+      {static_cast<py::ssize_t>(width * sizeof(double)), static_cast<py::ssize_t>(sizeof(double))},
+      data, owner);
+  return py::make_tuple(array, model.variant_id, record_columns(model));
+}
+
+// The Python class detente.InputError; created once, alive as long as the process (a static
+// py::object would be released after the interpreter is gone).
+PyObject* input_error_type = nullptr;
+
+void translate_input_error(std::exception_ptr p) {
+  try {
+    if (p) std::rethrow_exception(p);
+  } catch (const InputError& e) {
+    py::object err = py::handle(input_error_type)(py::str(e.what()));
+    const auto& first = e.diagnostics().front();
+    err.attr("file") = first.where.file;
+    err.attr("line") = first.where.line;
+    err.attr("field") = first.where.field;
+    err.attr("message") = first.message;
+    err.attr("diagnostics") = diagnostics_of(e);
+    PyErr_SetObject(input_error_type, err.ptr());
+  }
 }
 
 }  // namespace
 
 PYBIND11_MODULE(_detente, m) {
   m.doc() = "detente's compiled core; use the `detente` package.";
-  static py::exception<InputError> input_error(m, "InputError", PyExc_ValueError);
-  py::register_exception_translator([](std::exception_ptr p) {
-    try {
-      if (p) std::rethrow_exception(p);
-    } catch (const InputError& e) {
-      py::object err = input_error(py::str(e.what()));
-      const auto& first = e.diagnostics().front();
-      err.attr("file") = first.where.file;
-      err.attr("line") = first.where.line;
-      err.attr("field") = first.where.field;
-      err.attr("message") = first.message;
-      err.attr("diagnostics") = diagnostics_of(e);
-      PyErr_SetObject(input_error.ptr(), err.ptr());
-    }
-  });
+  input_error_type = PyErr_NewExceptionWithDoc(
+      "detente.InputError",
+      "Bad input: .file, .line (0 when unknown), .field and .message of the first problem; "
+      ".diagnostics lists every problem as dicts.",
+      PyExc_ValueError, nullptr);
+  m.add_object("InputError", py::handle(input_error_type));
+  py::register_exception_translator(&translate_input_error);
 
   m.attr("__version__") = store::detente_version();
   m.def("run_command", &run_command, py::arg("args"),
@@ -145,7 +181,8 @@ PYBIND11_MODULE(_detente, m) {
         "Every problem of a scenario file as dicts (file, line, field, message); [] if valid.");
   m.def("simulate_records", &simulate_records, py::arg("scenario"), py::arg("variant"),
         py::arg("runs"), py::arg("seed"), py::arg("threads"),
-        "Per-run records of one variant's ensemble as a (runs, width) float64 array.");
+        "(records, variant, columns): one variant's per-run records as a (runs, width) "
+        "float64 array over detente's own buffer, and the name of each column.");
 
   py::class_<Scenario>(m, "ScenarioData")
       .def_static("load", [](const std::string& p) { return io::load_scenario(p); })

@@ -15,7 +15,6 @@ Tutorial: docs/python.md.
 import json as _json
 import os as _os
 
-import numpy as _np
 import pandas as _pd
 
 from . import _detente
@@ -37,7 +36,9 @@ class Result:
             setattr(self, name, frame)
 
     def __repr__(self):
-        shapes = ", ".join(f"{n}={getattr(self, n).shape}" for n in self.tables)
+        def size(x):
+            return x.shape if hasattr(x, "shape") else sorted(x)
+        shapes = ", ".join(f"{n}={size(getattr(self, n))}" for n in self.tables)
         return f"detente.Result({shapes})"
 
 
@@ -72,11 +73,13 @@ class Scenario:
         """Reads and checks a scenario; raises InputError naming file, line and field."""
         return Scenario(_detente.ScenarioData.load(_os.fspath(path)))
 
-    @staticmethod
-    def validate(path):
+    def validate(self_or_path):
         """Every problem of a scenario file as a DataFrame (file, line, field, message);
-        empty when the file is valid."""
-        return _pd.DataFrame(_detente.validate(_os.fspath(path)),
+        empty when the file is valid. `Scenario.validate(path)` reads the file without
+        raising; `scenario.validate()` checks a loaded scenario's file again."""
+        path = (_input_name(self_or_path) if isinstance(self_or_path, Scenario)
+                else _os.fspath(self_or_path))
+        return _pd.DataFrame(_detente.validate(path),
                              columns=["file", "line", "field", "message"])
 
     id = property(lambda self: self._data.id)
@@ -145,43 +148,57 @@ def bargain(input, model="mean", rounds=None, seed=None, threads=None, issue=Non
     return _bargain_tables(_run(args, store))
 
 
+def _balance_row(j):
+    row = {k: v for k, v in j.items() if not isinstance(v, (dict, list))}
+    row.update({f"balance.{k}": v for k, v in j.get("balance", {}).items()})
+    return row
+
+
 def balance(input, method="exact", date=None, time_limit=None, seed=None, threads=None,
             store=None):
     """Frustration index, blocs and balance measures of a signed network (docs/align.md).
-    Returns a Result: `summary` (one row of the scalar results) and `blocs` (node, bloc)."""
-    args = ["balance", _input_name(input), "--method", method, "--format", "json"]
+    `input`: a CSV edge list, Pajek or UCINET file, a scenario (its relation network on
+    `date`), or a list of them (one summary row each). Returns a Result: `summary` (one row
+    of scalar results per input: frustration, lower_bound, optimal, balance.* measures, ...),
+    `blocs` (node, bloc, frustration: the node's frustrated ties) and `frustrated_ties`
+    (from, to, sign) of the first input."""
+    inputs = input if isinstance(input, (list, tuple)) else [input]
+    args = ["balance", *[_input_name(x) for x in inputs], "--method", method,
+            "--format", "json"]
     _opt(args, "--date", date)
     _opt(args, "--time-limit", time_limit)
     _opt(args, "--seed", seed)
     _opt(args, "--threads", threads)
     j = _run(args, store)
-    flat = {}
-    for k, v in j.items():
-        if isinstance(v, dict):
-            flat.update({f"{k}.{kk}": vv for kk, vv in v.items()
-                         if not isinstance(vv, (dict, list))})
-        elif not isinstance(v, list):
-            flat[k] = v
-    blocs = j.get("blocs") or j.get("partition") or {}
-    if isinstance(blocs, dict):
-        rows = [(n, b) for n, b in blocs.items()]
-    else:
-        rows = [(n, i) for i, group in enumerate(blocs) for n in group]
-    return Result(j, summary=_pd.DataFrame([flat]),
-                  blocs=_pd.DataFrame(rows, columns=["node", "bloc"]))
+    each = j if isinstance(j, list) else [j]
+    first = each[0]
+    frustration = first.get("node_frustration", {})
+    blocs = [(n, b, frustration.get(n, 0)) for n, b in first.get("partition", {}).items()]
+    return Result(j, summary=_pd.DataFrame([_balance_row(x) for x in each]),
+                  blocs=_pd.DataFrame(blocs, columns=["node", "bloc", "frustration"]),
+                  frustrated_ties=_pd.DataFrame(first.get("frustrated_ties", []),
+                                                columns=["from", "to", "sign"]))
 
 
-def landscape(actors, propensities, offset=None, method=None, seed=None, threads=None,
+def landscape(actors, propensities, offset=None, method=None, samples=None, seed=None, threads=None,
               store=None):
-    """Axelrod–Bennett landscape minima (docs/models/landscape.md). Returns a Result with
-    `minima` (energy, basin, basin_share, partition)."""
+    """Axelrod–Bennett landscape minima (docs/models/landscape.md) from ACTORS.csv and
+    PROPENSITIES.csv. Returns a Result with `minima` (minimum, energy, basin, basin_share;
+    lowest energy first) and `partitions` (minimum, actor, side, frustration)."""
     args = ["landscape", _os.fspath(actors), _os.fspath(propensities), "--format", "json"]
     _opt(args, "--offset", offset)
     _opt(args, "--method", method)
+    _opt(args, "--samples", samples)
     _opt(args, "--seed", seed)
     _opt(args, "--threads", threads)
     j = _run(args, store)
-    return Result(j, minima=_pd.DataFrame(j["minima"]))
+    minima = [(i, m["energy"], m["basin"], m["basin_share"]) for i, m in enumerate(j["minima"])]
+    sides = [(i, a, side, m["frustration"][a]) for i, m in enumerate(j["minima"])
+             for a, side in m["partition"].items()]
+    return Result(j, minima=_pd.DataFrame(minima, columns=["minimum", "energy", "basin",
+                                                           "basin_share"]),
+                  partitions=_pd.DataFrame(sides, columns=["minimum", "actor", "side",
+                                                           "frustration"]))
 
 
 class _Events:
@@ -199,7 +216,11 @@ class _Events:
         if undirected:
             args.append("--undirected")
         for k, v in options.items():
-            args += [f"--{k.replace('_', '-')}", str(v)]
+            flag = f"--{k.replace('_', '-')}"
+            if v is True:
+                args.append(flag)  # a flag such as geo=True for --geo
+            elif v is not False and v is not None:
+                args += [flag, str(v)]
         j = _run(args, store)
         frame = _pd.DataFrame(j["series"])
         if "quad" in frame:
@@ -213,16 +234,19 @@ class _Events:
 events = _Events()
 
 
-def simulate(scenario, runs=1000, seed=1, threads=1, variants=None, store=None,
+def simulate(scenario, runs=1000, seed=1, threads=None, variants=None, store=None,
              records=False):
     """Monte Carlo ensembles of a scenario's futures (docs/models/dynamics.md).
     `variants`: None (the baseline), "all", or a list of variant ids. Returns a Result with
     `outcomes`, `settlements` and `frustration` DataFrames; with records=True also
-    `records`: {variant: DataFrame of the per-run records (one row per run), backed by the
-    numpy array without a copy}."""
+    `arrays`: {variant: the per-run records as a (runs, width) float64 numpy array over
+    detente's own buffer (no copy)} and `records`: {variant: the same as a DataFrame with
+    named columns (outcome ids, issue ids, "A-B@YYYY-MM", "frustration@YYYY-MM",
+    "frustration_gap")}. The records come from a second pass over the same runs (same
+    seed, so the same futures); their outcome columns average to the probabilities."""
     name = _input_name(scenario)
-    args = ["simulate", name, "--runs", runs, "--seed", seed, "--threads", threads,
-            "--format", "json"]
+    args = ["simulate", name, "--runs", runs, "--seed", seed, "--format", "json"]
+    _opt(args, "--threads", threads)
     if variants == "all":
         args.append("--all-variants")
     elif variants:
@@ -247,21 +271,13 @@ def simulate(scenario, runs=1000, seed=1, threads=1, variants=None, store=None,
         frustration=_pd.DataFrame(frustration,
                                   columns=["variant", "month", "mean", "q05", "q50", "q95"]))
     if records:
-        tables["records"] = {v["variant"]: _records(name, v, runs, seed, threads)
-                             for v in j["variants"]}
+        arrays = {v["variant"]: _detente.simulate_records(name, v["variant"], int(runs),
+                                                          int(seed), int(threads or 0))
+                  for v in j["variants"]}
+        tables["arrays"] = {v: a for v, (a, _, _) in arrays.items()}
+        tables["records"] = {v: _pd.DataFrame(a, columns=c, copy=False)
+                             for v, (a, _, c) in arrays.items()}
     return Result(j, **tables)
-
-
-def _records(name, v, runs, seed, threads):
-    array, variant, shape = _detente.simulate_records(name, v["variant"], int(runs), int(seed),
-                                                      int(threads))
-    months = v.get("months", [])
-    columns = [o["id"] for o in v["outcomes"]] + [s["issue"] for s in v["issues"]]
-    columns += [f"{d['dyad']}@{m}" for d in v.get("dyads", []) for m in months]
-    columns += [f"frustration@{m}" for m in months]
-    if len(columns) != array.shape[1]:  # a layout this wrapper does not know: plain columns
-        columns = None
-    return _pd.DataFrame(array, columns=columns, copy=False)
 
 
 class _Runs:

@@ -48,9 +48,20 @@ words=$(bash -c "source '$prefix/share/bash-completion/completions/detente'
   COMP_WORDS=('$prefix/bin/detente' 'sim'); COMP_CWORD=1; _detente; echo \"\${COMPREPLY[*]}\"")
 [ "$words" = "simulate" ] || { echo "completion gave '$words'"; exit 1; }
 
-# The Python module, from the prefix.
-if [ -f "$build/python/detente/__init__.py" ]; then
-  PYTHONPATH="$prefix/lib/python3/dist-packages" /usr/bin/python3 -c \
-    'import detente; print(detente.bargain("northeast-asia-2024", model="mean").shape)' >/dev/null
+# The Python module, from the prefix (when it was built): imported from there, its forecasts
+# are the installed CLI's.
+if compgen -G "$build/python/detente/_detente*.so" >/dev/null; then
+  PYTHONPATH="$prefix/lib/python3/dist-packages" /usr/bin/python3 - "$prefix" <<'PY'
+import json, subprocess, sys
+import detente
+prefix = sys.argv[1]
+assert detente.__file__.startswith(prefix), detente.__file__
+r = detente.bargain("northeast-asia-2024", model="mean")
+cli = json.loads(subprocess.run([prefix + "/bin/detente", "bargain", "northeast-asia-2024",
+                                 "--model", "mean", "--format", "json"],
+                                check=True, capture_output=True, text=True).stdout)
+assert r.json == cli
+assert list(r.forecasts["forecast"]) == [i["forecast"] for i in cli["issues"]]
+PY
 fi
 echo "install and consumer project: ok"
