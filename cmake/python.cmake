@@ -31,6 +31,10 @@ list(REMOVE_ITEM DETENTE_CLI_COMMANDS ${CMAKE_SOURCE_DIR}/src/cli/main.cpp)
 add_library(detente_cli_commands OBJECT ${DETENTE_CLI_COMMANDS})
 set_target_properties(detente_cli_commands PROPERTIES POSITION_INDEPENDENT_CODE ON)
 target_link_libraries(detente_cli_commands PUBLIC detente_lib CLI11::CLI11)
+# The detente executable links the same objects (main.cpp aside), so the commands are
+# compiled once for both.
+set_property(TARGET detente PROPERTY SOURCES ${CMAKE_SOURCE_DIR}/src/cli/main.cpp)
+target_link_libraries(detente PRIVATE detente_cli_commands)
 
 set(DETENTE_PY_DIR ${CMAKE_BINARY_DIR}/python/detente)
 pybind11_add_module(_detente MODULE NO_EXTRAS ${CMAKE_SOURCE_DIR}/python/module.cpp)

@@ -47,21 +47,27 @@ RunStore::RunStore(const std::string& path, StoreOptions options) : options_(std
     fail({path, 0, "--store"}, "is a directory, expected a run store file");
   db_ = std::make_unique<Database>(path, options_.create);
   db_->exec(fmt::format("PRAGMA busy_timeout = {}", options_.busy_timeout_ms));
-  // Reading the header is the first access: a file that is not SQLite fails here.
-  version_ = user_version(*db_);
+  // Reading the header is the first access: a file that is not SQLite fails here. The
+  // version and the tables are read by one statement, so in one read transaction: read
+  // apart, another process creating the store could commit between them, and a new store
+  // would look like a foreign file with tables but no version.
+  std::int64_t tables = 0;
+  {
+    Statement q(*db_,
+                "SELECT (SELECT user_version FROM pragma_user_version), "
+                "(SELECT count(*) FROM sqlite_master)");
+    if (q.step()) version_ = static_cast<int>(q.integer(0)), tables = q.integer(1);
+  }
   const int target = std::min(options_.schema_version, kSchemaVersion);
   if (version_ > kSchemaVersion)
     fail({path, 0, "--store"},
          "the run store has schema version {}, newer than this detente reads (up to {}); use "
          "a newer detente",
          version_, kSchemaVersion);
-  if (version_ == 0) {
-    Statement q(*db_, "SELECT count(*) FROM sqlite_master");
-    if (q.step() && q.integer(0) > 0)
-      fail({path, 0, "--store"},
-           "an SQLite file that is not a detente run store (it has tables but no schema "
-           "version)");
-  }
+  if (version_ == 0 && tables > 0)
+    fail({path, 0, "--store"},
+         "an SQLite file that is not a detente run store (it has tables but no schema "
+         "version)");
   {
     Statement q(*db_, "PRAGMA journal_mode = WAL");
     q.step();
@@ -256,6 +262,11 @@ void RunStore::remove(const std::string& prefix) {
     for (const char* t :
          {"ScenarioDesc", "ActorDescription", "DimensionDescription", "SpatialCapability",
           "SpatialSalience", "Accomodation", "VectorPosition"}) {
+      Statement q(*db_, fmt::format("DELETE FROM {} WHERE ScenarioId = ?", t));
+      q.bind(1, id).run();
+    }
+  if (version_ >= 3)
+    for (const char* t : {"Bargn", "PosUtil"}) {
       Statement q(*db_, fmt::format("DELETE FROM {} WHERE ScenarioId = ?", t));
       q.bind(1, id).run();
     }

@@ -125,10 +125,27 @@ CREATE TABLE VectorPosition (
 );
 )sql";
 
+// Version 3: the rest of what KTAB's `--logmin` keeps, `Bargn` and `PosUtil`, with KTAB's
+// columns. detente's SMP does not expose its bargains or its actors³-per-turn utilities, so
+// these stay empty; they exist so that KTAB's viewers, which query them, open the file.
+const char* const v3 = R"sql(
+CREATE TABLE Bargn (
+  ScenarioId Varchar(32) NOT NULL, Turn_t Integer NOT NULL, BargnId Integer NOT NULL,
+  Init_Act_i Integer NOT NULL, Recd_Act_j Integer NOT NULL, Value Float NOT NULL,
+  Init_Prob Float NOT NULL, Init_Seld Boolean NOT NULL, Recd_Prob Float NOT NULL,
+  Recd_Seld Boolean NOT NULL, PRIMARY KEY (ScenarioId, Turn_t, BargnId)
+);
+CREATE TABLE PosUtil (
+  ScenarioId Varchar(32) NOT NULL, Turn_t Integer NOT NULL, Est_h Integer NOT NULL,
+  Act_i Integer NOT NULL, Pos_j Integer NOT NULL, Util Float NOT NULL,
+  PRIMARY KEY (ScenarioId, Turn_t, Est_h, Act_i, Pos_j)
+);
+)sql";
+
 }  // namespace
 
 const std::vector<std::string>& migrations() {
-  static const std::vector<std::string> list = {v1, v2};
+  static const std::vector<std::string> list = {v1, v2, v3};
   return list;
 }
 

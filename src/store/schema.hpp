@@ -12,7 +12,7 @@
 namespace detente::store {
 
 // The version this build writes and reads.
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 // migrations()[i] takes the schema from version i to i + 1.
 const std::vector<std::string>& migrations();

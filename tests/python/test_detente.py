@@ -173,6 +173,17 @@ def test_records_are_a_numpy_array_over_detentes_buffer():
     assert np.array_equal(again.arrays["baseline"], arr)
 
 
+def test_calls_from_several_python_threads_give_the_sequential_results():
+    # The GIL is released while a command runs, so these run at once in one process.
+    from concurrent.futures import ThreadPoolExecutor
+    seeds = [21, 22, 23, 24]
+    alone = [detente.simulate(CASE, runs=120, seed=s, threads=1).json for s in seeds]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        together = list(pool.map(
+            lambda s: detente.simulate(CASE, runs=120, seed=s, threads=1).json, seeds))
+    assert together == alone
+
+
 def test_records_outlive_the_result():
     arr = detente.simulate(CASE, runs=40, seed=3, records=True).arrays["baseline"]
     import gc

@@ -176,9 +176,28 @@ TEST(RunStore, MigratesAnOlderStoreKeepingItsRuns) {
   RunStore db(path);
   EXPECT_EQ(db.schema_version(), kSchemaVersion);
   EXPECT_EQ(db.load(id).seed.value_or(0), 3u);
-  Statement q(db.database(), "SELECT count(*) FROM sqlite_master WHERE name = 'VectorPosition'");
+  Statement q(db.database(),
+              "SELECT count(*) FROM sqlite_master WHERE name IN ('VectorPosition', 'PosUtil')");
   ASSERT_TRUE(q.step());
-  EXPECT_EQ(q.integer(0), 1);
+  EXPECT_EQ(q.integer(0), 2);
+}
+
+TEST(RunStore, MigratesAVersion2StoreToKtabsBargainTables) {
+  auto path = temp_store("store-migrate-v2");
+  std::string id;
+  {
+    RunStore v2(path, {.schema_version = 2});
+    EXPECT_EQ(v2.schema_version(), 2);
+    id = v2.save(sample_run(0.4, 4));
+  }
+  RunStore db(path);
+  EXPECT_EQ(db.schema_version(), kSchemaVersion);
+  EXPECT_EQ(db.load(id).seed.value_or(0), 4u);
+  Statement q(db.database(), "SELECT count(*) FROM Bargn");  // exists, empty
+  ASSERT_TRUE(q.step());
+  EXPECT_EQ(q.integer(0), 0);
+  db.remove(id);
+  EXPECT_TRUE(db.list().empty());
 }
 
 TEST(RunStore, AWriterKilledBeforeCommitLeavesNoRun) {
