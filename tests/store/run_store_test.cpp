@@ -166,38 +166,29 @@ TEST(RunStore, ACorruptFileIsAnInputErrorNamingIt) {
 }
 
 TEST(RunStore, MigratesAnOlderStoreKeepingItsRuns) {
-  auto path = temp_store("store-migrate");
-  std::string id;
-  {
-    RunStore v1(path, {.schema_version = 1});
-    EXPECT_EQ(v1.schema_version(), 1);
-    id = v1.save(sample_run(0.3, 3));
+  for (int old = 1; old < kSchemaVersion; ++old) {
+    SCOPED_TRACE(old);
+    auto path = temp_store("store-migrate-v" + std::to_string(old));
+    std::string id;
+    {
+      RunStore before(path, {.schema_version = old});
+      EXPECT_EQ(before.schema_version(), old);
+      id = before.save(sample_run(0.3, static_cast<std::uint64_t>(old)));
+    }
+    RunStore db(path);
+    EXPECT_EQ(db.schema_version(), kSchemaVersion);
+    EXPECT_EQ(db.load(id).seed.value_or(0), static_cast<std::uint64_t>(old));
+    // KTAB's tables of versions 2 and 3 exist, the bargains empty.
+    Statement q(db.database(),
+                "SELECT count(*) FROM sqlite_master WHERE name IN ('VectorPosition', 'PosUtil')");
+    ASSERT_TRUE(q.step());
+    EXPECT_EQ(q.integer(0), 2);
+    Statement bargains(db.database(), "SELECT count(*) FROM Bargn");
+    ASSERT_TRUE(bargains.step());
+    EXPECT_EQ(bargains.integer(0), 0);
+    db.remove(id);
+    EXPECT_TRUE(db.list().empty());
   }
-  RunStore db(path);
-  EXPECT_EQ(db.schema_version(), kSchemaVersion);
-  EXPECT_EQ(db.load(id).seed.value_or(0), 3u);
-  Statement q(db.database(),
-              "SELECT count(*) FROM sqlite_master WHERE name IN ('VectorPosition', 'PosUtil')");
-  ASSERT_TRUE(q.step());
-  EXPECT_EQ(q.integer(0), 2);
-}
-
-TEST(RunStore, MigratesAVersion2StoreToKtabsBargainTables) {
-  auto path = temp_store("store-migrate-v2");
-  std::string id;
-  {
-    RunStore v2(path, {.schema_version = 2});
-    EXPECT_EQ(v2.schema_version(), 2);
-    id = v2.save(sample_run(0.4, 4));
-  }
-  RunStore db(path);
-  EXPECT_EQ(db.schema_version(), kSchemaVersion);
-  EXPECT_EQ(db.load(id).seed.value_or(0), 4u);
-  Statement q(db.database(), "SELECT count(*) FROM Bargn");  // exists, empty
-  ASSERT_TRUE(q.step());
-  EXPECT_EQ(q.integer(0), 0);
-  db.remove(id);
-  EXPECT_TRUE(db.list().empty());
 }
 
 TEST(RunStore, AWriterKilledBeforeCommitLeavesNoRun) {
