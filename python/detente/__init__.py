@@ -62,6 +62,17 @@ def _opt(args, name, value):
         args += [name, str(value)]
 
 
+def _options(args, options):
+    """Keyword arguments as the command's own options: root_only=True for --root-only,
+    codes="19,0251" for --codes; False and None leave an option out."""
+    for k, v in options.items():
+        flag = f"--{k.replace('_', '-')}"
+        if v is True:
+            args.append(flag)
+        elif v is not False and v is not None:
+            args += [flag, str(v)]
+
+
 class Scenario:
     """A scenario (docs/scenario-format.md): `Scenario.load(path_or_builtin_name)`."""
 
@@ -155,13 +166,14 @@ def _balance_row(j):
 
 
 def balance(input, method="exact", date=None, time_limit=None, seed=None, threads=None,
-            store=None):
+            store=None, **options):
     """Frustration index, blocs and balance measures of a signed network (docs/align.md).
     `input`: a CSV edge list, Pajek or UCINET file, a scenario (its relation network on
     `date`), or a list of them (one summary row each). Returns a Result: `summary` (one row
     of scalar results per input: frustration, lower_bound, optimal, balance.* measures, ...),
     `blocs` (node, bloc, frustration: the node's frustrated ties) and `frustrated_ties`
-    (from, to, sign) of the first input."""
+    (from, to, sign) of the first input. Other keyword arguments are the command's options
+    (`unweighted=True`, `clusters=3` with method="blockmodel")."""
     inputs = input if isinstance(input, (list, tuple)) else [input]
     args = ["balance", *[_input_name(x) for x in inputs], "--method", method,
             "--format", "json"]
@@ -169,6 +181,7 @@ def balance(input, method="exact", date=None, time_limit=None, seed=None, thread
     _opt(args, "--time-limit", time_limit)
     _opt(args, "--seed", seed)
     _opt(args, "--threads", threads)
+    _options(args, options)
     j = _run(args, store)
     each = j if isinstance(j, list) else [j]
     first = each[0]
@@ -180,8 +193,8 @@ def balance(input, method="exact", date=None, time_limit=None, seed=None, thread
                                                 columns=["from", "to", "sign"]))
 
 
-def landscape(actors, propensities, offset=None, method=None, samples=None, seed=None, threads=None,
-              store=None):
+def landscape(actors, propensities, offset=None, method=None, samples=None, seed=None,
+              threads=None, store=None):
     """Axelrod–Bennett landscape minima (docs/models/landscape.md) from ACTORS.csv and
     PROPENSITIES.csv. Returns a Result with `minima` (minimum, energy, basin, basin_share;
     lowest energy first) and `partitions` (minimum, actor, side, frustration)."""
@@ -208,19 +221,14 @@ class _Events:
     def aggregate(files, period="month", undirected=False, store=None, **options):
         """Dyad × period series from GDELT/ICEWS/CAMEO files (zipped or not), as a
         DataFrame with one row per dyad and period. Other keyword arguments are the
-        command's options (`root_codes="14,18"` for --root-codes)."""
+        command's options (`codes="14,18"` for --codes, `root_only=True` for --root-only)."""
         if isinstance(files, (str, _os.PathLike)):
             files = [files]
         args = ["events", "aggregate", *[_os.fspath(f) for f in files], "--period", period,
                 "--format", "json"]
         if undirected:
             args.append("--undirected")
-        for k, v in options.items():
-            flag = f"--{k.replace('_', '-')}"
-            if v is True:
-                args.append(flag)  # a flag such as geo=True for --geo
-            elif v is not False and v is not None:
-                args += [flag, str(v)]
+        _options(args, options)
         j = _run(args, store)
         frame = _pd.DataFrame(j["series"])
         if "quad" in frame:

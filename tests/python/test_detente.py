@@ -266,6 +266,11 @@ def test_events_aggregate_counts_a_hand_made_file(tmp_path):
     assert u["events"].sum() == 5
     only = detente.events.aggregate(f, period="month", actors="CHN,JPN")
     assert only["events"].sum() == 4
+    cooperative = detente.events.aggregate(f, quads="1", domestic=False)  # False: left out
+    assert cooperative["events"].sum() == 3
+    assert (cooperative["quad1"] == cooperative["events"]).all()
+    yearly = detente.events.aggregate(f, period="year", undirected=True, codes="19")
+    assert list(yearly["events"]) == [1]
 
 
 def test_events_aggregate_real_gdelt():
