@@ -238,6 +238,9 @@ class _Events:
         frame.attrs["input"] = j.get("input", {})
         return frame
 
+    def __repr__(self):
+        return "detente.events (aggregate)"
+
 
 events = _Events()
 
@@ -324,6 +327,9 @@ class _Runs:
     @staticmethod
     def rm(store, id):
         _detente.run_command(["runs", "rm", id, "--store", _os.fspath(store)])
+
+    def __repr__(self):
+        return "detente.runs (the run store: list, show, values, diff, export, rm)"
 
 
 runs = _Runs()
