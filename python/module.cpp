@@ -135,7 +135,9 @@ py::tuple simulate_records(const std::string& scenario, const std::string& varia
     *records = sim::run_records(model, {seed, threads, {}}, 0, runs);
   }
   double* data = records->data();
-  py::capsule owner(records.release(), [](void* p) { delete static_cast<sim::Records*>(p); });
+  // The capsule owns the buffer from here on (released only once it holds it).
+  py::capsule owner(records.get(), [](void* p) { delete static_cast<sim::Records*>(p); });
+  records.release();
   py::array_t<double> array(
       {static_cast<py::ssize_t>(runs), static_cast<py::ssize_t>(width)},
       {static_cast<py::ssize_t>(width * sizeof(double)), static_cast<py::ssize_t>(sizeof(double))},
