@@ -6,7 +6,17 @@
 // scenario reader; `simulate_records` hands an ensemble's per-run records to numpy without
 // a copy. detente's InputError becomes the Python exception detente.InputError carrying
 // `file`, `line`, `field`, `message` and every diagnostic. The pure-Python part
-// (python/detente/__init__.py) turns the JSON into pandas DataFrames.
+// (python/detente/__init__.py) turns the JSON into pandas DataFrames (docs/python.md).
+//
+// Cost: a command costs what the CLI's does plus writing and parsing its JSON (linear in
+// the output); the records are runs × width doubles, handed over without a copy. The GIL is
+// released while a command or an ensemble runs.
+//
+// Example (what detente.simulate does):
+//   >>> from detente import _detente
+//   >>> json.loads(_detente.run_command(["simulate", "northeast-asia-2024", "--runs", "500"]))
+//   >>> arr, variant, columns = _detente.simulate_records("northeast-asia-2024", "baseline",
+//   ...                                                   500, 1, 0)   # 0 threads: all cores
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
