@@ -243,6 +243,37 @@ std::string Distribution::describe() const {
   return "?";
 }
 
+Distribution::Named Distribution::named() const {
+  Named n;
+  switch (kind_) {
+    case Kind::uniform:
+      n.dist = "uniform";
+      n.numbers = {{"min", a_}, {"max", b_}};
+      break;
+    case Kind::normal:
+      n.dist = "normal";
+      n.numbers = {{"mean", a_}, {"sd", b_}};
+      if (lo_) n.numbers.emplace_back("min", *lo_);
+      if (hi_) n.numbers.emplace_back("max", *hi_);
+      break;
+    case Kind::triangular:
+      n.dist = "triangular";
+      n.numbers = {{"min", a_}, {"mode", c_}, {"max", b_}};
+      break;
+    case Kind::beta:
+      n.dist = "beta";
+      n.numbers = {{"alpha", a_}, {"beta", b_}, {"min", lo_.value_or(0)}, {"max", hi_.value_or(1)}};
+      break;
+    case Kind::choice:
+      n.dist = "choice";
+      n.values = values_;
+      for (std::size_t i = 0; i < cumulative_.size(); ++i)
+        n.weights.push_back(cumulative_[i] - (i == 0 ? 0.0 : cumulative_[i - 1]));
+      break;
+  }
+  return n;
+}
+
 double normal_cdf(double z) { return 0.5 * std::erfc(-z / std::sqrt(2.0)); }
 
 // Wichura (1988), Algorithm AS 241, PPND16.

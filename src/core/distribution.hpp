@@ -13,6 +13,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace detente {
@@ -40,6 +41,17 @@ class Distribution {
   double lower() const;  // smallest value in the support (may be -inf)
   double upper() const;
   std::string describe() const;  // "normal(0.2, 0.05) on [0, 1]"
+
+  // The parameters under the scenario format's names (docs/scenario-format.md,
+  // "Uncertainty"), for writers: `dist` is "uniform", "normal", …; `numbers` the scalar
+  // keys in the format's order ("mean", "sd", "min", "max" for a bounded normal);
+  // `values` and `weights` a choice's. Reading them back gives the same distribution.
+  struct Named {
+    std::string dist;
+    std::vector<std::pair<std::string, double>> numbers;
+    std::vector<double> values, weights;
+  };
+  Named named() const;
 
  private:
   void prepare();  // derives the constants quantile() needs, once the parameters are valid

@@ -33,7 +33,7 @@ std::vector<std::string_view> names(const std::array<std::pair<std::string_view,
   return out;
 }
 
-constexpr std::array<std::pair<std::string_view, RelationKind>, 9> kRelationKinds{{
+constexpr std::array<std::pair<std::string_view, RelationKind>, 10> kRelationKinds{{
     {"alliance", RelationKind::alliance},
     {"partnership", RelationKind::partnership},
     {"dialogue", RelationKind::dialogue},
@@ -43,6 +43,7 @@ constexpr std::array<std::pair<std::string_view, RelationKind>, 9> kRelationKind
     {"grievance", RelationKind::grievance},
     {"sanction", RelationKind::sanction},
     {"hostility", RelationKind::hostility},
+    {"event_tie", RelationKind::event_tie},
 }};
 
 constexpr std::array<std::pair<std::string_view, EventKind>, 13> kEventKinds{{
@@ -102,6 +103,7 @@ int default_sign(RelationKind kind) {
     case RelationKind::partnership:
     case RelationKind::dialogue:
     case RelationKind::trade_dependence:
+    case RelationKind::event_tie:  // the sign is in the weight
       return +1;
     case RelationKind::rivalry:
     case RelationKind::territorial_dispute:

@@ -97,6 +97,7 @@ enum class RelationKind {
   grievance,  // historical grievance
   sanction,   // sanctions regime of `a` on `b`
   hostility,  // militarised threat (missile tests, no diplomatic ties)
+  event_tie,  // measured from event data (events/tie_series): the weight is the signed score
 };
 
 std::string_view to_string(RelationKind kind);
@@ -110,7 +111,7 @@ struct Relation {
   std::string b;
   RelationKind kind = RelationKind::dialogue;
   int sign = +1;                    // +1 or -1
-  Sourced<double> weight{1.0, {}};  // strength in (0, 1]
+  Sourced<double> weight{1.0, {}};  // strength in (0, 1]; an event_tie's signed score in [−1, 1]
   bool directed = false;
   std::optional<Date> since;
   std::optional<Date> until;

@@ -31,6 +31,11 @@ struct NumberRule {
 };
 
 inline constexpr NumberRule kWeight{"weight", 0, 1, true};
+// An event_tie's weight is the measured tie score itself, sign included.
+inline constexpr NumberRule kSignedWeight{"weight", -1, 1, false};
+inline constexpr const NumberRule& weight_rule(RelationKind kind) {
+  return kind == RelationKind::event_tie ? kSignedWeight : kWeight;
+}
 inline constexpr NumberRule kSalience{"salience", 0, 1};
 inline constexpr NumberRule kProbability{"probability", 0, 1};
 

@@ -208,11 +208,15 @@ class ScenarioReader {
     if (auto k = f.string("kind", true))
       r.kind = fields::relation_kind(*k, f.at("kind"), diags_).value_or(r.kind);
     r.sign = default_sign(r.kind);
-    if (auto sign = f.number("sign", false, -1, 1))
+    if (auto sign = f.number("sign", false, -1, 1)) {
       r.sign = fields::sign(*sign, f.at("sign"), diags_).value_or(r.sign);
-    if (auto w = f.sourced("weight", false, fields::kWeight.lo, fields::kWeight.hi)) {
+      if (r.kind == RelationKind::event_tie)
+        diags_.add(f.at("sign"), "an event_tie carries its sign in its weight: drop 'sign'");
+    }
+    const fields::NumberRule& rule = fields::weight_rule(r.kind);
+    if (auto w = f.sourced("weight", false, rule.lo, rule.hi)) {
       r.weight = *w;
-      fields::check(fields::kWeight, w->value, f.at("weight"), diags_);
+      fields::check(rule, w->value, f.at("weight"), diags_);
     }
     if (auto src = f.string("source"); src && r.weight.source.empty()) r.weight.source = *src;
     r.directed = f.boolean("directed").value_or(false);
@@ -548,10 +552,14 @@ class ScenarioReader {
         auto at = [&](const char* field) { return t.where(row, field); };
         r.kind = fields::relation_kind(t.text(row, "kind"), at("kind"), diags_).value_or(r.kind);
         r.sign = default_sign(r.kind);
-        if (auto s = t.optional_number(row, "sign"))
+        if (auto s = t.optional_number(row, "sign")) {
           r.sign = fields::sign(*s, at("sign"), diags_).value_or(r.sign);
+          if (r.kind == RelationKind::event_tie)
+            diags_.add(at("sign"), "an event_tie carries its sign in its weight: drop 'sign'");
+        }
         if (auto w = t.optional_number(row, "weight"))
-          r.weight.value = fields::check(fields::kWeight, *w, at("weight"), diags_).value_or(1.0);
+          r.weight.value =
+              fields::check(fields::weight_rule(r.kind), *w, at("weight"), diags_).value_or(1.0);
         for (const char* c : {"since", "until"}) {
           if (!t.column(c) || t.text(row, c).empty()) continue;
           (std::string_view(c) == "since" ? r.since : r.until) =
