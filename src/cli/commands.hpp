@@ -13,6 +13,7 @@ namespace detente::cli {
 
 CommandSpec run_command();
 CommandSpec validate_command();
+CommandSpec draft_command();
 CommandSpec balance_command();
 CommandSpec bargain_command();
 CommandSpec landscape_command();

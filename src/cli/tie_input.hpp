@@ -16,6 +16,22 @@
 
 namespace detente::cli {
 
+// A comma-separated list of 3-letter country codes ("ISR,SYR"); empty for "".
+inline std::vector<std::string> country_codes(const std::string& list, const char* option) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (!list.empty()) {
+    const std::size_t comma = list.find(',', start);
+    std::string code =
+        list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    if (code.size() != 3) fail({"", 0, option}, "expected 3-letter country codes, got '{}'", code);
+    out.push_back(code);
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  return out;
+}
+
 struct TieInput {
   std::vector<std::string> files;
   std::string actors;  // comma-separated ISO3 / CAMEO country codes
@@ -47,17 +63,7 @@ struct TieInput {
             ? threads
             : static_cast<int>(std::max(1u, std::min(8u, std::thread::hardware_concurrency())));
     o.top_actors = top;
-    std::size_t start = 0;
-    while (start <= actors.size() && !actors.empty()) {
-      std::size_t comma = actors.find(',', start);
-      std::string code =
-          actors.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-      if (code.size() != 3)
-        fail({"", 0, "--actors"}, "expected 3-letter country codes, got '{}'", code);
-      o.actors.push_back(code);
-      if (comma == std::string::npos) break;
-      start = comma + 1;
-    }
+    o.actors = country_codes(actors, "--actors");
     return o;
   }
 };

@@ -2,6 +2,7 @@
 #include "events/tie_series.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 #include <map>
 #include <set>
@@ -123,6 +124,29 @@ TieSeries read_tie_series(const std::vector<std::string>& files, const TieSeries
     throw InputError({files.empty() ? "" : files.front(), 0, "events"},
                      fmt::format("no dyadic events read ({})", cells.stats.summary()));
   return tie_series_from_cells(cells, options);
+}
+
+WindowTie window_tie(const TieSeries& series, std::size_t dyad, int begin, int end) {
+  WindowTie w;
+  begin = std::max(begin, 0);
+  end = std::min(end, series.months);
+  double sum = 0, sum2 = 0;
+  for (int t = begin; t < end; ++t) {
+    if (!series.observed(dyad, t)) continue;
+    const double x = series.score[dyad][static_cast<std::size_t>(t)];
+    sum += x;
+    ++w.months;
+    w.events += series.events[dyad][static_cast<std::size_t>(t)];
+  }
+  if (w.months == 0) return w;
+  w.mean = sum / w.months;
+  for (int t = begin; t < end; ++t)
+    if (series.observed(dyad, t)) {
+      const double e = series.score[dyad][static_cast<std::size_t>(t)] - w.mean;
+      sum2 += e * e;
+    }
+  if (w.months >= 2) w.se = std::sqrt(sum2 / (w.months - 1) / w.months);
+  return w;
 }
 
 TieSeries truncate(const TieSeries& series, int end) {

@@ -24,6 +24,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -68,6 +69,19 @@ TieSeries tie_series_from_cells(const DyadSeries& cells, const TieSeriesOptions&
 
 // Reads and aggregates event files, then builds the series.
 TieSeries read_tie_series(const std::vector<std::string>& files, const TieSeriesOptions& options);
+
+// A dyad's tie over a window of months: the mean of its measured monthly scores (each
+// measured month counts once, however many events it has), the standard error of that mean
+// from their spread, sd / √months (NaN with fewer than two months), the measured months and
+// the events. `draft` writes mean ± se as the dyad's measured tie; the months without events
+// are left out, not counted as zero.
+struct WindowTie {
+  double mean = std::numeric_limits<double>::quiet_NaN();
+  double se = std::numeric_limits<double>::quiet_NaN();
+  int months = 0;
+  std::int64_t events = 0;
+};
+WindowTie window_tie(const TieSeries& series, std::size_t dyad, int begin, int end);
 
 // The columns [0, end) of a series (the data before month `end`, for out-of-sample fits).
 TieSeries truncate(const TieSeries& series, int end);

@@ -85,6 +85,17 @@ class Writer {
   std::string out_;
 };
 
+// The simulation fields events and variant patches share (the reader's read_event_effects).
+void write_event_effects(Writer& w, const std::optional<Sourced<double>>& probability,
+                         const std::optional<Sourced<double>>& effect,
+                         const std::map<std::string, Sourced<double>>& positions,
+                         const std::optional<Reschedule>& rescheduled) {
+  if (probability) w.key("probability", sourced(*probability));
+  if (effect) w.key("effect", sourced(*effect));
+  if (!positions.empty()) w.key("positions", positions_table(positions));
+  if (rescheduled) w.key("reschedule", reschedule(*rescheduled));
+}
+
 void write_event_fields(Writer& w, const Event& e) {
   w.text("id", e.id);
   w.key("date", e.date.iso());
@@ -94,10 +105,7 @@ void write_event_fields(Writer& w, const Event& e) {
   if (!e.targets.empty()) w.key("targets", strings(e.targets));
   w.key("title", toml_string(e.title));
   w.text("source", e.source);
-  if (e.probability) w.key("probability", sourced(*e.probability));
-  if (e.effect) w.key("effect", sourced(*e.effect));
-  if (!e.positions.empty()) w.key("positions", positions_table(e.positions));
-  if (e.reschedule) w.key("reschedule", reschedule(*e.reschedule));
+  write_event_effects(w, e.probability, e.effect, e.positions, e.reschedule);
 }
 
 void write_parameters(Writer& w, const std::map<std::string, Sourced<double>>& parameters) {
@@ -275,10 +283,7 @@ std::string write_scenario_toml(const Scenario& s, const WriteOptions& options) 
       w.key("id", toml_string(p.id));
       if (p.date) w.key("date", p.date->iso());
       if (p.status) w.key("status", toml_string(to_string(*p.status)));
-      if (p.probability) w.key("probability", sourced(*p.probability));
-      if (p.effect) w.key("effect", sourced(*p.effect));
-      if (!p.positions.empty()) w.key("positions", positions_table(p.positions));
-      if (p.reschedule) w.key("reschedule", reschedule(*p.reschedule));
+      write_event_effects(w, p.probability, p.effect, p.positions, p.reschedule);
     }
     for (const PositionPatch& p : v.positions) {
       w.header("[[variant.position]]");

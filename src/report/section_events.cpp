@@ -42,19 +42,19 @@ int events_within(const Scenario& scenario, std::int32_t first, std::int32_t las
 struct Comparison {
   std::int64_t events = 0;
   int periods = 0;
-  double score = 0, se = 0;  // pooled tie score; standard error from the period scores
-  std::string verdict;       // "contradicted", "consistent", "weak evidence", "no data", …
+  // The mean of the period scores and its standard error: the window tie of
+  // events/tie_series.hpp (window_tie), the one `detente draft` writes.
+  double score = 0, se = 0;
+  std::string verdict;  // "contradicted", "consistent", "weak evidence", "no data", …
 };
 
 Comparison compare(const std::vector<Point>& points, std::int32_t from_day, std::int32_t to_day,
                    std::optional<double> coded) {
   Comparison c;
-  std::int64_t centi = 0;
   std::vector<double> scores;
   for (const auto& p : points)
     if (p.day >= from_day && p.day < to_day) {
       c.events += p.cell->events;
-      centi += p.cell->goldstein_centi;
       scores.push_back(p.score);
     }
   c.periods = static_cast<int>(scores.size());
@@ -62,11 +62,12 @@ Comparison compare(const std::vector<Point>& points, std::int32_t from_day, std:
     c.verdict = "no data";
     return c;
   }
-  c.score = static_cast<double>(centi) / 1000.0 / static_cast<double>(c.events);
+  double m = 0;
+  for (double s : scores) m += s;
+  m /= static_cast<double>(scores.size());
+  c.score = m;
   if (scores.size() >= 2) {
-    double m = 0, v = 0;
-    for (double s : scores) m += s;
-    m /= static_cast<double>(scores.size());
+    double v = 0;
     for (double s : scores) v += (s - m) * (s - m);
     c.se =
         std::sqrt(v / static_cast<double>(scores.size() - 1) / static_cast<double>(scores.size()));
@@ -142,10 +143,11 @@ Section build_events_section(const Scenario& scenario, const RunOptions& options
   ao.filter.actors.assign(actors.begin(), actors.end());
   events::DyadSeries s = events::aggregate_events(events::expand_inputs(event_files), ao);
 
-  // The comparison window: the 12 months before as_of, or all the data.
+  // The comparison window: the 12 whole months before as_of's month, or all the data (a
+  // month that as_of falls inside would hold events after it).
   const Date ref = scenario.reference_date();
   const bool windowed = scenario.as_of.has_value();
-  const auto ref_day = static_cast<std::int32_t>(ref.days_since_epoch());
+  const auto ref_day = static_cast<std::int32_t>(Date{ref.year, ref.month, 1}.days_since_epoch());
   const std::int32_t from_day =
       windowed ? static_cast<std::int32_t>(Date{ref.year - 1, ref.month, 1}.days_since_epoch())
                : INT32_MIN;

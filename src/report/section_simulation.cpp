@@ -72,7 +72,11 @@ Section build_simulation_section(const Scenario& s, const RunOptions& options) {
   }
   sim::EnsembleReport report = sim::summarise(tally);
   std::optional<sim::SensitivityResult> sens;
-  if (!models.front().inputs.empty()) {
+  // Sensitivity needs uncertain inputs and something to explain (outcomes or issues; a
+  // scenario drafted from data has neither until the analyst adds them).
+  const bool analysable = !models.front().inputs.empty() &&
+                          (!models.front().outcomes.empty() || !models.front().issues.empty());
+  if (analysable) {
     ProgressTask task(options.progress, "sensitivity", 1, "analyses");
     sens = sim::sensitivity(models.front(), {kSensitivitySamples, kSensitivityReplicates,
                                              options.seed, options.threads, 200});
