@@ -90,7 +90,9 @@ class Reader {
     for (std::size_t i = 0; i < size; ++i) {
       const std::string s = text(j[i], fmt::format("{}[{}]", field, i));
       const bool negative = !s.empty() && s[0] == '-';
-      if ((negative && !std::is_signed_v<T>) || s.size() == (negative ? 1u : 0u) || s.size() > 40)
+      // T(-1) < 0 rather than is_signed_v, which is false for __int128 in strict C++.
+      const bool is_signed = static_cast<T>(-1) < static_cast<T>(0);
+      if ((negative && !is_signed) || s.size() == (negative ? 1u : 0u) || s.size() > 40)
         bad(fmt::format("{}[{}]", field, i), fmt::format("expected an integer, got '{}'", s));
       WideCount v = 0;
       for (std::size_t c = negative ? 1 : 0; c < s.size(); ++c) {

@@ -166,7 +166,8 @@ std::string synthetic_scenario(int n, std::uint64_t seed) {
       actor_id(a0), actor_id(a1), actor_id(a0), actor_id(b0));
   out +=
       "[dynamics]\nbalance_gain = { value = 0.5, dist = \"normal\", mean = 0.5, sd = 0.15, min "
-      "= 0.1, max = 1.5 }\nrestoring_rate = { dist = \"uniform\", min = 0.05, max = 0.2 }\n\n";
+      "= 0.1, max = 1.5 }\nrestoring_rate = { dist = \"uniform\", min = 0.05, max = 0.2 "
+      "}\nsaturation = 0.05\nnoise = 0.02\nsubsteps = 2\n\n";
   out += fmt::format(
       "[[variant]]\nid = \"no-summit\"\nname = \"Camp A summit cancelled\"\ndescription = \"The "
       "summit does not take place.\"\n[[variant.event]]\nid = \"camp-a-summit\"\nstatus = "

@@ -7,6 +7,9 @@
 #include <cmath>
 #include <random>
 
+#include "core/parameters.hpp"
+#include "test_support.hpp"
+
 namespace detente::sim {
 namespace {
 
@@ -115,6 +118,29 @@ TEST(Calibrate, TooFewTransitionsIsAnInputError) {
   auto f = truth(3, 0.25, 0.0, 0.05, 0.05, 2);
   auto s = simulated(f, 6, 0.0, 4);
   EXPECT_THROW(calibrate(s), InputError);
+}
+
+// The simulation's default tie dynamics are the Levant calibration they cite
+// (docs/models/calibration.md, "The simulation's defaults"): refitting gives them back, so
+// a hand edit of a default fails here. Every default names its source.
+TEST(Calibrate, DefaultsAreTheLevantCalibration) {
+  for (const auto& spec : parameter_specs()) EXPECT_FALSE(spec.source.empty()) << spec.name;
+  auto keds = test::data_file("events/keds/keds_levant.cameo.tsv");
+  if (!keds) GTEST_SKIP() << test::missing_data_message();
+  events::TieSeriesOptions o;
+  o.actors = {"EGY", "ISR", "JOR", "LBN", "PAL", "SYR", "USA"};
+  o.to = Date{2011, 12, 31};
+  DynamicsFit fit = calibrate(events::read_tie_series({*keds}, o), {});
+  auto value = [](const char* name) { return find_parameter(name)->default_value; };
+  EXPECT_EQ(fit.transitions, 3950u);
+  EXPECT_NEAR(value("restoring_rate"), fit.restoring_rate.value, 0.005);
+  EXPECT_NEAR(value("noise"), fit.process_noise, 0.005);
+  EXPECT_NEAR(value("saturation"), fit.saturation.value, 0.0005);
+  EXPECT_FALSE(fit.balance_supported);
+  EXPECT_EQ(value("balance_gain"), 0.0);  // not supported: no balance force by default
+  EXPECT_EQ(value("substeps"), 1.0);      // the step the likelihood is written for
+  for (const char* name : {"restoring_rate", "balance_gain", "saturation", "noise"})
+    EXPECT_NE(find_parameter(name)->source.find("KEDS Levant"), std::string::npos) << name;
 }
 
 }  // namespace
