@@ -40,6 +40,10 @@ SensitivityResult sensitivity(const SimModel& model, const SensitivityOptions& o
                      "the scenario has no uncertain input (give some number a distribution)");
   for (const auto& o : model.outcomes) result.outputs.push_back(o.id);
   for (const auto& issue : model.issues) result.outputs.push_back("settlement:" + issue);
+  if (result.outputs.empty())
+    throw InputError({model.scenario_id, 0, "sensitivity"},
+                     "the scenario has no outcome and no issue for the sensitivity analysis to "
+                     "explain (add an [[outcome]] or an [[issue]])");
 
   const std::size_t n = options.base_samples, k = model.inputs.size(), g = result.groups.size();
   const std::size_t outputs = result.outputs.size();

@@ -65,6 +65,11 @@ TEST(DraftCli, LevantDraftValidatesSimulatesAndRuns) {
   auto j = nlohmann::json::parse(sim.out);
   EXPECT_TRUE(j.contains("variants")) << sim.out.substr(0, 400);
 
+  // Nothing to explain yet: a sensitivity analysis is refused with a clear message.
+  auto sens = test::run_cli({"simulate", out, "--runs", "20", "--sensitivity"});
+  EXPECT_EQ(sens.exit_code, 1) << sens.err;
+  EXPECT_NE(sens.err.find("no outcome and no issue"), std::string::npos) << sens.err;
+
   auto run = test::run_cli(
       {"run", out, "--out-dir", (dir / "out").string(), "--runs", "40", "--threads", "2"});
   ASSERT_EQ(run.exit_code, 0) << run.err;
