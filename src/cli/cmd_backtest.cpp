@@ -29,8 +29,8 @@ int backtest_main(const std::string& dir, int months, Format format, const std::
   options.months = months;
   sim::BacktestResult r = sim::backtest(windows, options);
   store.save(sim::to_json(r));
-  if (format == Format::json) {
-    emit(sim::to_json(r).dump(2) + "\n", out);
+  if (format != Format::text) {
+    emit(format == Format::json ? sim::to_json(r).dump(2) + "\n" : sim::to_csv(r), out);
     return 0;
   }
   std::string text = fmt::format(
@@ -76,7 +76,10 @@ int backtest_events_main(const EventArgs& a, Format format, const std::string& o
          series.month_label(0));
   sim::EventBacktestResult r = sim::backtest_events(series, bo);
   a.store.save(sim::to_json(r));
-  emit(format == Format::json ? sim::to_json(r).dump(2) + "\n" : sim::to_text(r), out);
+  emit(format == Format::json  ? sim::to_json(r).dump(2) + "\n"
+       : format == Format::csv ? sim::to_csv(r)
+                               : sim::to_text(r),
+       out);
   return 0;
 }
 
@@ -112,7 +115,7 @@ CommandSpec backtest_command() {
         app.add_option("--months", *months, "Forecast horizon in months")
             ->default_val(12)
             ->check(CLI::Range(1, 600));
-        add_format_option(app, *format, {Format::text, Format::json});
+        add_format_option(app, *format, {Format::text, Format::json, Format::csv});
         add_output_option(app, *out);
         ev->store.add(app);
         return [=] {

@@ -45,8 +45,8 @@ int calibrate_main(const CalibrateArgs& a) {
   const std::string toml = sim::dynamics_toml(fit);
   a.store.save(sim::to_json(fit));
   if (!a.out.empty() && a.out != "-") emit(toml, a.out);
-  if (a.format == Format::json) {
-    emit(sim::to_json(fit).dump(2) + "\n", "");
+  if (a.format != Format::text) {
+    emit(a.format == Format::json ? sim::to_json(fit).dump(2) + "\n" : sim::to_csv(fit), "");
     return 0;
   }
   const auto& r = fit.residuals;
@@ -92,7 +92,7 @@ CommandSpec calibrate_command() {
         app.add_option("--from", a->from, "First month of the window (YYYY-MM-DD)");
         app.add_option("--to", a->to, "Last month of the window (YYYY-MM-DD)");
         app.add_flag("--no-balance", a->no_balance, "Fit with balance_gain = 0 (pure relaxation)");
-        add_format_option(app, a->format, {Format::text, Format::json});
+        add_format_option(app, a->format, {Format::text, Format::json, Format::csv});
         app.add_option("-o,--out", a->out, "Write the [dynamics] block to this file (atomically)");
         a->store.add(app);
         return [a] { return calibrate_main(*a); };

@@ -62,5 +62,7 @@ std::vector<Window> read_windows(const std::string& dir);
 BacktestResult backtest(const std::vector<Window>& windows, const BacktestOptions& options);
 
 nlohmann::json to_json(const BacktestResult& result);
+// One row per tie subset and forecaster (sim/backtest_csv.cpp).
+std::string to_csv(const BacktestResult& result);
 
 }  // namespace detente::sim

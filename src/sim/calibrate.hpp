@@ -116,6 +116,8 @@ std::vector<double> fitted_dynamics(const DynamicsFit& fit);
 std::string dynamics_toml(const DynamicsFit& fit);
 
 nlohmann::json to_json(const DynamicsFit& fit);
+// One row per estimated parameter (sim/backtest_csv.cpp).
+std::string to_csv(const DynamicsFit& fit);
 
 // Sets restoring_rate, balance_gain, saturation, noise (normal distributions with the
 // standard errors, as in dynamics_toml) and substeps = 1 in `parameters`, each sourced to

@@ -97,5 +97,7 @@ EventBacktestResult backtest_events(const events::TieSeries& series,
 
 nlohmann::json to_json(const EventBacktestResult& result);
 std::string to_text(const EventBacktestResult& result);
+// One row per horizon and model (sim/backtest_csv.cpp).
+std::string to_csv(const EventBacktestResult& result);
 
 }  // namespace detente::sim

@@ -6,7 +6,9 @@
 
 #include <cmath>
 #include <random>
+#include <sstream>
 
+#include "io/csv.hpp"
 #include "test_support.hpp"
 
 namespace detente::sim {
@@ -134,6 +136,25 @@ TEST(EventBacktest, LevantCliJson) {
   auto c = nlohmann::json::parse(cal.out);
   EXPECT_GT(c["parameters"]["restoring_rate"]["value"].get<double>(), 0);
   EXPECT_EQ(c["window"]["to"], "1995-12");
+  // The same results as CSV: the JSON's numbers, one row per horizon and model / parameter.
+  auto csv = test::run_cli({"backtest", "--events", *keds, "--actors", "ISR,SYR,LBN,JOR,EGY",
+                            "--from", "2000-01-01", "--to", "2005-12-31", "--step", "12", "--paths",
+                            "40", "--format", "csv"});
+  ASSERT_EQ(csv.exit_code, 0) << csv.err;
+  std::istringstream rows(csv.out);
+  const auto t = io::CsvTable::read(rows, "backtest.csv");
+  ASSERT_EQ(t.rows().size(), j["horizons"].size() * kBacktestModelCount);
+  EXPECT_EQ(t.text(t.rows()[3], "model"), "dynamics");
+  EXPECT_DOUBLE_EQ(t.number(t.rows()[3], "crps"),
+                   j["horizons"][0]["models"]["dynamics"]["crps"].get<double>());
+  auto cal_csv = test::run_cli({"calibrate", "--events", *keds, "--actors", "ISR,SYR,LBN,JOR,EGY",
+                                "--to", "1995-12-31", "--format", "csv"});
+  ASSERT_EQ(cal_csv.exit_code, 0) << cal_csv.err;
+  std::istringstream params(cal_csv.out);
+  const auto p = io::CsvTable::read(params, "calibrate.csv");
+  EXPECT_EQ(p.text(p.rows()[0], "parameter"), "restoring_rate");
+  EXPECT_DOUBLE_EQ(p.number(p.rows()[0], "estimate"),
+                   c["parameters"]["restoring_rate"]["value"].get<double>());
 }
 
 }  // namespace
