@@ -21,9 +21,10 @@
 // last packing is rescaled to the current ties (a triangle no longer unbalanced dropped,
 // each kept at min over its ties of min(1, |x_e|/load_e) — still a valid packing).
 // Cost per month (heuristic): O(n² · (starts + kicks) + flips · n) for the search and
-// O(f·n) for a fresh bound every sixth month, O(packed triangles) for the rescaled one in
-// between — polynomial in n, and at most one integration substep's work. No draw is taken from the
-// run's random stream, so the rest of a run is the same whatever the method.
+// O(f log f + f·n) for a fresh bound every sixth month, O(n² + packed triangles) for the
+// rescaled one in between — polynomial in n, and at most one integration substep's work.
+// No draw is taken from the run's random stream, so the rest of a run is the same
+// whatever the method.
 //
 // Example:
 //   detente::sim::SplitSearch search(n, substeps);
