@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <memory>
 #include <random>
 #include <stdexcept>
 
@@ -140,9 +141,11 @@ std::vector<std::vector<int>> sampled_descents(const Couplings& c, const Landsca
   int samples = std::max(1, o.samples);
   std::vector<std::vector<int>> out(samples);
   int threads = std::max(1, o.threads);
+  ProgressTask task(o.progress, "landscape: sampled descents", static_cast<std::size_t>(samples),
+                    "descents");
   auto work = [&](int t) {
     State st;
-    for (int s = t; s < samples; s += threads) {
+    for (int s = t; s < samples; s += threads, task.advance()) {
       std::mt19937_64 rng(mix_seed(o.seed, s));
       st.sigma.assign(n, 1.0);
       for (int i = 1; i < n; ++i) st.sigma[i] = (rng() & 1) ? -1.0 : 1.0;
@@ -208,6 +211,9 @@ LandscapeResult exhaustive_landscape(const LandscapeInput& in, const LandscapeOp
   if (exact_basins) next.resize(total);
   std::vector<std::vector<std::uint64_t>> found(chunks);
   int threads = std::max(1, options.threads);
+  auto walk = std::make_unique<ProgressTask>(options.progress, "landscape: exhaustive walk",
+                                             static_cast<std::size_t>(total), "configurations");
+  constexpr std::uint64_t kReportEvery = std::uint64_t{1} << 16;  // configurations per advance
   auto work = [&](int t) {
     State st;
     for (int chunk = t; chunk < chunks; chunk += threads) {
@@ -219,7 +225,11 @@ LandscapeResult exhaustive_landscape(const LandscapeInput& in, const LandscapeOp
         if (exact_basins)
           next[config] =
               static_cast<std::uint32_t>(st.h[k] >= -c.tol ? config : descend_step(config, k, all));
-        if (i + 1 == (std::uint64_t{1} << low)) break;
+        if ((i + 1) % kReportEvery == 0) walk->advance(kReportEvery);
+        if (i + 1 == (std::uint64_t{1} << low)) {
+          walk->advance((i + 1) % kReportEvery);
+          break;
+        }
         int bit = std::countr_zero(i + 1);  // Gray code: switch actor bit+1
         config ^= std::uint64_t{1} << bit;
         k = st.flip(c, bit + 1);
@@ -227,6 +237,7 @@ LandscapeResult exhaustive_landscape(const LandscapeInput& in, const LandscapeOp
     }
   };
   parallel_workers(threads, work);
+  walk.reset();  // its last line before the basins' (sampled descents report their own)
 
   LandscapeResult r;
   r.exhaustive = true;

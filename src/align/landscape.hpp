@@ -23,7 +23,9 @@
 #include <cstdint>
 #include <string>
 #include <vector>
+
 #include "core/limits.hpp"
+#include "core/progress.hpp"
 
 namespace detente::align {
 
@@ -42,10 +44,13 @@ struct LandscapeMinimum {
 };
 
 struct LandscapeOptions {
-  int threads = 1;             // exhaustive: work split; results identical for any count
+  int threads = 1;  // exhaustive: work split; results identical for any count
   int exact_basin_limit = limits::kLandscapeExactBasinActors;  // exact basins up to this n
-  int samples = 20000;         // heuristic (and basins above the limit): descents
+  int samples = 20000;  // heuristic (and basins above the limit): descents
   std::uint64_t seed = 1;
+  // Progress (core/progress.hpp): configurations walked (exhaustive) or descents done
+  // (sampled); nullptr: none. It cannot change a result.
+  ProgressSink* progress = nullptr;
 };
 
 struct LandscapeResult {

@@ -13,6 +13,7 @@
 #include "cli/commands.hpp"
 #include "cli/store_option.hpp"
 #include "core/error.hpp"
+#include "core/progress.hpp"
 #include "events/dyad_series.hpp"
 #include "io/atomic_file.hpp"
 
@@ -130,7 +131,10 @@ AggregateOptions make_options(const Args& a) {
   o.read.map_weis = a.weis == "map";
   o.read.max_reported = std::max(0, a.max_reported);
   o.read.threads = a.threads;
-  o.read.progress = stderr_is_terminal() && !quiet();
+  // The bar (core/progress.hpp) exists only on a terminal without --quiet; it lives as
+  // long as the process, like the options that point to it.
+  static const std::unique_ptr<ProgressSink> bar = terminal_progress(quiet());
+  o.read.progress = bar.get();
   o.period = *period_from_string(a.period);
   o.directed = !a.undirected;
   o.dedup = *dedup_from_string(a.dedup);

@@ -12,6 +12,7 @@
 #include "cli/store_option.hpp"
 #include "core/error.hpp"
 #include "core/limits.hpp"
+#include "core/progress.hpp"
 #include "io/csv.hpp"
 #include "io/graph/landscape_csv.hpp"
 
@@ -43,7 +44,9 @@ int run_landscape(const LandscapeArgs& a) {
   if (exhaustive && n > limits::kLandscapeExhaustiveMaxActors)
     fail({a.actors, 0}, "{} actors: the exhaustive search handles up to {} (core/limits.hpp)", n,
          limits::kLandscapeExhaustiveMaxActors);
-  align::LandscapeOptions o{.threads = a.threads, .samples = a.samples, .seed = a.seed};
+  const auto bar = terminal_progress(quiet());  // a bar on a terminal unless --quiet
+  align::LandscapeOptions o{
+      .threads = a.threads, .samples = a.samples, .seed = a.seed, .progress = bar.get()};
   auto r = exhaustive ? align::exhaustive_landscape(in, o) : align::heuristic_landscape(in, o);
   nlohmann::ordered_json j;
   j["actors"] = n;

@@ -124,10 +124,13 @@ int simulate_main(SimulateArgs& args) {
   sim::EnsembleReport report = sim::summarise(tally);
   std::vector<sim::SensitivityResult> sensitivities;
   if (args.sensitivity) {
-    for (const sim::SimModel& model : models)
-      sensitivities.push_back(sim::sensitivity(
-          model,
-          {args.sensitivity_samples, args.sensitivity_replicates, args.seed, args.threads, 200}));
+    for (const sim::SimModel& model : models) {
+      sim::SensitivityOptions so{args.sensitivity_samples, args.sensitivity_replicates, args.seed,
+                                 args.threads, 200};
+      so.progress = bar.get();
+      so.progress_label = "sensitivity: " + model.variant_id;
+      sensitivities.push_back(sim::sensitivity(model, so));
+    }
     sim::attach_pinning(report, sensitivities.front());
   }
   nlohmann::json j = sim::to_json(report);

@@ -107,13 +107,23 @@ std::string progress_line(const ProgressState& s) {
 
 namespace {
 
+// Work that ends within kTerminalDelay draws nothing: a main job runs many short steps
+// (a landscape walk of a few actors, a sensitivity design of a small scenario), and a bar
+// is for what takes long enough to wonder about.
+constexpr double kTerminalDelay = 0.5;  // seconds
+
 class TerminalProgress final : public ProgressSink {
  public:
   void update(const ProgressState& state) override {
+    if (!drawn_ && state.elapsed < kTerminalDelay) return;
+    drawn_ = !state.finished;  // the next task starts undrawn
     // "\r" returns to the line's start; "\033[K" clears what a longer line left behind.
     std::fprintf(stderr, "\r%s\033[K%s", progress_line(state).c_str(), state.finished ? "\n" : "");
     std::fflush(stderr);
   }
+
+ private:
+  bool drawn_ = false;  // the current task's bar is on the screen
 };
 
 }  // namespace

@@ -13,7 +13,8 @@
 //
 // terminal_progress() gives the CLI's sink: a one-line bar with the rate and the time
 // left, redrawn in place on stderr, when stderr is a terminal and --quiet was not given;
-// otherwise no sink at all, so nothing is printed (warnings still go to stderr).
+// otherwise no sink at all, so nothing is printed (warnings still go to stderr). Work that
+// finishes within half a second draws nothing.
 //
 // Example:
 //   auto bar = detente::terminal_progress(args.quiet);          // nullptr: silent

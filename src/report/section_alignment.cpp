@@ -89,10 +89,12 @@ Section build_alignment_section(const Scenario& scenario, const RunOptions& opti
   li.propensity.assign(n, std::vector<double>(n, 0.0));
   for (const auto& e : g.edges)
     li.propensity[e.u][e.v] = li.propensity[e.v][e.u] = e.sign * e.weight;
-  auto land =
-      n <= limits::kLandscapeReportExhaustiveActors
-          ? align::exhaustive_landscape(li, {.threads = options.threads})
-          : align::heuristic_landscape(li, {.threads = options.threads, .seed = options.seed});
+  auto land = n <= limits::kLandscapeReportExhaustiveActors
+                  ? align::exhaustive_landscape(
+                        li, {.threads = options.threads, .progress = options.progress})
+                  : align::heuristic_landscape(li, {.threads = options.threads,
+                                                    .seed = options.seed,
+                                                    .progress = options.progress});
   nlohmann::json minima = nlohmann::json::array();
   std::string land_text;
   for (std::size_t k = 0; k < land.minima.size() && k < 5; ++k) {

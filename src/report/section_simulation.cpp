@@ -77,10 +77,10 @@ Section build_simulation_section(const Scenario& s, const RunOptions& options) {
   const bool analysable = !models.front().inputs.empty() &&
                           (!models.front().outcomes.empty() || !models.front().issues.empty());
   if (analysable) {
-    ProgressTask task(options.progress, "sensitivity", 1, "analyses");
-    sens = sim::sensitivity(models.front(), {kSensitivitySamples, kSensitivityReplicates,
-                                             options.seed, options.threads, 200});
-    task.advance();
+    sim::SensitivityOptions so{kSensitivitySamples, kSensitivityReplicates, options.seed,
+                               options.threads, 200};
+    so.progress = options.progress;
+    sens = sim::sensitivity(models.front(), so);
     sim::attach_pinning(report, *sens);
   } else {
     for (auto& p : report.pinned) p.analysed = p.by_construction = true;  // nothing is uncertain

@@ -4,8 +4,8 @@
 #include <map>
 
 #include "core/error.hpp"
-#include "sim/dynamics.hpp"
 #include "core/parallel.hpp"
+#include "sim/dynamics.hpp"
 
 namespace detente::sim {
 
@@ -57,6 +57,7 @@ SensitivityResult sensitivity(const SimModel& model, const SensitivityOptions& o
   const RunLayout layout(model);
   const std::uint64_t key = stable_hash(model.variant_id) ^ 0x5e45171f17ULL;
 
+  ProgressTask task(options.progress, options.progress_label, rows, "rows");
   auto evaluate = [&](std::size_t from, std::size_t to) {
     Workspace ws(model);
     ws.observe_frustration = false;  // only outcomes and settlements are analysed
@@ -83,9 +84,11 @@ SensitivityResult sensitivity(const SimModel& model, const SensitivityOptions& o
           out[model.outcomes.size() + i] += record[layout.issue(i)];
       }
       for (std::size_t c = 0; c < outputs; ++c) out[c] /= static_cast<double>(options.replicates);
+      task.advance();
     }
   };
   parallel_chunks(rows, thread_count(std::max(1, options.threads), rows), evaluate);
+  task.finish();
 
   result.sobol = sobol_analyze(g, outputs, values, sobol);
   result.sobol.input_names.clear();

@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "core/progress.hpp"
 #include "sim/model.hpp"
 #include "sim/sobol.hpp"
 
@@ -31,6 +32,10 @@ struct SensitivityOptions {
   std::uint64_t seed = 1;
   int threads = 1;
   std::size_t bootstrap = 200;  // resamples for the intervals
+  // Progress of the design rows (core/progress.hpp), labelled `progress_label`; nullptr:
+  // none. The counts cannot change a result.
+  ProgressSink* progress = nullptr;
+  std::string progress_label = "sensitivity";
 };
 
 struct InputGroup {

@@ -2,7 +2,12 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
+
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
 
 #include "core/limits.hpp"
 #include "sim/kernels.hpp"
@@ -126,16 +131,34 @@ void tree_start(const double* x, int n, std::span<double> key, std::span<double>
 namespace {
 
 // The greedy packing on the ties that the split s (±1.0) frustrates, heaviest `wanted` of
-// them first; appends the packed triangles (a, b, c, y) to `packed` when given.
-double pack_triangles(const double* x, int n, const double* s, double max_visits, double* r,
-                      std::vector<std::pair<double, int>>& ties, std::vector<double>& room,
-                      std::vector<PackedTriangle>* packed) {
-  ties.clear();
+// them first; adds the packed triangles (a, b, c, y) to `packed` when given. `r` (n·n)
+// holds the residual capacities.
+#if defined(__x86_64__)
+[[gnu::target_clones("avx512f", "avx2", "default")]]
+#endif
+double
+pack_triangles(const double* x, int n, const double* s, double max_visits, double* r,
+               std::vector<std::uint64_t>& ties, std::vector<double>& room,
+               CompactPacking* packed) {
+  // The frustrated ties, listed without branches (about half the ties are frustrated on
+  // the systems simulated, so a branch per tie would be mispredicted half the time), each
+  // as one sort key: the complement of |x|'s bits (non-negative doubles order as their
+  // bits) above kIndexBits bits of the tie's index a·n + b, so that sorting the keys puts
+  // the heaviest first, equal weights (to 2⁻³² relative) in index order.
+  constexpr int kIndexBits = 20;  // a·n + b < 2^20 for n ≤ limits::kMaxActors
+  static_assert(limits::kMaxActors * limits::kMaxActors < (1 << kIndexBits));
+  constexpr std::uint64_t kIndexMask = (std::uint64_t{1} << kIndexBits) - 1;
+  ties.resize(static_cast<std::size_t>(n) * static_cast<std::size_t>(std::max(n - 1, 0)) / 2);
+  std::size_t frustrated = 0;
   for (int a = 0; a < n; ++a) {
     const double* row = x + static_cast<std::ptrdiff_t>(a) * n;
-    for (int b = a + 1; b < n; ++b)
-      if (row[b] * s[a] * s[b] < 0) ties.emplace_back(-std::abs(row[b]), a * n + b);
+    for (int b = a + 1; b < n; ++b) {
+      const std::uint64_t weight = ~std::bit_cast<std::uint64_t>(std::abs(row[b]));
+      ties[frustrated] = (weight & ~kIndexMask) | static_cast<std::uint64_t>(a * n + b);
+      frustrated += row[b] * s[a] * s[b] < 0;
+    }
   }
+  ties.resize(frustrated);
   const double limit = std::floor(max_visits / std::max(1, n));
   const std::size_t wanted = limit < static_cast<double>(ties.size())
                                  ? static_cast<std::size_t>(std::max(0.0, limit))
@@ -144,10 +167,10 @@ double pack_triangles(const double* x, int n, const double* s, double max_visits
     std::nth_element(ties.begin(), ties.begin() + static_cast<std::ptrdiff_t>(wanted), ties.end());
   std::sort(ties.begin(), ties.begin() + static_cast<std::ptrdiff_t>(wanted));
   for (std::size_t k = 0; k < static_cast<std::size_t>(n) * n; ++k) r[k] = std::abs(x[k]);
-  room.resize(static_cast<std::size_t>(n));
+  room.assign(static_cast<std::size_t>((n + 7) / 8 * 8), 0.0);  // the padding stays 0
   double bound = 0;
   for (std::size_t t = 0; t < wanted; ++t) {
-    const int a = ties[t].second / n, b = ties[t].second % n;
+    const int tie = static_cast<int>(ties[t] & kIndexMask), a = tie / n, b = tie % n;
     const double* xa = x + static_cast<std::ptrdiff_t>(a) * n;
     const double* xb = x + static_cast<std::ptrdiff_t>(b) * n;
     double* res_a = r + static_cast<std::ptrdiff_t>(a) * n;
@@ -160,72 +183,204 @@ double pack_triangles(const double* x, int n, const double* s, double max_visits
       room[c] = x_ab * xa[c] * xb[c] < 0 ? m : 0.0;
     }
     // Pass 2: share the room left on (a, b) among them in order of c. The triangles on
-    // (a, b) share no other tie, so this is the sequential greedy packing.
+    // (a, b) share no other tie, so this is the sequential greedy packing. Few c have room,
+    // so the c are taken eight at a time as a bit mask of those that do (one vector
+    // comparison) and only its set bits are visited.
     double left = res_a[b];
-    for (int c = 0; c < n && left > 0; ++c) {
-      if (!(room[c] > 0)) continue;
-      const double amount = room[c] < left ? room[c] : left;
-      bound += amount;
-      left -= amount;
-      double* res_c = r + static_cast<std::ptrdiff_t>(c) * n;
-      res_a[c] -= amount, res_c[a] -= amount;
-      res_b[c] -= amount, res_c[b] -= amount;
-      if (packed) packed->push_back({a, b, c, amount});
+    for (int c0 = 0; c0 < n && left > 0; c0 += 8) {
+      unsigned mask = 0;
+      for (int k = 0; k < 8; ++k) mask |= static_cast<unsigned>(room[c0 + k] > 0) << k;
+      for (; mask != 0 && left > 0; mask &= mask - 1) {
+        const int c = c0 + std::countr_zero(mask);
+        const double amount = room[c] < left ? room[c] : left;
+        bound += amount;
+        left -= amount;
+        double* res_c = r + static_cast<std::ptrdiff_t>(c) * n;
+        res_a[c] -= amount, res_c[a] -= amount;
+        res_b[c] -= amount, res_c[b] -= amount;
+        if (packed) packed->add(a, b, c, amount);
+      }
     }
     res_a[b] = res_b[a] = left;
   }
   return bound;
 }
 
-// The packing's total on each triangle's three ties (ab, ac, bc), computed once per
-// packing: the loads do not change until the next fresh packing.
-void packing_loads(int n, const std::vector<PackedTriangle>& packed, double* load,
-                   std::vector<std::array<double, 3>>& loads) {
-  std::fill_n(load, static_cast<std::size_t>(n) * n, 0.0);
-  auto at = [n](int i, int j) { return static_cast<std::ptrdiff_t>(i) * n + j; };
-  for (const PackedTriangle& t : packed) {
-    load[at(t.a, t.b)] += t.y;
-    load[at(t.a, t.c)] += t.y;
-    load[at(t.b, t.c)] += t.y;
-  }
-  loads.clear();
-  for (const PackedTriangle& t : packed)
-    loads.push_back({load[at(t.a, t.b)], load[at(t.a, t.c)], load[at(t.b, t.c)]});
+}  // namespace
+
+void CompactPacking::clear(int n) {
+  n_ = n;
+  for (auto* v : {&ab_, &ac_, &bc_}) v->clear();
+  y_.clear();
 }
 
-// A packing found on earlier ties, made valid for x: a triangle no longer unbalanced is
-// dropped, and each keeps the share min over its ties of min(1, |x_e| / load_e), load_e the
-// packing's total on e, so that every tie carries at most |x_e|. O(packed triangles).
-double rescale_packing(const double* x, int n, const std::vector<PackedTriangle>& packed,
-                       const std::vector<std::array<double, 3>>& loads) {
-  auto at = [n](int i, int j) { return static_cast<std::ptrdiff_t>(i) * n + j; };
-  double bound = 0;
-  for (std::size_t k = 0; k < packed.size(); ++k) {
-    const PackedTriangle& t = packed[k];
-    const double ab = x[at(t.a, t.b)], ac = x[at(t.a, t.c)], bc = x[at(t.b, t.c)];
-    if (!(ab * ac * bc < 0)) continue;
-    const double share = std::min(
-        {1.0, std::abs(ab) / loads[k][0], std::abs(ac) / loads[k][1], std::abs(bc) / loads[k][2]});
-    bound += t.y * share;
+void CompactPacking::add(int a, int b, int c, double y) {
+  const int n = n_;
+  ab_.push_back(std::min(a, b) * n + std::max(a, b));
+  ac_.push_back(std::min(a, c) * n + std::max(a, c));
+  bc_.push_back(std::min(b, c) * n + std::max(b, c));
+  y_.push_back(y);
+}
+
+// The loads summed triangle by triangle in packing order, then inverted (0: no load).
+void CompactPacking::finish() {
+  const std::size_t size = static_cast<std::size_t>(n_) * static_cast<std::size_t>(n_);
+  inverse_load_.assign(size, 0.0);
+  ratio_.resize(size);
+  double* load = inverse_load_.data();
+  for (std::size_t t = 0; t < y_.size(); ++t) {
+    load[ab_[t]] += y_[t];
+    load[ac_[t]] += y_[t];
+    load[bc_[t]] += y_[t];
   }
+  for (std::size_t e = 0; e < size; ++e) load[e] = load[e] > 0 ? 1.0 / load[e] : 0.0;
+}
+
+namespace {
+
+// The rescaling's two loops: q_e = x_e / load_e per tie (as x_e times the inverse load,
+// over all n² entries: a plain vector loop, cheaper than gathering the packed ties),
+// then per triangle y · min(1, |q_ab|, |q_ac|, |q_bc|) when q_ab q_ac q_bc < 0 (loads are
+// positive, so the sign is the triangle's), summed in eight running sums by triangle index
+// mod 8 — a fixed order. Both loops gather; the AVX2 and AVX-512 versions below perform the
+// same IEEE operations per lane in the same order, so all three give the same bits.
+struct RescaleInput {
+  const double* x;
+  std::size_t ties;  // n², ratio and inverse_load indexed by i·n + j
+  const double* inverse_load;
+  double* ratio;
+  std::size_t triangles;
+  const int *ab, *ac, *bc;
+  const double* y;
+};
+
+// One triangle's term.
+inline double triangle_term(const RescaleInput& in, std::size_t t) {
+  const double p = in.ratio[in.ab[t]], q = in.ratio[in.ac[t]], u = in.ratio[in.bc[t]];
+  const double m = std::min(std::min(1.0, std::abs(p)), std::min(std::abs(q), std::abs(u)));
+  return p * q * u < 0 ? in.y[t] * m : 0.0;
+}
+
+// The sum of the eight running sums and of the triangles past the last whole block of 8.
+inline double finish_sum(const RescaleInput& in, std::size_t t, double* acc) {
+  for (int k = 0; t < in.triangles; ++t, ++k) acc[k] += triangle_term(in, t);
+  double bound = 0;
+  for (int k = 0; k < 8; ++k) bound += acc[k];
   return bound;
+}
+
+double rescale_plain(const RescaleInput& in) {
+  for (std::size_t e = 0; e < in.ties; ++e) in.ratio[e] = in.x[e] * in.inverse_load[e];
+  double acc[8] = {};
+  std::size_t t = 0;
+  for (; t + 8 <= in.triangles; t += 8)
+    for (int k = 0; k < 8; ++k) acc[k] += triangle_term(in, t + k);
+  return finish_sum(in, t, acc);
+}
+
+#if defined(__x86_64__)
+[[gnu::target("avx512f")]] double rescale_avx512(const RescaleInput& in) {
+  std::size_t e = 0;
+  for (; e + 8 <= in.ties; e += 8)
+    _mm512_storeu_pd(in.ratio + e, _mm512_mul_pd(_mm512_loadu_pd(in.x + e),
+                                                 _mm512_loadu_pd(in.inverse_load + e)));
+  for (; e < in.ties; ++e) in.ratio[e] = in.x[e] * in.inverse_load[e];
+  const __m512d one = _mm512_set1_pd(1.0), zero = _mm512_setzero_pd();
+  __m512d acc = zero;
+  std::size_t t = 0;
+  for (; t + 8 <= in.triangles; t += 8) {
+    // (Lambdas would not inherit the target, so each gather is spelled out.)
+    const __m512d p = _mm512_i32gather_pd(
+        _mm256_loadu_si256(reinterpret_cast<const __m256i*>(in.ab + t)), in.ratio, 8);
+    const __m512d q = _mm512_i32gather_pd(
+        _mm256_loadu_si256(reinterpret_cast<const __m256i*>(in.ac + t)), in.ratio, 8);
+    const __m512d u = _mm512_i32gather_pd(
+        _mm256_loadu_si256(reinterpret_cast<const __m256i*>(in.bc + t)), in.ratio, 8);
+    // std::min(a, b) is (b < a ? b : a); _mm512_min_pd(b, a) is the same for these values.
+    const __m512d m = _mm512_min_pd(_mm512_min_pd(_mm512_abs_pd(p), one),
+                                    _mm512_min_pd(_mm512_abs_pd(u), _mm512_abs_pd(q)));
+    const __mmask8 unbalanced =
+        _mm512_cmp_pd_mask(_mm512_mul_pd(_mm512_mul_pd(p, q), u), zero, _CMP_LT_OQ);
+    acc = _mm512_mask_add_pd(acc, unbalanced, acc, _mm512_mul_pd(_mm512_loadu_pd(in.y + t), m));
+  }
+  alignas(64) double sums[8];
+  _mm512_store_pd(sums, acc);
+  return finish_sum(in, t, sums);
+}
+
+[[gnu::target("avx2")]] double rescale_avx2(const RescaleInput& in) {
+  std::size_t e = 0;
+  for (; e + 4 <= in.ties; e += 4)
+    _mm256_storeu_pd(in.ratio + e, _mm256_mul_pd(_mm256_loadu_pd(in.x + e),
+                                                 _mm256_loadu_pd(in.inverse_load + e)));
+  for (; e < in.ties; ++e) in.ratio[e] = in.x[e] * in.inverse_load[e];
+  const __m256d one = _mm256_set1_pd(1.0), zero = _mm256_setzero_pd();
+  const __m256d sign = _mm256_set1_pd(-0.0);
+  __m256d acc[2] = {zero, zero};
+  std::size_t t = 0;
+  for (; t + 8 <= in.triangles; t += 8)
+    for (int h = 0; h < 2; ++h) {
+      const std::size_t at = t + 4 * static_cast<std::size_t>(h);
+      const __m256d p = _mm256_i32gather_pd(
+          in.ratio, _mm_loadu_si128(reinterpret_cast<const __m128i*>(in.ab + at)), 8);
+      const __m256d q = _mm256_i32gather_pd(
+          in.ratio, _mm_loadu_si128(reinterpret_cast<const __m128i*>(in.ac + at)), 8);
+      const __m256d u = _mm256_i32gather_pd(
+          in.ratio, _mm_loadu_si128(reinterpret_cast<const __m128i*>(in.bc + at)), 8);
+      const __m256d m =
+          _mm256_min_pd(_mm256_min_pd(_mm256_andnot_pd(sign, p), one),
+                        _mm256_min_pd(_mm256_andnot_pd(sign, u), _mm256_andnot_pd(sign, q)));
+      const __m256d unbalanced =
+          _mm256_cmp_pd(_mm256_mul_pd(_mm256_mul_pd(p, q), u), zero, _CMP_LT_OQ);
+      const __m256d term = _mm256_and_pd(unbalanced, _mm256_mul_pd(_mm256_loadu_pd(in.y + at), m));
+      acc[h] = _mm256_add_pd(acc[h], term);
+    }
+  alignas(32) double sums[8];
+  _mm256_store_pd(sums, acc[0]);
+  _mm256_store_pd(sums + 4, acc[1]);
+  return finish_sum(in, t, sums);
+}
+#endif
+
+double rescale_compact(const RescaleInput& in) {
+#if defined(__x86_64__)
+  // The kernels' instruction-set choice (sim/kernels.hpp: DETENTE_SIMD, tests) applies here.
+  switch (simd_level()) {
+    case SimdLevel::avx512:
+      return rescale_avx512(in);
+    case SimdLevel::avx2:
+      return rescale_avx2(in);
+    case SimdLevel::baseline:
+      break;
+  }
+#endif
+  return rescale_plain(in);
 }
 
 }  // namespace
 
+// A packing found on earlier ties, made valid for x: a triangle no longer unbalanced is
+// dropped, and each keeps the share min over its ties of min(1, |x_e| / load_e), load_e the
+// packing's total on e, so that every tie carries at most |x_e|. O(ties + packed triangles).
+double CompactPacking::rescale(std::span<const double> x) {
+  return rescale_compact({x.data(), inverse_load_.size(), inverse_load_.data(), ratio_.data(),
+                          y_.size(), ab_.data(), ac_.data(), bc_.data(), y_.data()});
+}
+
 double triangle_packing_bound(std::span<const double> x, int n, std::span<const std::int8_t> side,
                               double max_visits, std::span<double> residual) {
   std::vector<double> s(side.begin(), side.end()), room;
-  std::vector<std::pair<double, int>> ties;
+  std::vector<std::uint64_t> ties;
   return pack_triangles(x.data(), n, s.data(), max_visits, residual.data(), ties, room, nullptr);
 }
 
 double rescaled_packing_bound(std::span<const double> x, int n,
                               const std::vector<PackedTriangle>& packed) {
-  std::vector<double> load(static_cast<std::size_t>(n) * n);
-  std::vector<std::array<double, 3>> loads;
-  packing_loads(n, packed, load.data(), loads);
-  return rescale_packing(x.data(), n, packed, loads);
+  CompactPacking compact;
+  compact.clear(n);
+  for (const PackedTriangle& t : packed) compact.add(t.a, t.b, t.c, t.y);
+  compact.finish();
+  return compact.rescale(x);
 }
 
 SplitSearch::SplitSearch(int n, int substeps) : n_(n) {
@@ -300,12 +455,12 @@ SplitValue SplitSearch::run(std::span<const double> x, std::span<std::int8_t> si
   // The bound: a fresh packing in the restart months, kept and rescaled in between.
   double bound;
   if (restart) {
-    packed_.clear();
+    compact_.clear(n);
     bound = pack_triangles(xp, n, best_.data(), limits::kSplitBoundWork * n * n * n,
-                           residual_.data(), ties_, room_, &packed_);
-    packing_loads(n, packed_, residual_.data(), loads_);
+                           residual_.data(), ties_, room_, &compact_);
+    compact_.finish();
   } else {
-    bound = rescale_packing(xp, n, packed_, loads_);
+    bound = compact_.rescale(x);
   }
   return {best, std::min(bound, best)};
 }

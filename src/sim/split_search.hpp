@@ -21,9 +21,10 @@
 // last packing is rescaled to the current ties (a triangle no longer unbalanced dropped,
 // each kept at min over its ties of min(1, |x_e|/load_e) — still a valid packing).
 // Cost per month (heuristic): O(n² · (starts + kicks) + flips · n) for the search and
-// O(f·n) for a fresh bound every sixth month, O(packed triangles) for the rescaled one in
-// between — polynomial in n, and at most one integration substep's work. No draw is taken from the
-// run's random stream, so the rest of a run is the same whatever the method.
+// O(f log f + f·n) for a fresh bound every sixth month, O(n² + packed triangles) for the
+// rescaled one in between — polynomial in n, and at most one integration substep's work.
+// No draw is taken from the run's random stream, so the rest of a run is the same
+// whatever the method.
 //
 // Example:
 //   detente::sim::SplitSearch search(n, substeps);
@@ -44,6 +45,24 @@ namespace detente::sim {
 struct PackedTriangle {
   int a, b, c;
   double y;
+};
+
+// A packing as its rescaling reads it: each triangle as the flat indices i·n + j (i < j)
+// of its three ties and its share y, and per tie the inverse of the packing's total load
+// on it (0 where none). add() appends a triangle, finish() computes the loads (O(n² +
+// packed triangles)), rescale() reads them each month.
+class CompactPacking {
+ public:
+  void clear(int n);
+  void add(int a, int b, int c, double y);
+  void finish();
+  // The packing made valid for x (see rescaled_packing_bound).
+  double rescale(std::span<const double> x);
+
+ private:
+  int n_ = 0;
+  std::vector<int> ab_, ac_, bc_;
+  std::vector<double> y_, inverse_load_, ratio_;
 };
 
 struct SplitValue {
@@ -69,9 +88,8 @@ class SplitSearch {
   bool exact_;
   std::vector<double> field_, vec_, next_, residual_, trial_, best_;
   std::vector<std::int8_t> marks_;
-  std::vector<PackedTriangle> packed_;
-  std::vector<std::array<double, 3>> loads_;  // each packed triangle's ties' loads
-  std::vector<std::pair<double, int>> ties_;
+  CompactPacking compact_;           // the last fresh packing, for the months in between
+  std::vector<std::uint64_t> ties_;  // sort keys of the frustrated ties
   std::vector<double> room_;
   std::vector<int> parent_;
 };

@@ -139,12 +139,13 @@ TEST(ProgressCli, BarOnATerminalOnlyAndNotWithQuiet) {
   EXPECT_TRUE(r.err.empty()) << r.err;
   if (std::system("command -v script >/dev/null 2>&1") != 0) GTEST_SKIP() << "script not installed";
   const std::string cmd = std::string(DETENTE_BINARY) + " simulate " + (dir / "s.toml").string() +
-                          " --all-variants --runs 20000 --seed 1 > /dev/null";
+                          " --all-variants --runs 1000000 --seed 1 --threads 1 > /dev/null";
   auto tty = test::run_program("script", {"-q", "-e", "-c", cmd, "/dev/null"});
   ASSERT_EQ(tty.exit_code, 0) << tty.err;
   EXPECT_NE(tty.out.find("baseline + 1 variant ["), std::string::npos) << tty.out;
   EXPECT_NE(tty.out.find("100%"), std::string::npos) << tty.out;
-  EXPECT_NE(tty.out.find("40,000/40,000 runs"), std::string::npos) << tty.out;
+  // (enough runs to last past the half second before which a bar is not drawn)
+  EXPECT_NE(tty.out.find("2,000,000/2,000,000 runs"), std::string::npos) << tty.out;
   EXPECT_NE(tty.out.find("runs/s"), std::string::npos) << tty.out;
   auto quiet = test::run_program("script", {"-q", "-e", "-c", cmd + " --quiet", "/dev/null"});
   ASSERT_EQ(quiet.exit_code, 0) << quiet.err;

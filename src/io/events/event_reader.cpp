@@ -237,16 +237,15 @@ ReadStats read_events(const std::vector<std::string>& inputs, const ReadOptions&
   // Several inputs: one whole file per thread, so that decompression runs in parallel too.
   // Statistics are merged in input order, so reports do not depend on the scheduling.
   std::vector<ReadStats> per_file(inputs.size());
-  std::atomic<int> next{0}, done{0};
+  std::atomic<int> next{0};
   std::atomic<bool> failed{false};
-  const auto started = std::chrono::steady_clock::now();
-  bool shown = false;  // guarded by error_mu
   std::exception_ptr error;
   std::mutex error_mu;
+  ProgressTask task(options.progress, "reading events", inputs.size(), "files");
   auto work = [&](int t) {
     ReadOptions one = options;
     one.threads = 1;
-    one.progress = false;
+    one.progress = nullptr;  // the files are counted here
     RowVisitor as_worker = [&visit, t](const EventRow& r, int) { visit(r, t); };
     for (int i; !failed.load() && (i = next.fetch_add(1)) < n;) {
       try {
@@ -257,17 +256,11 @@ ReadStats read_events(const std::vector<std::string>& inputs, const ReadOptions&
         if (!error) error = std::current_exception();
         failed.store(true);
       }
-      int d = ++done;
-      if (options.progress &&
-          std::chrono::steady_clock::now() - started > std::chrono::milliseconds(500)) {
-        std::lock_guard lk(error_mu);
-        shown = true;
-        std::cerr << fmt::format("\rdetente events: {} of {} files", d, n) << std::flush;
-      }
+      task.advance();
     }
   };
-  parallel_workers(std::min(threads, n), work);      // `work` keeps its own first error
-  if (shown) std::cerr << "\r\033[K" << std::flush;  // every worker has joined
+  parallel_workers(std::min(threads, n), work);  // `work` keeps its own first error
+  task.finish();
   if (error) std::rethrow_exception(error);
   ReadStats total;
   std::vector<BadRow> reported;

@@ -31,6 +31,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/progress.hpp"
 #include "events/cameo.hpp"
 
 namespace detente::events {
@@ -106,10 +107,13 @@ struct ReadOptions {
   ValueSource goldstein = ValueSource::field;  // default: the field, GDELT scale elsewhere
   ValueSource quad = ValueSource::field;       // schrodt2007 is not a quad mapping
   DateBasis date_basis = DateBasis::event;
-  bool strict = false;    // stop at the first bad row (InputError)
-  int max_reported = 5;   // bad rows reported with file and line (per run)
-  int threads = 1;        // parser threads; results do not depend on it
-  bool progress = false;  // progress on stderr (the CLI sets it on a terminal)
+  bool strict = false;   // stop at the first bad row (InputError)
+  int max_reported = 5;  // bad rows reported with file and line (per run)
+  int threads = 1;       // parser threads; results do not depend on it
+  // Where progress goes (core/progress.hpp): MB read, or files done when several inputs
+  // are read on several threads. nullptr (the default): none. The CLI passes its
+  // terminal bar, which exists only when stderr is a terminal and --quiet is not given.
+  ProgressSink* progress = nullptr;
   // Fields parsed (and so validated) only when asked for: GDELT GLOBALEVENTID, the
   // geography fields and SOURCEURL. The aggregator turns off those it does not need.
   bool need_event_id = true;

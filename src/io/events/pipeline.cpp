@@ -10,6 +10,7 @@
 #include <condition_variable>
 #include <cstring>
 #include <deque>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <mutex>
@@ -63,6 +64,17 @@ class Pipeline {
   }
 
   ReadStats run(const std::vector<std::string>& inputs) {
+    if (opt_.progress) {
+      // The total is the regular files' size (unknown for standard input and pipes).
+      std::uintmax_t bytes = 0;
+      for (const auto& path : inputs) {
+        std::error_code ec;
+        if (path != "-" && std::filesystem::is_regular_file(path, ec))
+          bytes += std::filesystem::file_size(path, ec);
+      }
+      progress_ = std::make_unique<ProgressTask>(opt_.progress, "reading events",
+                                                 static_cast<std::size_t>(bytes / 1'000'000), "MB");
+    }
     return run_with([&] {
       for (const auto& path : inputs) {
         if (stop_.load()) break;
@@ -107,7 +119,7 @@ class Pipeline {
         read();
       });
     }
-    if (progress_shown_) std::cerr << "\r\033[K" << std::flush;
+    if (progress_) progress_->finish();
     return finish();
   }
 
@@ -362,16 +374,11 @@ class Pipeline {
     if (opt_.strict) stop_.store(true);
   }
 
+  // Whole megabytes consumed so far (compressed bytes for archives), passed to the task.
   void show_progress(Source& src) {
-    if (!opt_.progress) return;
-    auto now = std::chrono::steady_clock::now();
-    if (now - last_progress_ < std::chrono::milliseconds(500)) return;
-    last_progress_ = now;
-    progress_shown_ = true;
-    double mb = static_cast<double>(base_consumed_ + src.consumed()) / 1e6;
-    std::cerr << fmt::format("\rdetente events: {:.0f} MB read, {:.0f} MB text", mb,
-                             static_cast<double>(reader_stats_.bytes) / 1e6)
-              << std::flush;
+    if (!progress_) return;
+    const auto mb = static_cast<std::size_t>(base_consumed_ + src.consumed()) / 1'000'000;
+    if (mb > progress_->done()) progress_->advance(mb - progress_->done());
   }
 
   ReadStats finish() {
@@ -431,8 +438,7 @@ class Pipeline {
   std::deque<Block> queue_;
   std::vector<Block> free_;
   bool done_ = false;
-  bool progress_shown_ = false;
-  std::chrono::steady_clock::time_point last_progress_ = std::chrono::steady_clock::now();
+  std::unique_ptr<ProgressTask> progress_;  // when options.progress is set
 };
 
 }  // namespace
