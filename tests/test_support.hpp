@@ -176,6 +176,18 @@ inline CliResult run_program(const std::string& program, const std::vector<std::
   return r;
 }
 
+// The arguments of `mpirun` for `ranks` processes of the built detente binary: the
+// sanitizers' settings (make test-sanitize) are passed on to the ranks with -x.
+inline std::vector<std::string> mpirun_args(int ranks) {
+  std::vector<std::string> args = {"--allow-run-as-root", "--oversubscribe", "-n",
+                                   std::to_string(ranks)};
+  for (const char* name : {"ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS", "TSAN_OPTIONS",
+                           "OMPI_MCA_mca_base_component_disable_dlclose"})
+    if (std::getenv(name)) args.insert(args.end(), {"-x", name});
+  args.push_back(DETENTE_BINARY);
+  return args;
+}
+
 // Runs the built detente binary with `args`.
 inline CliResult run_cli(const std::vector<std::string>& args, const std::string& stdin_text = "") {
   return run_program(DETENTE_BINARY, args, stdin_text);

@@ -115,8 +115,7 @@ TEST(MergeCli, SameOutputForOneAndTwoMpiRanksWithShards) {
   const std::string p1 = (dir / "m1.json").string(), p2 = (dir / "m2.json").string();
   auto a = simulate_args(dir);
   a.insert(a.end(), {"--shard", "1/2", "--records", p1});
-  std::vector<std::string> b = {"--allow-run-as-root", "--oversubscribe", "-n", "2",
-                                DETENTE_BINARY};
+  std::vector<std::string> b = test::mpirun_args(2);
   auto rest = simulate_args(dir);
   b.insert(b.end(), rest.begin(), rest.end());
   b.insert(b.end(), {"--shard", "2/2", "--records", p2});

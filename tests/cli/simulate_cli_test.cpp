@@ -46,9 +46,10 @@ TEST(SimulateCli, SameOutputForOneAndTwoMpiRanks) {
   std::string f = scenario_file();
   auto single = test::run_cli(
       {"simulate", f, "--all-variants", "--runs", "1001", "--seed", "9", "--format", "json"});
-  auto ranks = test::run_program(
-      "mpirun", {"--allow-run-as-root", "--oversubscribe", "-n", "2", DETENTE_BINARY, "simulate", f,
-                 "--all-variants", "--runs", "1001", "--seed", "9", "--format", "json"});
+  auto args = test::mpirun_args(2);
+  args.insert(args.end(), {"simulate", f, "--all-variants", "--runs", "1001", "--seed", "9",
+                           "--format", "json"});
+  auto ranks = test::run_program("mpirun", args);
   ASSERT_EQ(single.exit_code, 0) << single.err;
   ASSERT_EQ(ranks.exit_code, 0) << ranks.err;
   EXPECT_EQ(single.out, ranks.out);
