@@ -64,8 +64,7 @@ $(TSAN_DIR)/CMakeCache.txt: | deps
 
 test-sanitize: $(SAN_DIR)/CMakeCache.txt
 	@cmake --build $(SAN_DIR) -j $(JOBS) --target detente detente_tests
-	cd $(SAN_DIR) && OMPI_MCA_mca_base_component_disable_dlclose=1 \
-	  ctest --output-on-failure -j $(JOBS) -E '$(SAN_EXCLUDE)'
+	cd $(SAN_DIR) && ctest --output-on-failure -j $(JOBS) -E '$(SAN_EXCLUDE)'
 
 test-tsan: $(TSAN_DIR)/CMakeCache.txt
 	@cmake --build $(TSAN_DIR) -j $(JOBS) --target detente detente_tests
