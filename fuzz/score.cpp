@@ -10,7 +10,9 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace detente;
   const std::string_view bytes = fuzz::as_text(data, size);
-  const auto [forecasts, resolutions] = fuzz::split_two(bytes);
+  // Not a structured binding: clang 14 cannot capture one in a lambda.
+  const auto parts = fuzz::split_two(bytes);
+  const std::string_view forecasts = parts.first, resolutions = parts.second;
   Diagnostics diags;
   fuzz::expect_result_or_input_error([&] {
     std::istringstream f{std::string(forecasts)};
