@@ -79,8 +79,9 @@ inline std::int32_t civil_days(int y, int m, int d) {
   return era * 146097 + static_cast<int>(doe) - 719468;
 }
 
+// The n ≤ 9 decimal digits at s[from, from + n) (more would overflow an int: false).
 inline bool digits_at(std::string_view s, std::size_t from, std::size_t n, int& v) {
-  if (s.size() < from + n) return false;
+  if (n > 9 || s.size() < from + n) return false;
   int r = 0;
   for (std::size_t i = from; i < from + n; ++i) {
     char c = s[i];
@@ -106,8 +107,8 @@ inline bool parse_date(std::string_view s, std::int32_t& days, bool prefix = fal
   } else {
     auto a = s.find('/');
     auto b = a == std::string_view::npos ? a : s.find('/', a + 1);
-    if (b == std::string_view::npos || !digits_at(s, 0, a, m) || a < 1 || a > 2 ||
-        !digits_at(s, a + 1, b - a - 1, d) || b - a - 1 < 1 || b - a - 1 > 2 ||
+    if (b == std::string_view::npos || a < 1 || a > 2 || !digits_at(s, 0, a, m) ||
+        b - a - 1 < 1 || b - a - 1 > 2 || !digits_at(s, a + 1, b - a - 1, d) ||
         s.size() - b - 1 != 4 || !digits_at(s, b + 1, 4, y))
       return false;
   }
