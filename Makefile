@@ -10,6 +10,8 @@ TSAN_DIR ?= build-tsan
 SAN_FLAGS = -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g" -DDETENTE_BENCH=OFF \
 	-DDETENTE_PYTHON=OFF
 FUZZ_SECONDS ?= 60
+# make fuzz FUZZ_RUNS=1000000: a fixed number of executions per target instead of a time.
+export FUZZ_RUNS ?=
 # Not in the sanitizer pass: the browser tests (a real Chromium, not instrumented), the
 # install test (it builds a consumer project of its own) and pytest (the interpreter is not
 # instrumented; the module is built only in the main build).

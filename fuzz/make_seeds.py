@@ -49,7 +49,15 @@ def icews(date="2019-10-24", code="042", intensity="1.9"):
 
 
 SAMPLES = {
-    "scenario_toml": {},
+    # Relation kinds the fixtures do not carry (an event_tie as `detente draft` writes it).
+    "scenario_toml": {
+        "event_tie": b'[scenario]\nid = "t"\nname = "t"\nas_of = 2005-01-01\n\n'
+                     b'[[actor]]\nid = "AAA"\nname = "A"\ncapability = { value = 0.01, source = "s" }\n\n'
+                     b'[[actor]]\nid = "BBB"\nname = "B"\ncapability = 0.02\n\n'
+                     b'[[relation]]\na = "AAA"\nb = "BBB"\nkind = "event_tie"\n'
+                     b'weight = { value = -0.4, dist = "normal", mean = -0.4, sd = 0.1, min = -1, max = 1, '
+                     b'source = "events: mean of 11 monthly tie scores" }\nsince = 2004-01-01\n',
+    },
     "scenario_tables": {
         "ok": b"actor,issue,position,salience,why\nAAA,summit,80,0.6,\"wants it, soon\"\n"
               b"BBB,summit,40,0.5,unsure\n\0a,b,kind,weight,since\nAAA,BBB,alliance,0.7,1999-01-01\n",
