@@ -128,6 +128,7 @@ CsvTable CsvTable::read_file(const std::string& path, char separator) {
 CsvTable CsvTable::read(std::istream& in, const std::string& file_name, char separator) {
   CsvTable t;
   t.file_name_ = file_name;
+  t.separator_ = separator;
   CsvReader reader(in, file_name, separator);
   CsvRecord rec;
   while (reader.next(rec)) {
@@ -156,7 +157,19 @@ std::optional<std::size_t> CsvTable::column(const std::string& name) const {
 
 std::size_t CsvTable::require_column(const std::string& name) const {
   if (auto c = column(name)) return *c;
-  fail({file_name_, header_line_, name}, "missing column '{}' in the header", name);
+  fail({file_name_, header_line_, name}, "missing column '{}' in the header{}", name,
+       other_separator_hint(header_, separator_));
+}
+
+std::string other_separator_hint(const std::vector<std::string>& header, char separator) {
+  if (header.size() != 1) return "";
+  static constexpr std::pair<char, const char*> kLayouts[] = {
+      {';', "semicolon-separated"}, {'\t', "tab-separated"}, {',', "comma-separated"}};
+  for (const auto& [c, layout] : kLayouts)
+    if (c != separator && header[0].find(c) != std::string::npos)
+      return fmt::format("; the header is {}: this file must be {}", layout,
+                         separator == '\t' ? "tab-separated" : "comma-separated");
+  return "";
 }
 
 const std::string& CsvTable::text(const CsvRecord& row, const std::string& column) const {

@@ -80,10 +80,16 @@ class CsvTable {
   std::vector<std::string> header_;
   std::vector<CsvRecord> rows_;
   int header_line_ = 0;
+  char separator_ = ',';
 };
 
 // Parses a whole string as a finite double (leading/trailing blanks allowed).
 std::optional<double> parse_double(std::string_view text);
+
+// When a header read with `separator` came out as one field that holds another separator
+// (a semicolon-separated export from a European spreadsheet, a tab-separated file), a
+// clause naming the layout found ("; the header is semicolon-separated: …"); else "".
+std::string other_separator_hint(const std::vector<std::string>& header, char separator);
 
 // A field for CSV output: quoted (quotes doubled) when it holds a comma, quote or newline.
 std::string csv_quote(std::string_view field);

@@ -167,7 +167,9 @@ TEST(Landscape, HeuristicBeyond64ActorsFindsTrueLocalMinima) {
   for (std::size_t m = 0; m < r.minima.size(); ++m) {
     const auto& x = r.minima[m];
     share += x.basin_share;
-    if (m > 0) EXPECT_LE(r.minima[m - 1].energy, x.energy);
+    if (m > 0) {
+      EXPECT_LE(r.minima[m - 1].energy, x.energy);
+    }
     EXPECT_EQ(x.side[0], 0);
     for (int k = 0; k < 80; ++k) {  // no single switch lowers the energy
       auto other = x.side;

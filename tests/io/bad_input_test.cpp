@@ -16,6 +16,7 @@
 #include "io/graph/peacesciencer_csv.hpp"
 #include "io/limits.hpp"
 #include "io/scenario_toml.hpp"
+#include "io/score/forecast_csv.hpp"
 #include "test_support.hpp"
 
 namespace detente {
@@ -50,6 +51,25 @@ align::SignedGraph dl(const std::string& text, align::DlOptions o = {}) {
 align::LandscapeInput landscape(const std::string& actors, const std::string& props) {
   std::istringstream a(actors), p(props);
   return align::read_landscape_csv(a, "a.csv", p, "p.csv");
+}
+bargain::BargainingProblem eum(const std::string& text, const std::string& name = "e.csv") {
+  return bargain::read_eum_table_text(text, name);
+}
+std::vector<io::Forecaster> forecasts(const std::string& text) {
+  std::istringstream in(text);
+  io::CsvTable t = io::CsvTable::read(in, "f.csv");
+  Diagnostics diags;
+  auto out = io::read_forecasts(t, diags);
+  diags.throw_if_any();
+  return out;
+}
+std::map<std::string, io::Resolution> resolutions(const std::string& text) {
+  std::istringstream in(text);
+  io::CsvTable t = io::CsvTable::read(in, "r.csv");
+  Diagnostics diags;
+  auto out = io::read_resolutions(t, diags);
+  diags.throw_if_any();
+  return out;
 }
 
 TEST(BadInputNumbers, NonFiniteAndOverflowingNumbersAreErrorsInEveryFormat) {
@@ -122,6 +142,60 @@ TEST(BadInputDuplicates, DuplicateNamesAreErrors) {
                         "S,d,2,1\nName,Desc,Cap,P1,S1\nA,a,1,0,80\nA,b,1,100,40\n", "k.csv");
                   }),
                   "k.csv:4: field 'name': duplicate actor 'A' (first on line 3)");
+}
+
+TEST(BadInputDuplicates, DuplicateNamesAreErrorsInTheOtherFormats) {
+  EXPECT_CONTAINS(
+      error_of([] { eum("actor,capability,position,salience\nA,100,0,80\nA,50,100,40\n"); }),
+      "e.csv:3: field 'actor': duplicate actor 'A'");
+  EXPECT_CONTAINS(error_of([] {
+                    bargain::read_decide_text("#A\tA\n#A\tA\n#P\tx\n#D\tA\tx\t0\t1\t1\n", "d.txt");
+                  }),
+                  "d.txt:2: field 'actor': duplicate actor 'A'");
+  EXPECT_CONTAINS(error_of([] { csv("A,B,1\nA,B,-1\n"); }),
+                  "g.csv:2: field 'sign': duplicate edge A–B with conflicting sign");
+  EXPECT_CONTAINS(error_of([] { resolutions("question,outcome\nq1,1\nq1,0\n"); }),
+                  "r.csv:3: field 'question': question 'q1' is resolved twice (first at line 2)");
+  EXPECT_CONTAINS(error_of([] { forecasts("question,probability\nq1,0.7\nq1,0.2\n"); }),
+                  "f.csv:3: field 'question': question 'q1' already has a probability forecast");
+  const std::string toml =
+      test::read_text(test::source_file("tests/fixtures/scenarios/valid_minimal.toml"));
+  auto at = toml.find("[[actor]]");
+  ASSERT_NE(at, std::string::npos);
+  auto next = toml.find("\n[[", at + 1);
+  std::string twice = toml + "\n" + toml.substr(at, next - at) + "\n";
+  EXPECT_CONTAINS(error_of([&] { io::read_scenario(twice, "s.toml"); }), "duplicate");
+}
+
+TEST(BadInputEmpty, TablesWithoutRowsAreErrorsNamingTheFile) {
+  EXPECT_CONTAINS(error_of([] { eum("actor,capability,position,salience\n"); }),
+                  "e.csv:1: field 'actor': expected at least 2 actors, got 0");
+  EXPECT_CONTAINS(error_of([] { eum(""); }), "e.csv");
+  EXPECT_CONTAINS(error_of([] { csv(""); }), "g.csv");
+  EXPECT_CONTAINS(error_of([] { pajek("*Vertices 0\n"); }),
+                  "g.net:1: field '*Vertices': 0 vertices declared");
+  EXPECT_CONTAINS(error_of([] { pajek(""); }), "g.net");
+  EXPECT_CONTAINS(error_of([] { dl("DL N=0\nDATA:\n"); }), "g.dl:1: field 'n'");
+  EXPECT_CONTAINS(error_of([] { forecasts("question,probability\n"); }), "f.csv");
+  EXPECT_CONTAINS(error_of([] { landscape("actor,strength\n", ",\n"); }), "a.csv");
+  EXPECT_CONTAINS(error_of([] { bargain::read_ktab_csv_text("", "k.csv"); }), "k.csv");
+  EXPECT_CONTAINS(error_of([] { bargain::read_decide_text("", "d.txt"); }), "d.txt");
+}
+
+TEST(BadInputLayouts, ASemicolonExportIsReadOrRefusedNamingItsLayout) {
+  // EUM tables: read, as a spreadsheet with decimal commas writes them.
+  auto p = eum("actor;capability;position;salience\nA;100;0;80\nB;50;100;40\n");
+  ASSERT_EQ(p.actors.size(), 2u);
+  EXPECT_EQ(p.actors[1], "B");
+  // Tables with a fixed comma layout: refused, naming the layout found.
+  EXPECT_CONTAINS(error_of([] { forecasts("question;probability\nq1;0.7\n"); }),
+                  "f.csv:1: field 'question': missing column 'question' in the header; the header "
+                  "is semicolon-separated: this file must be comma-separated");
+  EXPECT_CONTAINS(error_of([] { resolutions("question\toutcome\nq1\t1\n"); }),
+                  "the header is tab-separated: this file must be comma-separated");
+  // A comma in a one-column header is just a name: no hint.
+  EXPECT_EQ(io::other_separator_hint({"question"}, ','), "");
+  EXPECT_EQ(io::other_separator_hint({"a", "b;c"}, ','), "");
 }
 
 TEST(BadInputSizes, DeclaredSizesAreCheckedBeforeAnythingIsAllocated) {
@@ -213,8 +287,8 @@ TEST(BadInputEvents, UnknownCodesAreCountedByCodeAndWeisCodesHaveAnOption) {
 }
 
 TEST(BadInputEvents, AnInputWithoutGoodRowsIsAnErrorUnlessAllowed) {
-  for (const std::string text : {std::string(""), std::string("date\tsource\ttarget\tcode\n"),
-                                 std::string("2019-01-01\tUSA\tRUS\tabc\n")}) {
+  for (const std::string& text : {std::string(""), std::string("date\tsource\ttarget\tcode\n"),
+                                  std::string("2019-01-01\tUSA\tRUS\tabc\n")}) {
     auto st = read_events_text(text);
     ASSERT_EQ(st.empty_inputs, std::vector<std::string>{"e.tsv"}) << text;
     EXPECT_CONTAINS(error_of([&] { events::require_rows(st, false); }),

@@ -93,8 +93,11 @@ BargainingProblem read_eum_table_text(std::string_view content, const std::strin
   const std::string head = all.substr(0, all.find_first_of("\r\n"));
   const bool tabs = head.find('\t') != std::string::npos ||
                     text::lower(std::filesystem::path(path).extension().string()) == ".tsv";
+  // A spreadsheet export in a locale with decimal commas separates fields by ';'.
+  const bool semicolons =
+      !tabs && head.find(';') != std::string::npos && head.find(',') == std::string::npos;
   std::istringstream in(all);
-  io::CsvReader reader(in, path, tabs ? '\t' : ',');
+  io::CsvReader reader(in, path, tabs ? '\t' : semicolons ? ';' : ',');
   io::CsvRecord rec;
   // The header is the first record that is not blank and not a '#' comment.
   bool have_header = false;

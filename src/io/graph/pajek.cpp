@@ -131,6 +131,8 @@ SignedGraph read_pajek(std::istream& in, const std::string& path, const PajekOpt
         auto count = toks.size() < 2 ? std::nullopt : parse_long(toks[1]);
         if (!count || *count < 0)
           fail({path, line_no, "*Vertices"}, "expected the number of vertices");
+        if (*count == 0)
+          fail({path, line_no, "*Vertices"}, "0 vertices declared: a network without vertices");
         if (*count > io::limits::kMaxVertices)
           fail({path, line_no, "*Vertices"},
                "{} vertices declared: the limit is {} (io/limits.hpp)", toks[1],
