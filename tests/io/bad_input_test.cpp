@@ -180,6 +180,14 @@ TEST(BadInputEmpty, TablesWithoutRowsAreErrorsNamingTheFile) {
   EXPECT_CONTAINS(error_of([] { landscape("actor,strength\n", ",\n"); }), "a.csv");
   EXPECT_CONTAINS(error_of([] { bargain::read_ktab_csv_text("", "k.csv"); }), "k.csv");
   EXPECT_CONTAINS(error_of([] { bargain::read_decide_text("", "d.txt"); }), "d.txt");
+  for (const std::string text : {"ccode1,ccode2,year\n", "ccode1,ccode2,year\n2,,1990\n"}) {
+    std::istringstream in(text);
+    EXPECT_CONTAINS(error_of([&] {
+                      align::scan_peacesciencer_csv(in, "m.csv", {"ccode1", "ccode2", "year"},
+                                                    [](const std::vector<double>&) {});
+                    }),
+                    "m.csv:1: field 'ccode1': no data rows");
+  }
 }
 
 TEST(BadInputLayouts, ASemicolonExportIsReadOrRefusedNamingItsLayout) {

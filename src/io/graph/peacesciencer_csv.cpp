@@ -1,6 +1,8 @@
 // Streaming reader of peacesciencer dyad-year CSVs (see peacesciencer_csv.hpp).
 #include "io/graph/peacesciencer_csv.hpp"
 
+#include <fmt/ranges.h>
+
 #include <algorithm>
 #include <cmath>
 #include <fstream>
@@ -28,10 +30,14 @@ void scan_peacesciencer_csv(std::istream& in, const std::string& path,
   std::vector<std::size_t> idx;
   for (const auto& c : columns) {
     auto it = std::find(rec.fields.begin(), rec.fields.end(), c);
-    if (it == rec.fields.end()) fail({path, rec.line, c}, "missing column '{}' in the header", c);
+    if (it == rec.fields.end())
+      fail({path, rec.line, c}, "missing column '{}' in the header{}", c,
+           io::other_separator_hint(rec.fields, ','));
     idx.push_back(static_cast<std::size_t>(it - rec.fields.begin()));
   }
   std::vector<double> values(columns.size());
+  long long rows = 0;  // rows with their codes and year
+  const int header_line = rec.line;
   while (reader.next(rec)) {
     if (rec.fields.size() == 1 && rec.fields[0].empty()) continue;
     bool skip = false;
@@ -44,8 +50,19 @@ void scan_peacesciencer_csv(std::istream& in, const std::string& path,
       }
       values[k] = io::parse_input_number(t, {path, rec.line, columns[k]});
     }
-    if (!skip) row(values);
+    if (!skip) {
+      ++rows;
+      row(values);
+    }
   }
+  // A data set without a usable row would read as "no alliances, no disputes": refuse it.
+  if (rows == 0)
+    fail(
+        {path, header_line, columns.empty() ? "" : columns[0]},
+        "no data rows: the file has only a header, or no row has its {} filled in",
+        fmt::join(columns.begin(),
+                  columns.begin() + static_cast<std::ptrdiff_t>(std::min(required, columns.size())),
+                  ", "));
 }
 
 }  // namespace detente::align

@@ -4,7 +4,8 @@
 // ATOP, COW MID / Gibler–Miller–Little dyadic disputes, COW NMC): the named columns are
 // found in the header and each data row is handed on as numbers in the order asked for.
 // Empty and "NA" cells are NaN; a row missing one of its first `required` columns (the
-// codes and the year) is skipped. O(size of the file); one row in memory at a time.
+// codes and the year) is skipped; a file with no row left is an error (InputError naming the
+// file). O(size of the file); one row in memory at a time.
 //
 // Example:
 //   detente::align::scan_peacesciencer_csv("cow_mid_ddydisps.csv",
