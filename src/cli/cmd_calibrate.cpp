@@ -93,7 +93,8 @@ CommandSpec calibrate_command() {
         app.add_option("--to", a->to, "Last month of the window (YYYY-MM-DD)");
         app.add_flag("--no-balance", a->no_balance, "Fit with balance_gain = 0 (pure relaxation)");
         add_format_option(app, a->format, {Format::text, Format::json, Format::csv});
-        app.add_option("-o,--out", a->out, "Write the [dynamics] block to this file (atomically)");
+        add_output_option(app, a->out)
+            ->description("Write the [dynamics] block to FILE (atomically); the fit is printed");
         a->store.add(app);
         return [a] { return calibrate_main(*a); };
       }};

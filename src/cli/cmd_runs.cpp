@@ -206,7 +206,7 @@ CommandSpec runs_command() {
               ->envname("DETENTE_STORE")
               ->type_name("FILE");
           add_format_option(*sub, args->format, std::move(formats));
-          sub->add_option("-o,--output", args->output, "Write to this file instead of stdout");
+          add_output_option(*sub, args->output);
         };
         auto* list = app.add_subcommand("list", "Every run, oldest first");
         common(list, {Format::text, Format::json, Format::csv});

@@ -58,9 +58,12 @@ CommandSpec serve_command() {
             app.add_option("--body-limit", o->body_limit, "Largest request body in bytes")
                 ->default_val(4u << 20)
                 ->check(CLI::Range(std::size_t{1024}, std::size_t{1} << 30));
-            app.add_option("--threads", o->threads, "Request threads")
+            // HTTP threads wait on sockets (keep-alive): their number is not the cores'.
+            app.add_option("--request-threads", o->request_threads, "HTTP request threads")
                 ->default_val(8)
                 ->check(CLI::Range(2, 256));
+            add_threads_option(app, o->threads,
+                               "Threads of an ensemble job whose request does not set them");
             return [o] { return serve_main(*o); };
           }};
 }

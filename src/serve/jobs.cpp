@@ -31,7 +31,7 @@ struct JobManager::Job {
   std::thread thread;
 };
 
-JobRequest job_request(const json& body, std::size_t max_runs) {
+JobRequest job_request(const json& body, std::size_t max_runs, int default_threads) {
   JobRequest r;
   auto count = [&](const char* key, std::size_t lo, std::size_t hi, std::size_t fallback) {
     auto it = body.find(key);
@@ -43,7 +43,8 @@ JobRequest job_request(const json& body, std::size_t max_runs) {
   };
   r.runs = count("runs", 1, max_runs, r.runs);
   r.seed = count("seed", 0, static_cast<std::size_t>(1) << 53, 1);
-  r.threads = static_cast<int>(count("threads", 1, 64, 1));
+  r.threads = static_cast<int>(
+      count("threads", 1, 1024, static_cast<std::size_t>(std::max(1, default_threads))));
   r.sensitivity_samples = count("sensitivity_samples", 8, 4096, r.sensitivity_samples);
   r.sensitivity_replicates = count("sensitivity_replicates", 1, 64, r.sensitivity_replicates);
   if (auto it = body.find("sensitivity"); it != body.end()) {

@@ -42,8 +42,9 @@ struct JobRequest {
   int threads = 1;
 };
 
-// Reads a JobRequest from the body of POST /api/simulate (ApiError 400 on a bad field).
-JobRequest job_request(const nlohmann::json& body, std::size_t max_runs);
+// Reads a JobRequest from the body of POST /api/simulate (ApiError 400 on a bad field); a
+// body without "threads" gets `default_threads` (the server's --threads).
+JobRequest job_request(const nlohmann::json& body, std::size_t max_runs, int default_threads = 1);
 
 // Called on the job's thread when a job is done, with its scenario text, request, result
 // and wall time (the server keeps it in the run store when it has one).

@@ -215,7 +215,7 @@ struct Server::Impl {
     if (p == "/api/simulate") {
       only({"POST"});
       json body = parse_body(req.body);
-      JobRequest request = job_request(body, options.max_runs);
+      JobRequest request = job_request(body, options.max_runs, options.threads);
       std::string toml = body.contains("scenario") && body["scenario"].is_string()
                              ? body["scenario"].get<std::string>()
                              : std::string();
@@ -265,7 +265,7 @@ Server::Server(ServeOptions options) : impl_(std::make_unique<Impl>(std::move(op
   http.set_write_timeout(10);
   http.set_keep_alive_timeout(5);
   http.set_tcp_nodelay(true);  // answers go out at once, not after a delayed ACK
-  const int threads = std::max(2, o.threads);
+  const int threads = std::max(2, o.request_threads);
   http.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
   Impl* impl = impl_.get();
   auto handler = [impl](const httplib::Request& req, httplib::Response& res) {

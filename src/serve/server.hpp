@@ -35,7 +35,8 @@ struct ServeOptions {
   std::size_t body_limit = 4u << 20;   // bytes; larger bodies get 413
   std::size_t max_runs = 200000;       // per variant in one ensemble job
   std::size_t max_jobs = 2;            // ensemble jobs running at once
-  int threads = 8;                     // request threads
+  int request_threads = 8;             // HTTP request threads
+  int threads = 1;                     // an ensemble job's threads unless its request says
 };
 
 // True for 127.0.0.0/8, ::1 and "localhost".

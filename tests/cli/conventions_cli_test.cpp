@@ -116,5 +116,81 @@ TEST(CliConventions, TabularCommandsWriteCsv) {
   EXPECT_NE(land.text(land.rows()[0], "coalition"), land.text(land.rows()[2], "coalition"));
 }
 
+// The help text of `detente CMD [SUB]` (empty if the command does not exist).
+std::string help_of(const std::string& command, const std::string& sub = "") {
+  std::vector<std::string> args{command};
+  if (!sub.empty()) args.push_back(sub);
+  args.emplace_back("--help");
+  auto r = test::run_cli(args);
+  return r.exit_code == 0 ? r.out : "";
+}
+
+// Every option the README shows for a command (in the command table and the examples) is one
+// the command's --help lists, so the two cannot drift apart.
+TEST(CliConventions, ReadmeOptionsAreInTheCommandsHelp) {
+  const std::string readme = test::read_text(test::source_file("README.md"));
+  // `detente CMD ...` in a table cell, or `$ build/detente CMD ...` in an example.
+  const std::regex usage(R"((?:`detente|\$ build/detente) ([a-z]+)((?: [a-z|]+)?)([^`\n&#]*))");
+  const std::regex option(R"((^|[ \[|(])(--[a-z][a-z0-9-]*|-[a-z])(?=[ =\]|)]|$))");
+  int checked = 0;
+  for (std::sregex_iterator m(readme.begin(), readme.end(), usage), end; m != end; ++m) {
+    const std::string command = (*m)[1];
+    std::string help = help_of(command);
+    ASSERT_FALSE(help.empty()) << "README shows `detente " << command << "`, not a command";
+    // Subcommands named after the command ("events aggregate|network|info"): their help too.
+    std::string subs = (*m)[2];
+    std::stringstream words(subs);
+    for (std::string alternatives; words >> alternatives;) {
+      std::stringstream alt(alternatives);
+      for (std::string sub; std::getline(alt, sub, '|');)
+        if (!sub.empty() && help.find("\n  " + sub + " ") != std::string::npos)
+          help += help_of(command, sub);
+    }
+    const std::string rest = std::string((*m)[2]) + std::string((*m)[3]);
+    for (std::sregex_iterator o(rest.begin(), rest.end(), option); o != end; ++o) {
+      const std::string name = (*o)[2];
+      const bool listed = help.find("," + name + " ") != std::string::npos ||
+                          help.find("," + name + "\n") != std::string::npos ||
+                          help.find("  " + name + " ") != std::string::npos ||
+                          help.find("  " + name + ",") != std::string::npos ||
+                          help.find("  " + name + "\n") != std::string::npos;
+      EXPECT_TRUE(listed) << "README shows `detente " << command << " … " << name
+                          << "`, which its --help does not list";
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 40);  // the command table and the examples were found
+}
+
+// The same conventions in every command's help: -q/--quiet everywhere; -o/--output FILE and
+// the same --threads default wherever they appear.
+TEST(CliConventions, EveryCommandHasQuietAndTheSameOutputAndThreadsOptions) {
+  const auto top = test::run_cli({"--help"});
+  ASSERT_EQ(top.exit_code, 0);
+  const std::regex listed(R"(\n  ([a-z]+) {2,})");
+  std::vector<std::string> commands;
+  const auto from = top.out.find("ubcommands:");
+  ASSERT_NE(from, std::string::npos) << top.out;
+  const std::string tail = top.out.substr(from);
+  for (std::sregex_iterator m(tail.begin(), tail.end(), listed), end; m != end; ++m)
+    commands.push_back((*m)[1]);
+  ASSERT_GT(commands.size(), 15u);
+  std::string threads_default;
+  for (const auto& c : commands) {
+    const std::string help = help_of(c);
+    EXPECT_NE(help.find("-q,--quiet"), std::string::npos) << c;
+    EXPECT_EQ(help.find("--out "), std::string::npos) << c << ": -o is spelled --output";
+    const auto o = help.find("-o,");
+    if (o != std::string::npos) EXPECT_EQ(help.compare(o, 11, "-o,--output"), 0) << c;
+    const auto t = help.find("--threads");
+    if (t == std::string::npos) continue;
+    const std::string line = help.substr(t, help.find('\n', help.find('\n', t) + 1) - t);
+    const std::string said =
+        std::regex_search(line, std::regex("all cores|hardware")) ? "all" : line;
+    if (threads_default.empty()) threads_default = said;
+    EXPECT_EQ(said, threads_default) << c << ": " << line;
+  }
+}
+
 }  // namespace
 }  // namespace detente

@@ -27,7 +27,7 @@ struct Call {
 TEST(ServeLoad, FiftyClientsTenThousandMixedRequestsNoErrors) {
   serve::ServeOptions options;
   options.body_limit = 256 * 1024;
-  options.threads = 16;
+  options.request_threads = 16;
   test::RunningServer server(options);
   const std::string small = json{{"scenario", test::kSmallScenario}}.dump();
   const std::vector<Call> mix = {
