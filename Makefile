@@ -50,10 +50,9 @@ web-deps:
 	@[ -d tests/web/node_modules/playwright-core ] || (cd tests/web && npm ci --no-audit --no-fund --silent)
 
 # The CI entry point: the suite (browser, server, load, Python and install tests included),
-# then the same suite under ASan+UBSan (clang) (docs/testing.md). The short fuzz pass
-# (fuzz-ci) joins it once every target has run clean; ThreadSanitizer (test-tsan) and long
-# fuzzing (fuzz) are run by hand.
-test: test-unit test-sanitize
+# then the same suite under ASan+UBSan (clang), then a short pass of every fuzz target
+# (docs/testing.md). ThreadSanitizer (test-tsan) and long fuzzing (fuzz) are run by hand.
+test: test-unit test-sanitize fuzz-ci
 
 test-unit: build web-deps
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
