@@ -63,8 +63,16 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     std::string command = "detente";
     for (const auto& [sub, run] : runners)
-      if (sub->parsed() || (argc > 1 && sub->get_name() == argv[1]))
+      if (sub->parsed() || (argc > 1 && sub->get_name() == argv[1])) {
         command += " " + sub->get_name();
+        // A command's own subcommand ("events aggregate") has the help that applies.
+        if (argc > 2 && argv[2][0] != '-') {
+          const std::string second = argv[2];
+          for (CLI::App* inner :
+               sub->get_subcommands([&](CLI::App* a) { return a->check_name(second); }))
+            command += " " + inner->get_name();
+        }
+      }
     if (command == "detente" && argc <= 1)
       return usage_error("no command given", "commands: " + names + "; see `detente --help`");
     return usage_error(usage_message(e), "see `" + command + " --help`");

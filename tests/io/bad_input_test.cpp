@@ -349,6 +349,10 @@ TEST(BadInputCli, UsageErrorsAreOneLineWithAHint) {
   EXPECT_CONTAINS(format.err, "detente: hint: see `detente landscape --help`");
   EXPECT_EQ(format.err.find("ValidationError"), std::string::npos) << format.err;
   EXPECT_EQ(format.err.find("Options:"), std::string::npos) << format.err;  // no help dump
+  // A command's own subcommand: the hint names its help.
+  auto inner = test::run_cli({"events", "aggregate", "x.tsv", "--no-such-option"});
+  EXPECT_EQ(inner.exit_code, 1);
+  EXPECT_CONTAINS(inner.err, "detente: hint: see `detente events aggregate --help`");
 }
 
 TEST(BadInputCli, BalanceReadsStandardInputAndNotesTheMatrix) {
