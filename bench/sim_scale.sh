@@ -6,7 +6,8 @@
 # rate(24)/rate(8) (the goal is ≥ 1/27, cubic) and, with --run, `detente run` (the main
 # job, default runs, sensitivity included) on 50 and 193 actors.
 # Usage: bench/sim_scale.sh [--run] [THREADS] (default 2); needs build/detente.
-# The machine is shared: the script prints `uptime` first; compare figures of one run.
+# The machine is shared: the script prints the processor and `uptime` before and after;
+# compare figures of one run.
 # runs/cpu-s (runs per second of CPU time, user + system, all threads) is the figure that
 # load on a shared machine distorts least; on an idle machine with T threads, runs/s is
 # about T times it.
@@ -18,7 +19,9 @@ threads=${1:-2}
 bin=build/detente
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-uptime
+# The machine and its load, before and after: figures of a loaded machine are low.
+echo "machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(nproc) cores; $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
+echo "load before: $(uptime)"
 printf "%6s %8s %9s %11s %13s %9s  %s\n" actors runs seconds runs/s runs/cpu-s peak_MB frustration
 declare -A rate
 for n in 8 16 24 32 50 100 193; do
@@ -37,12 +40,15 @@ for n in 8 16 24 32 50 100 193; do
 done
 awk -v a="${rate[24]}" -v b="${rate[8]}" \
   'BEGIN { printf "growth: rate(24)/rate(8) = 1/%.1f (goal: at least 1/27)\n", b / a }'
+echo "load after the ensembles: $(uptime)"
 if (( main_job )); then
   for n in 50 193; do
     /usr/bin/time -f "%e %M" -o "$tmp/time" \
-      "$bin" run "$tmp/s$n.toml" -o "$tmp/run$n" --threads "$threads" --quiet
+      "$bin" run "$tmp/s$n.toml" --out-dir "$tmp/run$n" -o "$tmp/run$n.txt" --threads "$threads" --quiet
     read -r secs kb < "$tmp/time"
     printf "detente run, %d actors: %.1f s, peak %.1f MB\n" "$n" "$secs" \
       "$(awk -v k="$kb" 'BEGIN { print k / 1024 }')"
+    python3 -c "import json,sys; a=json.load(open(sys.argv[1]))['sections']['alignment']; m=a['frustration_method']; print('  alignment split: %s, %d search nodes of %d, gap %.3g; landscape: %s' % ('exact' if m['exact'] else 'stopped at its node budget', m['search_nodes'], m['node_budget'], m['gap'], a['landscape']['method']))" "$tmp/run$n/summary.json"
   done
+  echo "load after the main jobs: $(uptime)"
 fi

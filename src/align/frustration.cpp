@@ -79,6 +79,15 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+// What may cut a search short: a wall-clock deadline (not reproducible) and a count of
+// work units (search nodes, or arc scans for the packing bound; reproducible).
+struct Limit {
+  bool has_deadline = false;
+  Clock::time_point deadline{};
+  long long work = -1;  // units allowed; -1 = unlimited
+  bool clock_expired() const { return has_deadline && Clock::now() > deadline; }
+};
+
 struct LocalEdge {
   int u, v, sign;
   double w;
@@ -141,8 +150,7 @@ std::vector<std::vector<int>> cyclic_blocks(const SignedGraph& g) {
 // Cycles are found shortest first by breadth-first search in the signed double cover
 // (state = node, parity of negative ties so far), with a cap on the states visited per
 // search so that large graphs stay cheap.
-double cycle_packing_bound(int n, const std::vector<LocalEdge>& edges, Clock::time_point deadline,
-                           bool has_deadline) {
+double cycle_packing_bound(int n, const std::vector<LocalEdge>& edges, const Limit& limit) {
   std::vector<std::vector<std::pair<int, int>>> adj(n);
   for (int e = 0; e < static_cast<int>(edges.size()); ++e) {
     adj[edges[e].u].push_back({edges[e].v, e});
@@ -155,9 +163,10 @@ double cycle_packing_bound(int n, const std::vector<LocalEdge>& edges, Clock::ti
   std::vector<int> queue;
   int generation = 0;
   double bound = 0;
+  long long scans = 0;  // arcs scanned, against limit.work
   for (int max_len = 3; max_len <= 9; max_len += 2) {
     for (int e0 = 0; e0 < static_cast<int>(edges.size()); ++e0) {
-      if (has_deadline && (e0 & 255) == 0 && Clock::now() > deadline) return bound;
+      if ((e0 & 255) == 0 && limit.clock_expired()) return bound;
       while (r[e0] > 1e-12) {
         const auto& t = edges[e0];
         int target = 2 * t.v + (t.sign < 0 ? 0 : 1);  // parity that closes an odd cycle
@@ -170,6 +179,8 @@ double cycle_packing_bound(int n, const std::vector<LocalEdge>& edges, Clock::ti
           if (static_cast<long>(queue.size()) > cap) break;
           int state = queue[q], v = state / 2, par = state % 2;
           if (depth[state] + 2 > max_len) continue;
+          scans += static_cast<long long>(adj[v].size());
+          if (limit.work >= 0 && scans > limit.work) return bound;  // only whole cycles count
           for (auto [u, e] : adj[v]) {
             if (e == e0 || r[e] <= 1e-12) continue;
             int next = 2 * u + (par ^ (edges[e].sign < 0 ? 1 : 0));
@@ -212,15 +223,15 @@ double cycle_packing_bound(int n, const std::vector<LocalEdge>& edges, Clock::ti
 // adds three disjoint sets of ties and is valid.
 class RussianDoll {
  public:
-  RussianDoll(int n, const std::vector<LocalEdge>& edges, Clock::time_point deadline,
-              bool has_deadline)
-      : n_(n), deadline_(deadline), has_deadline_(has_deadline) {
+  // limit.work: search nodes allowed (-1 = unlimited).
+  RussianDoll(int n, const std::vector<LocalEdge>& edges, const Limit& limit)
+      : n_(n), limit_(limit) {
     integral_ = std::all_of(edges.begin(), edges.end(),
                             [](const LocalEdge& e) { return e.w == std::floor(e.w); });
     order_nodes(edges);
   }
 
-  // Returns false when the deadline passed; `lower` then holds a proven bound.
+  // Returns false when the limit stopped it; `lower` then holds a proven bound.
   bool solve() {
     L_.assign(n_ + 1, 0.0);
     side_.assign(n_, 0);
@@ -229,7 +240,8 @@ class RussianDoll {
     cost_[0].assign(n_, 0.0);
     cost_[1].assign(n_, 0.0);
     for (int k = n_ - 1; k >= 0; --k) {
-      if (has_deadline_ && (k & 63) == 0 && Clock::now() > deadline_) {
+      if ((k & 63) == 0 && limit_.clock_expired()) {
+        by_clock_ = true;
         lower_ = L_[k + 1];
         final_side(best_);  // nodes < k+1 still hold side 0
         return false;
@@ -263,6 +275,7 @@ class RussianDoll {
   double value() const { return L_.empty() ? 0 : ub_; }
   double lower() const { return lower_; }
   long long nodes() const { return nodes_; }
+  bool stopped_by_clock() const { return by_clock_; }
   // Side of each original (unrelabelled) node.
   const std::vector<int>& side() const { return side_; }
 
@@ -339,8 +352,14 @@ class RussianDoll {
       }
       int d = f.d, x = f.tried == 0 ? f.first : 1 - f.first;
       ++f.tried;
-      if ((++nodes_ & 1023) == 0 && has_deadline_ && Clock::now() > deadline_) {
+      // The budget is checked before the node is counted (nodes() never exceeds it); the
+      // clock only every 1,024 nodes, as reading it costs more than a node.
+      if (limit_.work >= 0 && nodes_ >= limit_.work) {
         timed_out_ = stop_ = true;
+        break;
+      }
+      if ((++nodes_ & 1023) == 0 && limit_.clock_expired()) {
+        timed_out_ = stop_ = by_clock_ = true;
         break;
       }
       double acc = f.acc + cost_[x][d];
@@ -379,8 +398,7 @@ class RussianDoll {
 
  private:
   int n_;
-  Clock::time_point deadline_;
-  bool has_deadline_;
+  Limit limit_;
   bool integral_ = true;
   std::vector<int> order_;
   std::vector<std::vector<Arc>> fwd_;
@@ -390,18 +408,29 @@ class RussianDoll {
   std::vector<Frame> stack_;
   double ub_ = 0, lower_ = 0, target_ = 0;
   int first_ = 0;
-  bool stop_ = false, timed_out_ = false;
+  bool stop_ = false, timed_out_ = false, by_clock_ = false;
   long long nodes_ = 0;
 };
 
 }  // namespace
 
-double frustration_cycle_bound(const SignedGraph& g, bool weighted, double seconds) {
+namespace {
+Limit clock_limit(double seconds) {
+  Limit limit;
+  limit.has_deadline = seconds > 0;
+  limit.deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(
+                                      std::chrono::duration<double>(seconds));
+  return limit;
+}
+}  // namespace
+
+double frustration_cycle_bound(const SignedGraph& g, bool weighted, double seconds,
+                               long long work) {
   std::vector<LocalEdge> edges;
   for (const auto& e : g.edges) edges.push_back({e.u, e.v, e.sign, weighted ? e.weight : 1.0});
-  auto deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(
-                                     std::chrono::duration<double>(seconds));
-  return cycle_packing_bound(g.size(), edges, deadline, seconds > 0);
+  Limit limit = clock_limit(seconds);
+  if (work > 0) limit.work = work;
+  return cycle_packing_bound(g.size(), edges, limit);
 }
 
 // Blocks larger than this first try to close the gap between a heuristic split and the
@@ -410,9 +439,11 @@ constexpr int kQuickProofNodes = 1000;
 
 FrustrationResult frustration_exact(const SignedGraph& g, const FrustrationOptions& options) {
   auto start = Clock::now();
-  bool has_deadline = options.time_limit_seconds > 0;
-  auto deadline = start + std::chrono::duration_cast<Clock::duration>(
-                              std::chrono::duration<double>(options.time_limit_seconds));
+  const Limit clock = clock_limit(options.time_limit_seconds);
+  const bool budgeted = options.node_budget > 0;
+  // The packing bound's own work cap when a node budget is set (none otherwise).
+  Limit packing = clock;
+  if (budgeted) packing.work = kCyclePackingWorkPerNode * options.node_budget;
   FrustrationResult r;
   auto blocks = cyclic_blocks(g);
   std::vector<char> removed(g.edges.size(), 0);
@@ -442,7 +473,7 @@ FrustrationResult frustration_exact(const SignedGraph& g, const FrustrationOptio
       for (int i = 0; i < bn; ++i) sub.add_node(std::to_string(i));
       for (const auto& e : edges) sub.add_edge(e.u, e.v, e.sign, e.w);
       auto h = frustration_heuristic(sub, {.starts = 2, .kicks = 10, .seed = options.seed});
-      double lb = cycle_packing_bound(bn, edges, deadline, has_deadline);
+      double lb = cycle_packing_bound(bn, edges, packing);
       bool integral = std::all_of(edges.begin(), edges.end(),
                                   [](const LocalEdge& e) { return e.w == std::floor(e.w); });
       if (integral) lb = std::ceil(lb - 1e-9);
@@ -459,16 +490,21 @@ FrustrationResult frustration_exact(const SignedGraph& g, const FrustrationOptio
       quick_side = h.result.side;
       quick_value = h.result.frustration;
     }
-    RussianDoll rd(bn, edges, deadline, has_deadline);
+    // The blocks share the budget: each gets what the blocks before it left.
+    Limit search = clock;
+    if (budgeted) search.work = std::max(0LL, options.node_budget - r.search_nodes);
+    RussianDoll rd(bn, edges, search);
     bool done = rd.solve();
     all_optimal = all_optimal && done;
     if (done) {
       lower += rd.lower();
     } else {
-      // Give the packing a little time of its own beyond the search's deadline.
-      auto pack_deadline = Clock::now() + std::chrono::milliseconds(500);
-      lower += std::max(rd.lower(), cycle_packing_bound(static_cast<int>(nodes.size()), edges,
-                                                        pack_deadline, true));
+      r.stopped =
+          rd.stopped_by_clock() ? FrustrationStop::time_limit : FrustrationStop::node_budget;
+      // The packing gets work of its own beyond the search's limit: a fixed number of arc
+      // scans under a node budget, half a second under a time limit.
+      Limit pack = rd.stopped_by_clock() ? clock_limit(0.5) : packing;
+      lower += std::max(rd.lower(), cycle_packing_bound(bn, edges, pack));
     }
     r.search_nodes += rd.nodes();
     std::vector<int> s = rd.side();

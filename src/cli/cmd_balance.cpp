@@ -25,6 +25,7 @@ struct BalanceArgs {
   std::vector<std::string> inputs;
   std::string method = "exact";
   double time_limit = 0;
+  long long node_budget = 0;
   bool unweighted = false;
   std::uint64_t seed = 1;
   int starts = 16;
@@ -106,8 +107,10 @@ Analysis analyse(const BalanceArgs& a, const align::SignedGraph& g, bool weighte
   align::FrustrationResult r;
   int agree = -1;
   if (a.method == "exact") {
-    r = align::frustration_exact(
-        g, {.weighted = weighted, .time_limit_seconds = a.time_limit, .seed = a.seed});
+    r = align::frustration_exact(g, {.weighted = weighted,
+                                     .time_limit_seconds = a.time_limit,
+                                     .seed = a.seed,
+                                     .node_budget = a.node_budget});
   } else {
     auto h = align::frustration_heuristic(
         g, {.starts = a.starts, .seed = a.seed, .weighted = weighted, .threads = a.threads});
@@ -128,6 +131,12 @@ Analysis analyse(const BalanceArgs& a, const align::SignedGraph& g, bool weighte
   j["optimal"] = r.optimal;
   j["lower_bound"] = number(r.lower_bound);
   if (agree >= 0) j["starts_reaching_best"] = agree;
+  if (a.method == "exact") {
+    j["search_nodes"] = r.search_nodes;
+    j["stopped"] = r.stopped == align::FrustrationStop::finished      ? "finished"
+                   : r.stopped == align::FrustrationStop::node_budget ? "node budget"
+                                                                      : "time limit";
+  }
   nlohmann::json part = nlohmann::json::object();
   for (int i = 0; i < g.size(); ++i) part[g.names[i]] = r.side.empty() ? 0 : r.side[i];
   j["partition"] = part;
@@ -261,7 +270,13 @@ CommandSpec balance_command() {
                 ->default_str("exact");
             app.add_option("--time-limit", a->time_limit,
                            "Seconds for the exact search (0 = none); on expiry the best split is "
-                           "reported with its bounds as not proven optimal")
+                           "reported with its bounds as not proven optimal. Where it stops "
+                           "depends on the machine: --node-budget is reproducible")
+                ->check(CLI::NonNegativeNumber);
+            app.add_option("--node-budget", a->node_budget,
+                           "Branch-and-bound nodes for the exact search (0 = none); when they "
+                           "run out the best split is reported with its bounds as not proven "
+                           "optimal, the same on every machine")
                 ->check(CLI::NonNegativeNumber);
             app.add_option("--clusters", a->clusters, "Blockmodel: number of clusters k")
                 ->check(CLI::PositiveNumber);

@@ -2,6 +2,7 @@
 
 #include "align/frustration.hpp"
 #include "align/signed_graph.hpp"
+#include "core/limits.hpp"
 
 namespace detente::report {
 
@@ -105,9 +106,11 @@ nlohmann::ordered_json bargain_json(const bargain::BargainingProblem& problem,
 
 json network_json(const Scenario& s, const Date& date) {
   align::SignedGraph g = align::relation_network(s, date);
-  // The exact split is cheap for a regional system; the time cap keeps a large edited
-  // scenario from holding a server thread (the answer then says it is not proven optimal).
-  align::FrustrationResult f = align::frustration_exact(g, {true, 2.0, 1});
+  // The exact split is cheap for a regional system; the node budget keeps a large edited
+  // scenario from holding a server thread (the answer then says it is not proven optimal)
+  // and, being a count, gives the same answer on every machine.
+  align::FrustrationResult f = align::frustration_exact(
+      g, {.weighted = true, .seed = 1, .node_budget = limits::kAlignmentSplitNodeBudget});
   json j;
   j["date"] = date.iso();
   j["nodes"] = g.names;

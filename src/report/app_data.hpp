@@ -8,7 +8,7 @@
 //   bargain_json   the JSON of `detente bargain --format json` for several models
 //                  ({"input", "models": [...]}, docs/bargain-json.md);
 //   network_json   the relation network on a date and its exact two-bloc split (minimum
-//                  frustration, align/frustration.hpp, capped at 2 s: "optimal" says
+//                  frustration, align/frustration.hpp, within a node budget: "optimal" says
 //                  whether the split is proven).
 //
 // Example:

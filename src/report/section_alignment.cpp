@@ -13,8 +13,30 @@
 #include "core/limits.hpp"
 
 namespace detente::report {
+namespace {
+
+// How a split search ended, in the terms of the simulation's `frustration_method`.
+nlohmann::json split_method_json(const align::FrustrationResult& r, long long budget) {
+  const char* stopped = r.stopped == align::FrustrationStop::finished      ? "finished"
+                        : r.stopped == align::FrustrationStop::node_budget ? "node budget"
+                                                                           : "time limit";
+  return {{"exact", r.optimal},
+          {"method", "branch and bound"},
+          {"gap", r.frustration - r.lower_bound},
+          {"lower_bound", r.lower_bound},
+          {"search_nodes", r.search_nodes},
+          {"node_budget", budget},
+          {"stopped", stopped}};
+}
+
+}  // namespace
 
 Section build_alignment_section(const Scenario& scenario, const RunOptions& options) {
+  return build_alignment_section(scenario, options, limits::kAlignmentSplitNodeBudget);
+}
+
+Section build_alignment_section(const Scenario& scenario, const RunOptions& options,
+                                long long split_node_budget) {
   Section out{"alignment", "Alignment structure"};
   Date date = scenario.reference_date();
   align::SignedGraph g = align::relation_network(scenario, date);
@@ -31,10 +53,12 @@ Section build_alignment_section(const Scenario& scenario, const RunOptions& opti
     return out;
   }
 
-  // Best two-bloc split: exact, weighted by tie strength (state-system sizes solve in ms).
+  // Best two-bloc split, weighted by tie strength: exact where the branch and bound finishes
+  // within its node budget (a count, so the result is the same on every machine), else the
+  // best split found with its proven lower bound.
   auto fr = align::frustration_exact(
-      g, {.weighted = true, .time_limit_seconds = 10, .seed = options.seed});
-  auto count = align::frustration_exact(g, {.weighted = false, .time_limit_seconds = 10});
+      g, {.weighted = true, .seed = options.seed, .node_budget = split_node_budget});
+  auto count = align::frustration_exact(g, {.weighted = false, .node_budget = split_node_budget});
   auto m = align::balance_measures(g, fr.side, true, capability);
   auto marvel = align::marvel_dynamics(align::relation_matrix(g));
 
@@ -49,7 +73,9 @@ Section build_alignment_section(const Scenario& scenario, const RunOptions& opti
   out.json["frustration"] = fr.frustration;
   out.json["optimal"] = fr.optimal;
   out.json["lower_bound"] = fr.lower_bound;
+  out.json["frustration_method"] = split_method_json(fr, split_node_budget);
   out.json["frustration_count"] = count.frustration;
+  out.json["frustration_count_method"] = split_method_json(count, split_node_budget);
   out.json["blocs"] = blocs;
   out.json["frustrated_ties"] = ties;
   // Cross-pressure: each actor's weight of ties against the split, largest first.
@@ -122,13 +148,13 @@ Section build_alignment_section(const Scenario& scenario, const RunOptions& opti
 
   std::string a, b;
   for (int i = 0; i < n; ++i) (fr.side[i] == 0 ? a : b) += " " + g.names[i];
-  // Exact branch and bound; at its time limit, the best split found and the proven gap.
+  // Exact branch and bound; at its node budget, the best split found and the proven gap.
   const std::string method =
       fr.optimal ? "exact, proven optimal"
                  : fmt::format(
-                       "branch and bound stopped at its time limit: not proven optimal, "
-                       "within {:.3g} of the optimum",
-                       fr.frustration - fr.lower_bound);
+                       "branch and bound stopped at its budget of {} search nodes: not proven "
+                       "optimal, within {:.3g} of the optimum",
+                       split_node_budget, fr.frustration - fr.lower_bound);
   std::string tie_list;
   for (int e : fr.frustrated)
     tie_list += fmt::format(" {}{}{}", g.names[g.edges[e].u], g.edges[e].sign > 0 ? "+" : "−",

@@ -171,5 +171,55 @@ TEST(Frustration, TimeLimitReturnsBoundsAndBestPartition) {
   EXPECT_GT(r.lower_bound, 0);
 }
 
+TEST(Frustration, NodeBudgetGivesAValidBoundAndTheSameAnswerEveryTime) {
+  // 24 nodes, dense: the exact search needs many nodes, brute force still runs.
+  std::mt19937_64 rng(11);
+  SignedGraph g = random_graph(24, 0.6, rng, true);
+  auto full = frustration_exact(g, {.weighted = true});
+  ASSERT_TRUE(full.optimal);
+  EXPECT_EQ(full.stopped, FrustrationStop::finished);
+  const long long budget = 200;
+  ASSERT_GT(full.search_nodes, 10 * budget) << "the graph must need more than the budget";
+  auto cut = frustration_exact(g, {.weighted = true, .node_budget = budget});
+  EXPECT_EQ(cut.stopped, FrustrationStop::node_budget);
+  EXPECT_FALSE(cut.optimal);
+  EXPECT_LE(cut.search_nodes, budget);
+  // The bound is proven (no split beats it) and the value is attained by the split.
+  EXPECT_LE(cut.lower_bound, full.frustration + 1e-9);
+  EXPECT_GT(cut.lower_bound, 0);
+  EXPECT_GE(cut.frustration, full.frustration - 1e-9);
+  EXPECT_NEAR(frustration_of(g, cut.side, true), cut.frustration, 1e-9);
+  // A count, not a clock: the same budget gives the same split and bound every time,
+  // whatever else the machine is doing (a time limit would not).
+  for (int again = 0; again < 3; ++again) {
+    auto r = frustration_exact(g, {.weighted = true, .node_budget = budget});
+    EXPECT_EQ(r.side, cut.side);
+    EXPECT_EQ(r.lower_bound, cut.lower_bound);
+    EXPECT_EQ(r.frustration, cut.frustration);
+    EXPECT_EQ(r.search_nodes, cut.search_nodes);
+  }
+  // A budget the search does not use up changes nothing.
+  auto ample = frustration_exact(g, {.weighted = true, .node_budget = 100 * full.search_nodes});
+  EXPECT_TRUE(ample.optimal);
+  EXPECT_EQ(ample.stopped, FrustrationStop::finished);
+  EXPECT_EQ(ample.side, full.side);
+  EXPECT_EQ(ample.search_nodes, full.search_nodes);
+}
+
+TEST(Frustration, NodeBudgetOnALargeGraphStopsWithItsBounds) {
+  std::mt19937_64 rng(7);
+  SignedGraph g = random_graph(90, 0.5, rng, false);
+  auto r = frustration_exact(g, {.weighted = false, .node_budget = 5000});
+  EXPECT_EQ(r.stopped, FrustrationStop::node_budget);
+  EXPECT_FALSE(r.optimal);
+  EXPECT_LE(r.search_nodes, 5000);
+  EXPECT_GT(r.lower_bound, 0);
+  EXPECT_LT(r.lower_bound, r.frustration);
+  EXPECT_EQ(frustration_of(g, r.side, false), r.frustration);
+  auto again = frustration_exact(g, {.weighted = false, .node_budget = 5000});
+  EXPECT_EQ(again.side, r.side);
+  EXPECT_EQ(again.lower_bound, r.lower_bound);
+}
+
 }  // namespace
 }  // namespace detente::align

@@ -4,7 +4,9 @@
 
 #include <set>
 
+#include "core/limits.hpp"
 #include "io/scenario_toml.hpp"
+#include "sim/synthetic.hpp"
 
 namespace detente::report {
 namespace {
@@ -124,6 +126,38 @@ TEST(AlignmentSection, BuiltinScenarioAndNoRelations) {
   ASSERT_NO_THROW(sec = build_alignment_section(s, {}));
   EXPECT_EQ(sec.id, "alignment");
   EXPECT_FALSE(sec.text.empty());
+}
+
+TEST(AlignmentSection, SplitSearchStopsAtANodeBudgetTheSameOnAnyThreadCount) {
+  // A synthetic 30-actor system (two camps, ties 85% consistent with them).
+  Scenario s = io::read_scenario(sim::synthetic_scenario(30, 3), "synthetic-30.toml");
+  const Section full = build_alignment_section(s, {.seed = 1, .threads = 1});
+  const auto& fm = full.json["frustration_method"];
+  ASSERT_TRUE(fm["exact"].get<bool>()) << "30 actors solve within the default budget";
+  EXPECT_EQ(fm["stopped"], "finished");
+  EXPECT_EQ(fm["gap"].get<double>(), 0.0);
+  EXPECT_EQ(fm["node_budget"].get<long long>(), limits::kAlignmentSplitNodeBudget);
+  const long long needed = fm["search_nodes"].get<long long>();
+  ASSERT_GT(needed, 20) << "the test needs a search that a budget of 10 nodes cuts short";
+
+  const Section one = build_alignment_section(s, {.seed = 1, .threads = 1}, 10);
+  const Section two = build_alignment_section(s, {.seed = 1, .threads = 2}, 10);
+  EXPECT_EQ(one.json, two.json);
+  EXPECT_EQ(one.text, two.text);
+  const auto& m = one.json["frustration_method"];
+  EXPECT_FALSE(m["exact"].get<bool>());
+  EXPECT_FALSE(one.json["optimal"].get<bool>());
+  EXPECT_EQ(m["stopped"], "node budget");
+  EXPECT_LE(m["search_nodes"].get<long long>(), 10);
+  const double value = one.json["frustration"].get<double>();
+  const double bound = m["lower_bound"].get<double>();
+  const double optimum = full.json["frustration"].get<double>();
+  // A valid bound: below the true optimum, which the found split cannot beat.
+  EXPECT_LE(bound, optimum + 1e-9);
+  EXPECT_GE(value, optimum - 1e-9);
+  EXPECT_NEAR(m["gap"].get<double>(), value - bound, 1e-12);
+  EXPECT_GT(m["gap"].get<double>(), 0);
+  EXPECT_NE(one.text.find("budget of 10 search nodes"), std::string::npos) << one.text;
 }
 
 }  // namespace
