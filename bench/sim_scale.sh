@@ -5,7 +5,12 @@
 # method used (exact or heuristic, with its largest proven gap). Then the growth ratio
 # rate(24)/rate(8) (the goal is ≥ 1/27, cubic) and, with --run, `detente run` (the main
 # job, default runs, sensitivity included) on 50 and 193 actors.
-# Usage: bench/sim_scale.sh [--run] [THREADS] (default 2); needs build/detente.
+# The synthetic scenario's own [dynamics] table (balance gain ~ N(0.5, 0.15), 2 substeps:
+# the calm regime the built-in case judges) is dropped, so the runs use the calibrated
+# defaults (docs/models/dynamics.md: one substep, no balance force); --scenario-dynamics
+# keeps it.
+# Usage: bench/sim_scale.sh [--run] [--scenario-dynamics] [THREADS] (default 2); needs
+# build/detente.
 # The machine is shared: the script prints the processor and `uptime` before and after;
 # compare figures of one run.
 # runs/cpu-s (runs per second of CPU time, user + system, all threads) is the figure that
@@ -14,20 +19,33 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 main_job=0
-if [[ ${1:-} == --run ]]; then main_job=1; shift; fi
+own_dynamics=0
+while [[ ${1:-} == --* ]]; do
+  case $1 in
+    --run) main_job=1 ;;
+    --scenario-dynamics) own_dynamics=1 ;;
+    *) echo "usage: $0 [--run] [--scenario-dynamics] [THREADS]" >&2; exit 1 ;;
+  esac
+  shift
+done
 threads=${1:-2}
 bin=build/detente
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 # The machine and its load, before and after: figures of a loaded machine are low.
 echo "machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(nproc) cores; $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
+echo "dynamics: $( (( own_dynamics )) && echo "the synthetic scenario's own" || echo 'calibrated defaults')"
 echo "load before: $(uptime)"
 printf "%6s %8s %9s %11s %13s %9s  %s\n" actors runs seconds runs/s runs/cpu-s peak_MB frustration
 declare -A rate
 for n in 8 16 24 32 50 100 193; do
   case $n in 8) runs=100000 ;; 16|24) runs=20000 ;; 32) runs=10000 ;; 50) runs=4000 ;;
     100) runs=600 ;; *) runs=120 ;; esac
-  "$bin" scenarios --synthetic "$n" --seed 1 > "$tmp/s$n.toml"
+  if (( own_dynamics )); then
+    "$bin" scenarios --synthetic "$n" --seed 1 > "$tmp/s$n.toml"
+  else
+    "$bin" scenarios --synthetic "$n" --seed 1 | sed '/^\[dynamics\]$/,/^$/d' > "$tmp/s$n.toml"
+  fi
   /usr/bin/time -f "%e %M %U %S" -o "$tmp/time" \
     "$bin" simulate "$tmp/s$n.toml" --runs "$runs" --seed 1 --threads "$threads" --format json \
     > "$tmp/o$n.json"
