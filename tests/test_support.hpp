@@ -128,6 +128,52 @@ event = "summit"
   return text;
 }
 
+// The small scenario the simulation tests share, as TOML: two or three actors AAA, BBB,
+// CCC ("A", "B", "C"), the issue "deal" (no … yes) with their positions, and a scheduled
+// summit of AAA and BBB. Every field is the TOML value a test sets (a number or a
+// distribution); an empty position, or an empty summit date, leaves the row out. The test
+// appends the rest — [simulation], [dynamics], events, outcomes, variants — as `rest`.
+//
+//   auto toml = test::small_scenario({.id = "tiny", .capabilities = {"1", "1", "2"}},
+//                                    "[simulation]\nmonths = 3\n");
+struct SmallScenario {
+  std::string id = "small";
+  std::string name = "Small";
+  int actors = 3;  // 2 or 3
+  std::string capabilities[3] = {"1", "1", "2"};
+  bool issue = true;
+  std::string issue_extra = "decision_date = 2024-03-15\n";  // more lines of [[issue]]
+  std::string positions[3] = {"20", "40", "80"};
+  std::string saliences[3] = {"1", "1", "0.5"};
+  std::string summit_date;  // e.g. "2024-03-10"; empty: no summit
+  std::string summit_probability = "1";
+};
+
+inline std::string small_scenario(const SmallScenario& s, const std::string& rest) {
+  static const char* const kIds[3] = {"AAA", "BBB", "CCC"};
+  static const char* const kNames[3] = {"A", "B", "C"};
+  std::string text =
+      "[scenario]\nid = \"" + s.id + "\"\nname = \"" + s.name + "\"\nas_of = 2024-01-01\n";
+  for (int i = 0; i < s.actors; ++i)
+    text += std::string("\n[[actor]]\nid = \"") + kIds[i] + "\"\nname = \"" + kNames[i] +
+            "\"\ncapability = " + s.capabilities[i] + "\n";
+  if (s.issue) {
+    text += "\n[[issue]]\nid = \"deal\"\nname = \"Deal\"\nlow = \"no\"\nhigh = \"yes\"\n" +
+            s.issue_extra;
+    for (int i = 0; i < s.actors; ++i)
+      if (!s.positions[i].empty())
+        text += std::string("\n[[position]]\nactor = \"") + kIds[i] +
+                "\"\nissue = \"deal\"\nposition = " + s.positions[i] +
+                "\nsalience = " + s.saliences[i] + "\n";
+  }
+  if (!s.summit_date.empty())
+    text += "\n[[event]]\nid = \"summit\"\ndate = " + s.summit_date +
+            "\nkind = \"summit\"\nstatus = \"scheduled\"\nparticipants = [\"AAA\", "
+            "\"BBB\"]\ntitle = \"Summit\"\nprobability = " +
+            s.summit_probability + "\n";
+  return text + "\n" + rest;
+}
+
 inline std::string read_text(const std::filesystem::path& p) {
   std::ifstream in(p, std::ios::binary);
   std::stringstream s;

@@ -5,52 +5,20 @@
 #include <gtest/gtest.h>
 
 #include "io/scenario_toml.hpp"
+#include "test_support.hpp"
 
 namespace detente::report {
 namespace {
 
-const char* kScenario = R"([scenario]
-id = "flags"
-name = "Flags"
-as_of = 2024-01-01
-
-[[actor]]
-id = "AAA"
-name = "A"
-capability = 1
-
-[[actor]]
-id = "BBB"
-name = "B"
-capability = 1
-
-[[actor]]
-id = "CCC"
-name = "C"
-capability = 1
-
-[[issue]]
-id = "deal"
-name = "Deal"
-low = "no"
-high = "yes"
-
-[[position]]
-actor = "AAA"
-issue = "deal"
-position = { dist = "uniform", min = 10, max = 90 }
-salience = 1
-
-[[event]]
-id = "summit"
-date = 2024-03-10
-kind = "summit"
-status = "scheduled"
-participants = ["AAA", "BBB"]
-title = "Summit"
-probability = { dist = "uniform", min = 0.3, max = 0.7 }
-
-[simulation]
+const std::string kScenario =
+    test::small_scenario({.id = "flags",
+                          .name = "Flags",
+                          .capabilities = {"1", "1", "1"},
+                          .issue_extra = "",
+                          .positions = {"{ dist = \"uniform\", min = 10, max = 90 }", "", ""},
+                          .summit_date = "2024-03-10",
+                          .summit_probability = "{ dist = \"uniform\", min = 0.3, max = 0.7 }"},
+                         R"([simulation]
 months = 4
 
 [[outcome]]
@@ -73,7 +41,7 @@ name = "Summit called off"
 [[variant.event]]
 id = "summit"
 status = "cancelled"
-)";
+)");
 
 TEST(SimulationSection, LeadsWithEffectsAndFlagsPinnedOutcomes) {
   const Scenario s = io::read_scenario(kScenario, "flags.toml");

@@ -6,6 +6,7 @@
 
 #include "io/scenario_toml.hpp"
 #include "sim/ensemble.hpp"
+#include "test_support.hpp"
 
 namespace detente::sim {
 namespace {
@@ -13,52 +14,7 @@ namespace {
 // Three actors, no relations, every force switched off unless a test turns it on, so that
 // each event's effect can be read off the state directly.
 std::string tiny(const std::string& extra, const std::string& dynamics = "") {
-  return R"([scenario]
-id = "tiny"
-name = "Tiny"
-as_of = 2024-01-01
-
-[[actor]]
-id = "AAA"
-name = "A"
-capability = 1
-
-[[actor]]
-id = "BBB"
-name = "B"
-capability = 1
-
-[[actor]]
-id = "CCC"
-name = "C"
-capability = 2
-
-[[issue]]
-id = "deal"
-name = "Deal"
-low = "no"
-high = "yes"
-decision_date = 2024-03-15
-
-[[position]]
-actor = "AAA"
-issue = "deal"
-position = 20
-salience = 1
-
-[[position]]
-actor = "BBB"
-issue = "deal"
-position = 40
-salience = 1
-
-[[position]]
-actor = "CCC"
-issue = "deal"
-position = 80
-salience = 0.5
-
-[simulation]
+  return test::small_scenario({.id = "tiny", .name = "Tiny"}, R"([simulation]
 months = 3
 key_dyads = [["AAA", "BBB"], ["AAA", "CCC"], ["BBB", "CCC"]]
 
@@ -68,8 +24,7 @@ restoring_rate = 0
 noise = 0
 influence = 0
 persistence = 0
-)" + dynamics +
-         "\n" + extra;
+)" + dynamics + "\n" + extra);
 }
 
 struct SimRun {

@@ -13,64 +13,20 @@
 #include "io/scenario_toml.hpp"
 #include "sim/dynamics.hpp"
 #include "sim/shard.hpp"
+#include "test_support.hpp"
 
 namespace detente::sim {
 namespace {
 
-const char* kScenario = R"([scenario]
-id = "pair"
-name = "Paired"
-as_of = 2024-01-01
-
-[[actor]]
-id = "AAA"
-name = "A"
-capability = { dist = "uniform", min = 0.5, max = 1.5 }
-
-[[actor]]
-id = "BBB"
-name = "B"
-capability = 1
-
-[[actor]]
-id = "CCC"
-name = "C"
-capability = 2
-
-[[issue]]
-id = "deal"
-name = "Deal"
-low = "no"
-high = "yes"
-
-[[position]]
-actor = "AAA"
-issue = "deal"
-position = { dist = "triangular", min = 10, mode = 30, max = 60 }
-salience = 1
-
-[[position]]
-actor = "BBB"
-issue = "deal"
-position = 50
-salience = 1
-
-[[position]]
-actor = "CCC"
-issue = "deal"
-position = 80
-salience = 0.5
-
-[[event]]
-id = "summit"
-date = 2024-03-10
-kind = "summit"
-status = "scheduled"
-participants = ["AAA", "BBB"]
-title = "Summit"
-probability = 0.7
-
-[simulation]
+const std::string kScenario = test::small_scenario(
+    {.id = "pair",
+     .name = "Paired",
+     .capabilities = {"{ dist = \"uniform\", min = 0.5, max = 1.5 }", "1", "2"},
+     .issue_extra = "",
+     .positions = {"{ dist = \"triangular\", min = 10, mode = 30, max = 60 }", "50", "80"},
+     .summit_date = "2024-03-10",
+     .summit_probability = "0.7"},
+    R"([simulation]
 months = 6
 
 [dynamics]
@@ -100,7 +56,7 @@ name = "Summit less likely"
 [[variant.event]]
 id = "summit"
 probability = 0.3
-)";
+)");
 
 std::vector<SimModel> models_of(const Scenario& s) {
   std::vector<SimModel> models{compile(s, nullptr)};

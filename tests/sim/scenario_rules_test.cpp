@@ -9,6 +9,7 @@
 #include "io/scenario_toml.hpp"
 #include "sim/dynamics.hpp"
 #include "sim/ensemble.hpp"
+#include "test_support.hpp"
 
 namespace detente::sim {
 namespace {
@@ -16,55 +17,9 @@ namespace {
 // Three actors, every force off, so that a rule's effect can be read off the record.
 std::string three(const std::string& issue_extra, const std::string& extra,
                   const std::string& simulation = "months = 3") {
-  return R"([scenario]
-id = "three"
-name = "Three"
-as_of = 2024-01-01
-
-[[actor]]
-id = "AAA"
-name = "A"
-capability = 1
-
-[[actor]]
-id = "BBB"
-name = "B"
-capability = 1
-
-[[actor]]
-id = "CCC"
-name = "C"
-capability = 2
-
-[[issue]]
-id = "deal"
-name = "Deal"
-low = "no"
-high = "yes"
-decision_date = 2024-03-15
-)" + issue_extra +
-         R"(
-[[position]]
-actor = "AAA"
-issue = "deal"
-position = 20
-salience = 1
-
-[[position]]
-actor = "BBB"
-issue = "deal"
-position = 40
-salience = 1
-
-[[position]]
-actor = "CCC"
-issue = "deal"
-position = 80
-salience = 0.5
-
-[simulation]
-)" + simulation +
-         R"(
+  return test::small_scenario(
+      {.id = "three", .name = "Three", .issue_extra = "decision_date = 2024-03-15\n" + issue_extra},
+      "[simulation]\n" + simulation + R"(
 key_dyads = [["AAA", "BBB"]]
 
 [dynamics]
@@ -73,7 +28,7 @@ restoring_rate = 0
 noise = 0
 persistence = 0
 influence = {INFLUENCE}
-)" + extra;
+)" + extra);
 }
 
 std::string with_influence(std::string toml, const char* gamma) {

@@ -4,37 +4,23 @@
 
 #include "core/error.hpp"
 #include "io/scenario_toml.hpp"
+#include "test_support.hpp"
 
 namespace detente::sim {
 namespace {
 
 // The summit's probability decides the outcome "summit held"; capabilities and the
 // restoring rate cannot change it. The tie outcome depends on the summit effect only.
-const char* kScenario = R"([scenario]
-id = "sens"
-name = "Sensitivity"
-as_of = 2024-01-01
-
-[[actor]]
-id = "AAA"
-name = "A"
-capability = { dist = "uniform", min = 0.5, max = 1.5 }
-
-[[actor]]
-id = "BBB"
-name = "B"
-capability = { dist = "uniform", min = 0.5, max = 1.5 }
-
-[[event]]
-id = "summit"
-date = 2024-02-01
-kind = "summit"
-status = "scheduled"
-participants = ["AAA", "BBB"]
-title = "Summit"
-probability = { dist = "uniform", min = 0.05, max = 0.95 }
-
-[simulation]
+const std::string kScenario =
+    test::small_scenario({.id = "sens",
+                          .name = "Sensitivity",
+                          .actors = 2,
+                          .capabilities = {"{ dist = \"uniform\", min = 0.5, max = 1.5 }",
+                                           "{ dist = \"uniform\", min = 0.5, max = 1.5 }", ""},
+                          .issue = false,
+                          .summit_date = "2024-02-01",
+                          .summit_probability = "{ dist = \"uniform\", min = 0.05, max = 0.95 }"},
+                         R"([simulation]
 months = 3
 key_dyads = [["AAA", "BBB"]]
 
@@ -57,7 +43,7 @@ kind = "tie_above"
 a = "AAA"
 b = "BBB"
 threshold = 0.3
-)";
+)");
 
 TEST(Sensitivity, GroupsAndRanksTheInputsThatMatter) {
   Scenario s = io::read_scenario(kScenario, "sens.toml");
