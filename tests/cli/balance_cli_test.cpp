@@ -120,6 +120,35 @@ TEST(BalanceCli, TimeLimitReportsBoundsAndNotProvenOptimal) {
   EXPECT_NE(t.out.find("not proven optimal"), std::string::npos) << t.out;
 }
 
+TEST(BalanceCli, NodeBudgetStopsTheSearchTheSameWayEveryTime) {
+  auto dir = test::temp_dir("balance-budget");
+  std::string csv = "from,to,sign\n";
+  std::uint64_t x = 777;
+  auto next = [&x] {
+    x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+    return x;
+  };
+  for (int i = 0; i < 90; ++i)
+    for (int j = i + 1; j < 90; ++j)
+      if (next() % 2 == 0) csv += fmt::format("n{},n{},{}\n", i, j, next() % 3 == 0 ? -1 : 1);
+  test::write_text(dir / "dense.csv", csv);
+  const std::vector<std::string> args = {
+      "balance", (dir / "dense.csv").string(), "--node-budget", "3000", "--format", "json"};
+  auto first = run_cli(args);
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  auto j = nlohmann::json::parse(first.out);
+  EXPECT_EQ(j["optimal"], false);
+  EXPECT_EQ(j["stopped"], "node budget");
+  EXPECT_LE(j["search_nodes"].get<long long>(), 3000);
+  EXPECT_GT(j["lower_bound"].get<double>(), 0);
+  EXPECT_LT(j["lower_bound"].get<double>(), j["frustration"].get<double>());
+  // A count, not a clock: everything but the wall time is the same on a second run.
+  auto again = nlohmann::json::parse(run_cli(args).out);
+  j.erase("seconds");
+  again.erase("seconds");
+  EXPECT_EQ(again, j);
+}
+
 TEST(BalanceCli, ScenarioInput) {
   auto r = run_cli({"balance", "northeast-asia-2024", "--format", "json"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
