@@ -23,8 +23,8 @@ inline constexpr int kExactSplitMaxActors = 24;
 
 // The exact split search runs while 2^(n−1) ≤ kExactSplitBudget · (work of one month's
 // integration, substeps · n²(n−1)/2 multiply-adds): the observation may cost a few times
-// the dynamics it observes (its steps are cheap vectorised adds). With the default 2
-// substeps that is exact up to 14 actors. Above, a seeded local search with a proven
+// the dynamics it observes (its steps are cheap vectorised adds). With the default one
+// substep that is exact up to 12 actors, with 2 substeps up to 14. Above, a seeded local search with a proven
 // triangle-packing lower bound (sim/split_search.hpp) reports exact = false and its gap.
 inline constexpr double kExactSplitBudget = 4.0;
 
