@@ -88,6 +88,15 @@ struct Limit {
   bool clock_expired() const { return has_deadline && Clock::now() > deadline; }
 };
 
+// A deadline `seconds` from now (none for 0), no work cap.
+Limit clock_limit(double seconds) {
+  Limit limit;
+  limit.has_deadline = seconds > 0;
+  limit.deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(
+                                      std::chrono::duration<double>(seconds));
+  return limit;
+}
+
 struct LocalEdge {
   int u, v, sign;
   double w;
@@ -412,16 +421,6 @@ class RussianDoll {
   long long nodes_ = 0;
 };
 
-}  // namespace
-
-namespace {
-Limit clock_limit(double seconds) {
-  Limit limit;
-  limit.has_deadline = seconds > 0;
-  limit.deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(
-                                      std::chrono::duration<double>(seconds));
-  return limit;
-}
 }  // namespace
 
 double frustration_cycle_bound(const SignedGraph& g, bool weighted, double seconds,
