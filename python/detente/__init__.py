@@ -165,19 +165,22 @@ def _balance_row(j):
     return row
 
 
-def balance(input, method="exact", date=None, time_limit=None, seed=None, threads=None,
-            store=None, **options):
+def balance(input, method="exact", date=None, node_budget=None, time_limit=None, seed=None,
+            threads=None, store=None, **options):
     """Frustration index, blocs and balance measures of a signed network (docs/align.md).
     `input`: a CSV edge list, Pajek or UCINET file, a scenario (its relation network on
     `date`), or a list of them (one summary row each). Returns a Result: `summary` (one row
     of scalar results per input: frustration, lower_bound, optimal, balance.* measures, ...),
     `blocs` (node, bloc, frustration: the node's frustrated ties) and `frustrated_ties`
-    (from, to, sign) of the first input. Other keyword arguments are the command's options
-    (`unweighted=True`, `clusters=3` with method="blockmodel")."""
+    (from, to, sign) of the first input. `node_budget` stops the exact search after that many
+    branch-and-bound nodes (reproducible; `time_limit` in seconds is not). Other keyword
+    arguments are the command's options (`unweighted=True`, `clusters=3` with
+    method="blockmodel")."""
     inputs = input if isinstance(input, (list, tuple)) else [input]
     args = ["balance", *[_input_name(x) for x in inputs], "--method", method,
             "--format", "json"]
     _opt(args, "--date", date)
+    _opt(args, "--node-budget", node_budget)
     _opt(args, "--time-limit", time_limit)
     _opt(args, "--seed", seed)
     _opt(args, "--threads", threads)

@@ -86,7 +86,7 @@ store::RunRecord run_record(const CLI::App& app, const nlohmann::json& result) {
   r.detente_version = store::detente_version();
   r.result = result;
   for (const CLI::Option* o : app.get_options()) {
-    if (o->get_name() == "--help" || o->get_lnames().empty() && o->get_snames().empty()) {
+    if (o->get_name() == "--help" || (o->get_lnames().empty() && o->get_snames().empty())) {
       if (o->get_name() == "--help") continue;
       for (const auto& v : o->results()) r.inputs.push_back(describe_input(v));
       continue;

@@ -220,6 +220,25 @@ def test_balance_of_a_hand_made_network(tmp_path):
     assert len(many.summary) == 2
 
 
+def test_balance_node_budget_stops_the_search_reproducibly(tmp_path):
+    import random
+    rng = random.Random(7)
+    rows = ["from,to,sign"]
+    for i in range(90):
+        for j in range(i + 1, 90):
+            if rng.random() < 0.5:
+                rows.append(f"n{i},n{j},{-1 if rng.random() < 1 / 3 else 1}")
+    net = tmp_path / "dense.csv"
+    net.write_text("\n".join(rows) + "\n")
+    r = detente.balance(net, node_budget=3000)
+    row = r.summary.iloc[0]
+    assert not bool(row["optimal"]) and row["stopped"] == "node budget"
+    assert row["search_nodes"] <= 3000 and 0 <= row["lower_bound"] <= row["frustration"]
+    again = detente.balance(net, node_budget=3000).summary.iloc[0]
+    assert again["frustration"] == row["frustration"]
+    assert again["lower_bound"] == row["lower_bound"]
+
+
 def test_balance_of_a_real_signed_network():
     path = data_file("alignment/tribes/tribes_gahuku_gama_signed.csv")
     r = detente.balance(path, method="exact")
