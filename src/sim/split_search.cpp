@@ -23,7 +23,9 @@ constexpr int kRestartEvery = 6;      // months between full restarts
 
 // field = X s as a sum of rows s_j · x_j (X is symmetric): axpy loops vectorise where a
 // dot product's reduction would not (no reassociation is allowed).
-#if defined(__x86_64__)
+// Not under ThreadSanitizer: its runtime is not up when the loader resolves the clones
+// (GCC 12 crashes at start), and the baseline copy gives the same values.
+#if defined(__x86_64__) && !defined(__SANITIZE_THREAD__)
 [[gnu::target_clones("avx2", "default")]]
 #endif
 void field_of(const double* x, int n, const double* s, double* field) {
@@ -133,7 +135,7 @@ namespace {
 // The greedy packing on the ties that the split s (±1.0) frustrates, heaviest `wanted` of
 // them first; adds the packed triangles (a, b, c, y) to `packed` when given. `r` (n·n)
 // holds the residual capacities.
-#if defined(__x86_64__)
+#if defined(__x86_64__) && !defined(__SANITIZE_THREAD__)  // as field_of
 [[gnu::target_clones("avx512f", "avx2", "default")]]
 #endif
 double
