@@ -4,6 +4,7 @@
 #include <archive.h>
 #include <archive_entry.h>
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -176,6 +177,69 @@ std::unique_ptr<Source> open_memory_source(std::string_view bytes) {
   if (is_compressed_magic(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size()))
     return std::make_unique<ArchiveSource>(bytes);
   return std::make_unique<MemorySource>(bytes);
+}
+
+std::unique_ptr<MappedFile> MappedFile::open(const std::string& path) {
+  if (path == "-") return nullptr;
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return nullptr;
+  struct stat st {};
+  unsigned char magic[8] = {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0 ||
+      ::pread(fd, magic, sizeof magic, 0) < 0 || is_compressed_magic(magic, sizeof magic)) {
+    ::close(fd);
+    return nullptr;
+  }
+  const auto size = static_cast<std::size_t>(st.st_size);
+  const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+  const std::size_t file_pages = (size + page - 1) / page * page;
+  // An anonymous reservation one page longer than the file, with the file mapped over its
+  // start: the bytes past the end read as zeros instead of faulting.
+  const std::size_t reserved = file_pages + page;
+  void* base =
+      ::mmap(nullptr, reserved, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (base == MAP_FAILED) {
+    ::close(fd);
+    return nullptr;
+  }
+  void* file = ::mmap(base, size, PROT_READ, MAP_PRIVATE | MAP_FIXED, fd, 0);
+  ::close(fd);
+  if (file == MAP_FAILED) {
+    ::munmap(base, reserved);
+    return nullptr;
+  }
+  ::madvise(base, size, MADV_SEQUENTIAL);
+  return std::unique_ptr<MappedFile>(new MappedFile(static_cast<char*>(base), reserved, size));
+}
+
+MappedFile::~MappedFile() { ::munmap(data_, reserved_); }
+
+namespace {
+// [from, to) widened to whole pages inside the file (for madvise).
+std::pair<char*, std::size_t> page_range(char* base, std::size_t size, std::size_t from,
+                                         std::size_t to, bool inner) {
+  const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+  to = std::min(to, size);
+  std::size_t a = inner ? (from + page - 1) / page * page : from / page * page;
+  std::size_t b = inner ? to / page * page : (to + page - 1) / page * page;
+  if (b <= a) return {base, 0};
+  return {base + a, b - a};
+}
+}  // namespace
+
+void MappedFile::prefetch(std::size_t from, std::size_t to) const {
+#ifndef MADV_POPULATE_READ
+#define MADV_POPULATE_READ 22  // Linux 5.14; older kernels refuse it and fault on access
+#endif
+  auto [p, n] = page_range(data_, size_, from, to, false);
+  if (n) ::madvise(p, n, MADV_POPULATE_READ);
+}
+
+void MappedFile::release(std::size_t from, std::size_t to) const {
+  // Only the pages wholly inside [from, to): a neighbouring block may still be reading the
+  // pages at the edges (and would only page them in again if released).
+  auto [p, n] = page_range(data_, size_, from, to, true);
+  if (n) ::madvise(p, n, MADV_DONTNEED);
 }
 
 bool is_archive(const Source& src) { return dynamic_cast<const ArchiveSource*>(&src) != nullptr; }

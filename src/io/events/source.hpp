@@ -38,6 +38,33 @@ std::unique_ptr<Source> open_source(const std::string& path);
 // Bytes held in memory (compressed or not); `bytes` must outlive the source.
 std::unique_ptr<Source> open_memory_source(std::string_view bytes);
 
+// A regular, uncompressed file mapped into memory read-only, followed by at least one
+// zero-filled page so that vector loads may run past its end. Its parts are paged in and
+// released as they are parsed (prefetch, release), so that the resident memory stays a few
+// blocks whatever the file's size.
+class MappedFile {
+ public:
+  // nullptr when `path` is not a regular non-empty file, is compressed, or cannot be mapped
+  // (the caller then reads it as a stream, which reports the reason).
+  static std::unique_ptr<MappedFile> open(const std::string& path);
+  ~MappedFile();
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+  const char* data() const { return data_; }
+  std::size_t size() const { return size_; }
+  // Pages in [from, to) ahead of parsing, and drops them from this process's memory after
+  // (they stay in the page cache). Both are hints: a later access pages them in again.
+  void prefetch(std::size_t from, std::size_t to) const;
+  void release(std::size_t from, std::size_t to) const;
+
+ private:
+  MappedFile(char* base, std::size_t reserved, std::size_t size)
+      : data_(base), reserved_(reserved), size_(size) {}
+  char* data_;
+  std::size_t reserved_;
+  std::size_t size_;
+};
+
 // True for a source read through libarchive (its entries are named "file:entry").
 bool is_archive(const Source& src);
 
