@@ -156,10 +156,16 @@ class Pipeline {
         break;
       }
       std::string name = display;
-      bool archive = is_archive(*src);
+      bool archive = src->is_archive();
       // libarchive names the single entry of a bare gzip/xz stream "data".
       if (archive && entry_name != "data" && !entry_name.empty()) name = display + ":" + entry_name;
-      if (!read_entry(*src, name)) return;
+      if (std::string_view whole = src->whole(); !whole.empty()) {
+        reader_stats_.bytes += static_cast<std::int64_t>(whole.size());
+        read_in_place(whole.data(), whole.size(), name, nullptr);
+        show_progress(*src);
+      } else if (!read_entry(*src, name)) {
+        return;
+      }
       if (stop_.load()) return;
     }
     base_consumed_ += src->consumed();
@@ -172,8 +178,14 @@ class Pipeline {
   void read_mapped(const MappedFile& file, const std::string& name) {
     reader_stats_.files += 1;
     reader_stats_.bytes += static_cast<std::int64_t>(file.size());
-    const char* data = file.data();
-    const std::size_t size = file.size();
+    read_in_place(file.data(), file.size(), name, &file);
+    base_consumed_ += static_cast<std::int64_t>(file.size());
+  }
+
+  // Parses `size` bytes at `data` (followed by kPad readable bytes) as one entry, on every
+  // parser thread; `file`, when given, is paged in and out block by block.
+  void read_in_place(const char* data, std::size_t size, const std::string& name,
+                     const MappedFile* file) {
     const char* nl = static_cast<const char*>(std::memchr(data, '\n', size));
     std::string_view first(data, nl ? static_cast<std::size_t>(nl - data) : size);
     std::size_t skip_bytes = 0;
@@ -218,12 +230,12 @@ class Pipeline {
           const void* f = std::memchr(data + to, '\n', size - to);
           end = f ? static_cast<std::size_t>(static_cast<const char*>(f) - data) + 1 : size;
         }
-        if (begin < end) file.prefetch(begin, end);
+        if (file && begin < end) file->prefetch(begin, end);
         process(Span{data + begin, data + std::max(begin, end), entry.get(), seq0 + k,
                      k == 0 && d.header},
                 ws, w);
-        file.release(from, to);
-        if (progress_) {
+        if (file) file->release(from, to);
+        if (progress_ && file) {
           const std::size_t before = bytes_done.fetch_add(to - from);
           const std::size_t mb = (before + to - from) / 1'000'000 - before / 1'000'000;
           if (mb) progress_->advance(mb);
@@ -231,7 +243,6 @@ class Pipeline {
       }
     };
     parallel_workers(threads_, work);
-    base_consumed_ += static_cast<std::int64_t>(size);
   }
 
   // Returns false when the source failed (the rest of it is skipped).

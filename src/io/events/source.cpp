@@ -14,6 +14,8 @@
 #include <stdexcept>
 #include <utility>
 
+#include "io/events/members.hpp"
+
 namespace detente::events::detail {
 
 namespace {
@@ -89,6 +91,7 @@ class ArchiveSource : public Source {
     return total;
   }
   std::int64_t consumed() const override { return archive_filter_bytes(a_, -1); }
+  bool is_archive() const override { return true; }
 
  private:
   static archive* new_reader() {
@@ -145,8 +148,13 @@ std::unique_ptr<Source> open_source(const std::string& path) {
 #ifdef POSIX_FADV_SEQUENTIAL
   ::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
 #endif
-  if (is_compressed_magic(magic, static_cast<std::size_t>(n)))
+  if (is_compressed_magic(magic, static_cast<std::size_t>(n))) {
+    struct stat st {};
+    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
+      if (auto whole = open_whole_member_source(fd, static_cast<std::size_t>(st.st_size)))
+        return whole;
     return std::make_unique<ArchiveSource>(fd, true);
+  }
   return std::make_unique<PlainSource>(fd);
 }
 
@@ -241,7 +249,5 @@ void MappedFile::release(std::size_t from, std::size_t to) const {
   auto [p, n] = page_range(data_, size_, from, to, true);
   if (n) ::madvise(p, n, MADV_DONTNEED);
 }
-
-bool is_archive(const Source& src) { return dynamic_cast<const ArchiveSource*>(&src) != nullptr; }
 
 }  // namespace detente::events::detail

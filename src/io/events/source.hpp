@@ -27,6 +27,11 @@ class Source {
   virtual std::size_t read(char* dst, std::size_t n) = 0;
   // Bytes consumed from the underlying file so far (compressed bytes for archives).
   virtual std::int64_t consumed() const = 0;
+  // The current entry's bytes when it was decompressed whole (followed by kPad readable
+  // bytes), to be parsed in place instead of read; empty when it is read with read().
+  virtual std::string_view whole() { return {}; }
+  // True for an archive (its entries are named "file:entry").
+  virtual bool is_archive() const { return false; }
 };
 
 // True when the first bytes are a zip, gzip, bzip2, xz or zstd signature.
@@ -64,8 +69,5 @@ class MappedFile {
   std::size_t reserved_;
   std::size_t size_;
 };
-
-// True for a source read through libarchive (its entries are named "file:entry").
-bool is_archive(const Source& src);
 
 }  // namespace detente::events::detail
