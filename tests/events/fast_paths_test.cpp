@@ -149,8 +149,8 @@ void write_zip(const fs::path& path,
   archive_write_free(a);
 }
 
-std::string gzip(const std::string& text) {
-  libdeflate_compressor* c = libdeflate_alloc_compressor(6);
+std::string gzip(const std::string& text, int level = 6) {
+  libdeflate_compressor* c = libdeflate_alloc_compressor(level);
   std::string out(libdeflate_gzip_compress_bound(c, text.size()), '\0');
   out.resize(libdeflate_gzip_compress(c, text.data(), text.size(), out.data(), out.size()));
   libdeflate_free_compressor(c);
@@ -266,5 +266,89 @@ TEST(EventsFastPaths, CorruptMembersAreNamedAndTheRowsBeforeThemKept) {
     EXPECT_THROW(read_events({file}, strict, [](const EventRow&, int) {}), detente::InputError)
         << c.file;
   }
+  fs::remove_all(dir);
+}
+
+TEST(EventsFastPaths, LargeGzipIsStreamedWithItsCrcChecked) {
+  auto path = detente::test::data_file("events/gdelt/gdelt2_20191024143000.export.CSV");
+  if (!path) GTEST_SKIP() << detente::test::missing_data_message();
+  const std::string sample = detente::test::read_text(*path);
+  auto dir = detente::test::temp_dir("events-big-gzip");
+  // More than 16 MB uncompressed, so zlib streams it; two members. Stored (level 0), the
+  // file itself is over 16 MB and is streamed from the file, not from memory.
+  std::string big;
+  for (int i = 0; i < 21; ++i) big += sample;
+  ASSERT_GT(big.size(), std::size_t{16} << 20);
+  detente::test::write_text(dir / "plain.CSV", big);
+  const std::string gz =
+      gzip(big.substr(0, 5 * sample.size())) + gzip(big.substr(5 * sample.size()));
+  detente::test::write_text(dir / "big.CSV.gz", gz);
+  const std::string stored =
+      gzip(big.substr(0, 5 * sample.size()), 0) + gzip(big.substr(5 * sample.size()), 0);
+  ASSERT_GT(stored.size(), std::size_t{16} << 20);
+  detente::test::write_text(dir / "stored.CSV.gz", stored);
+  AggregateOptions o;
+  o.period = Period::day;
+  const std::string want = to_csv(aggregate_events({(dir / "plain.CSV").string()}, o));
+  for (const char* name : {"big.CSV.gz", "stored.CSV.gz"}) {
+    for (int threads : {1, 2}) {
+      o.read.threads = threads;
+      DyadSeries s = aggregate_events({(dir / name).string()}, o);
+      EXPECT_TRUE(to_csv(s) == want) << name << threads;
+      EXPECT_EQ(s.stats.rows, 21 * 2111);
+      EXPECT_EQ(s.stats.bad, 0);
+    }
+  }
+  // Cut short, and damaged: the rows before are kept and the file is named.
+  auto damaged = [](std::string d) {
+    for (std::size_t k = 0; k < 64; ++k) d[d.size() * 3 / 4 + k] = 'x';
+    return d;
+  };
+  for (const std::string& bad : {gz.substr(0, gz.size() - 100000), damaged(gz),
+                                 stored.substr(0, stored.size() - 100000), damaged(stored)}) {
+    detente::test::write_text(dir / "bad.CSV.gz", bad);
+    ReadOptions ro;
+    ro.max_reported = 100000;
+    const Seen got = collect(
+        [&](const RowVisitor& v) { return read_events({(dir / "bad.CSV.gz").string()}, ro, v); });
+    EXPECT_GT(got.stats.rows, 10 * 2111);
+    EXPECT_LE(got.stats.rows, 21 * 2111);  // damage in an unused field only fails the CRC
+    EXPECT_EQ(got.stats.bad_by_kind[static_cast<int>(BadKind::truncated)], 1);
+    bool named = false;
+    for (const auto& r : got.stats.reported)
+      named |= r.kind == BadKind::truncated && r.where.file == (dir / "bad.CSV.gz").string();
+    EXPECT_TRUE(named);
+  }
+  fs::remove_all(dir);
+}
+
+TEST(EventsFastPaths, TarGzEntriesAreStillReadOneByOne) {
+  auto dir = detente::test::temp_dir("events-targz");
+  archive* a = archive_write_new();
+  archive_write_set_format_ustar(a);
+  archive_write_add_filter_gzip(a);
+  ASSERT_EQ(archive_write_open_filename(a, (dir / "t.tar.gz").c_str()), ARCHIVE_OK);
+  for (const char* name : {"one.tsv", "two.tsv"}) {
+    const std::string text = std::string("2019-10-01\tUSAGOV\tCANGOV\t042\n") + "bad\n";
+    archive_entry* e = archive_entry_new();
+    archive_entry_set_pathname(e, name);
+    archive_entry_set_size(e, static_cast<la_int64_t>(text.size()));
+    archive_entry_set_filetype(e, AE_IFREG);
+    archive_entry_set_perm(e, 0644);
+    archive_write_header(a, e);
+    archive_write_data(a, text.data(), text.size());
+    archive_entry_free(e);
+  }
+  archive_write_close(a);
+  archive_write_free(a);
+  ReadOptions o;
+  o.format = InputFormat::cameo_tsv;
+  const Seen got = collect(
+      [&](const RowVisitor& v) { return read_events({(dir / "t.tar.gz").string()}, o, v); });
+  EXPECT_EQ(got.stats.rows, 2);
+  ASSERT_EQ(got.stats.reported.size(), 2u);
+  EXPECT_EQ(got.stats.reported[0].where.file, (dir / "t.tar.gz").string() + ":one.tsv");
+  EXPECT_EQ(got.stats.reported[1].where.file, (dir / "t.tar.gz").string() + ":two.tsv");
+  EXPECT_EQ(got.stats.reported[1].where.line, 2);
   fs::remove_all(dir);
 }

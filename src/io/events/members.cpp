@@ -3,6 +3,7 @@
 
 #include <libdeflate.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -74,6 +75,95 @@ bool zip_members(const std::string& z, std::vector<Member>& out) {
   return true;
 }
 
+// A tar archive's first header has "ustar" at offset 257.
+bool is_tar(const char* p, std::size_t n) {
+  return n >= 262 && std::memcmp(p + 257, "ustar", 5) == 0;
+}
+
+// A gzip file too large to inflate whole, inflated by zlib straight into the caller's
+// buffer (concatenated members in turn). Unlike libarchive's gzip filter, zlib checks each
+// member's CRC-32 and length.
+class GzipStreamSource : public Source {
+ public:
+  // Reads the file open as fd (and closes it), or, with fd = -1, the bytes `memory`.
+  explicit GzipStreamSource(int fd, std::string_view memory = {})
+      : fd_(fd), memory_(memory), in_(fd >= 0 ? std::size_t{1} << 20 : 0) {
+    if (inflateInit2(&z_, 15 + 16) != Z_OK) throw std::runtime_error("zlib: out of memory");
+  }
+  ~GzipStreamSource() override {
+    inflateEnd(&z_);
+    if (fd_ >= 0) ::close(fd_);
+  }
+  bool next_entry(std::string& name) override {
+    if (std::exchange(given_, true)) return false;
+    name = "data";  // as libarchive names a bare stream
+    return true;
+  }
+  std::size_t read(char* dst, std::size_t n) override {
+    if (!pending_error_.empty()) throw std::runtime_error(pending_error_);
+    std::size_t total = 0;
+    while (total < n && !done_) {
+      if (z_.avail_in < 2 && !eof_) refill();
+      z_.next_out = reinterpret_cast<Bytef*>(dst + total);
+      z_.avail_out = static_cast<uInt>(std::min<std::size_t>(n - total, 1u << 30));
+      const int rc = inflate(&z_, Z_NO_FLUSH);
+      total = static_cast<std::size_t>(reinterpret_cast<char*>(z_.next_out) - dst);
+      if (rc == Z_STREAM_END) {
+        if (z_.avail_in < 2 && !eof_) refill();
+        // Another member follows, or the end (trailing bytes that are no member are ignored,
+        // as gzip -d does).
+        if (z_.avail_in >= 2 && z_.next_in[0] == 0x1f && z_.next_in[1] == 0x8b)
+          inflateReset(&z_);
+        else
+          done_ = true;
+        continue;
+      }
+      if (rc == Z_OK) continue;
+      if (rc == Z_BUF_ERROR && !(eof_ && z_.avail_in == 0)) continue;
+      std::string message = rc == Z_BUF_ERROR ? "unexpected end of the gzip stream (truncated)"
+                            : z_.msg          ? std::string("corrupt gzip stream: ") + z_.msg
+                                              : "corrupt gzip stream";
+      if (total == 0) throw std::runtime_error(message);
+      pending_error_ = std::move(message);  // raised after the data before it
+      break;
+    }
+    return total;
+  }
+  std::int64_t consumed() const override { return consumed_; }
+  bool is_archive() const override { return true; }
+
+ private:
+  void refill() {
+    if (fd_ < 0) {  // all of it at once
+      z_.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(memory_.data()));
+      z_.avail_in = static_cast<uInt>(memory_.size());
+      consumed_ = static_cast<std::int64_t>(memory_.size());
+      eof_ = true;
+      return;
+    }
+    // Keep the unread bytes (at most one) in front of the new ones.
+    const std::size_t keep = z_.avail_in;
+    if (keep) std::memmove(in_.data(), z_.next_in, keep);
+    for (;;) {
+      ssize_t r = ::read(fd_, in_.data() + keep, in_.size() - keep);
+      if (r < 0 && errno == EINTR) continue;
+      if (r < 0) throw std::runtime_error(std::strerror(errno));
+      if (r == 0) eof_ = true;
+      consumed_ += r;
+      z_.next_in = in_.data();
+      z_.avail_in = static_cast<uInt>(keep + static_cast<std::size_t>(r));
+      return;
+    }
+  }
+  int fd_;
+  std::string_view memory_;
+  z_stream z_{};
+  std::vector<unsigned char> in_;
+  bool given_ = false, eof_ = false, done_ = false;
+  std::int64_t consumed_ = 0;
+  std::string pending_error_;
+};
+
 class WholeMemberSource : public Source {
  public:
   WholeMemberSource(std::string bytes, std::vector<Member> members, bool gzip)
@@ -96,6 +186,10 @@ class WholeMemberSource : public Source {
       // member that failed to inflate is reported after the rows libarchive gives.
       if (r == Inflated::corrupt)
         failure_ = "corrupt member: its deflate data or its CRC-32 check failed";
+      if (gzip_ && r != Inflated::tar) {  // zlib, which checks every member's CRC-32
+        stream_ = std::make_unique<GzipStreamSource>(-1, bytes_);
+        return stream_->next_entry(name);
+      }
       stream_ = open_memory_source(bytes_);
       for (std::size_t k = 0; k <= next_; ++k)
         if (!stream_->next_entry(name)) return false;
@@ -126,7 +220,7 @@ class WholeMemberSource : public Source {
   bool is_archive() const override { return true; }
 
  private:
-  enum class Inflated { ok, too_large, corrupt };
+  enum class Inflated { ok, too_large, corrupt, tar };
   Inflated inflate(const Member& m) {
     if (!d_) d_ = libdeflate_alloc_decompressor();
     if (!d_) return Inflated::too_large;  // out of memory: streamed
@@ -152,6 +246,7 @@ class WholeMemberSource : public Source {
         if (rc != LIBDEFLATE_INSUFFICIENT_SPACE) return Inflated::corrupt;
         if (cap == kWholeMemberMax) return Inflated::too_large;
       }
+      if (is_tar(out_.data(), got)) return Inflated::tar;  // a .tar.gz: libarchive
     } else {  // a zip member: stored or deflated, its size and CRC-32 from the directory
       if (out_.size() < m.size + kPad) out_.assign(m.size + kPad, '\0');
       if (m.method == 0) {
@@ -195,6 +290,25 @@ bool read_all(int fd, std::string& out, std::size_t size) {
 }
 
 }  // namespace
+
+std::unique_ptr<Source> open_gzip_stream_source(int fd) {
+  // A .tar.gz is left to libarchive, which reads its entries: peek at the first header.
+  unsigned char head[1 << 16];
+  char out[512];
+  const ssize_t n = ::pread(fd, head, sizeof head, 0);
+  if (n <= 0) return nullptr;
+  z_stream z{};
+  if (inflateInit2(&z, 15 + 16) != Z_OK) return nullptr;
+  z.next_in = head;
+  z.avail_in = static_cast<uInt>(n);
+  z.next_out = reinterpret_cast<Bytef*>(out);
+  z.avail_out = sizeof out;
+  inflate(&z, Z_NO_FLUSH);
+  const std::size_t got = sizeof out - z.avail_out;
+  inflateEnd(&z);
+  if (is_tar(out, got)) return nullptr;
+  return std::make_unique<GzipStreamSource>(fd);
+}
 
 std::unique_ptr<Source> open_whole_member_source(int fd, std::size_t size) {
   if (size < 18 || size > kWholeMemberMax) return nullptr;

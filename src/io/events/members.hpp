@@ -29,4 +29,9 @@ constexpr std::size_t kWholeMemberMax = std::size_t{16} << 20;
 // when it returns a source.
 std::unique_ptr<Source> open_whole_member_source(int fd, std::size_t size);
 
+// A gzip file (of any size) inflated by zlib as a stream, members in turn, each one's
+// CRC-32 checked; takes ownership of fd. nullptr (fd kept) for a .tar.gz, which libarchive
+// reads entry by entry. Memory: a 1 MB input buffer and zlib's window.
+std::unique_ptr<Source> open_gzip_stream_source(int fd);
+
 }  // namespace detente::events::detail

@@ -153,6 +153,8 @@ std::unique_ptr<Source> open_source(const std::string& path) {
     if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
       if (auto whole = open_whole_member_source(fd, static_cast<std::size_t>(st.st_size)))
         return whole;
+    if (magic[0] == 0x1f && magic[1] == 0x8b)
+      if (auto stream = open_gzip_stream_source(fd)) return stream;
     return std::make_unique<ArchiveSource>(fd, true);
   }
   return std::make_unique<PlainSource>(fd);
