@@ -76,7 +76,6 @@ best() {  # best wall time in seconds of REPEATS runs of "$@"
   done
   echo "$b"
 }
-rate() { echo "scale=0; $bytes / $1 / 1000000" | bc -l; }
 peak_kb() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
 
 printf '%-44s %9s %9s %10s\n' "run (input $((bytes / 1000000)) MB, $THREADS threads)" "seconds" "MB/s" "peak RSS"

@@ -1,9 +1,9 @@
 // Zip and gzip members inflated whole with libdeflate (see members.hpp).
 #include "io/events/members.hpp"
 
+#include <isa-l/igzip_lib.h>
 #include <libdeflate.h>
 #include <unistd.h>
-#include <zlib.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -80,18 +80,17 @@ bool is_tar(const char* p, std::size_t n) {
   return n >= 262 && std::memcmp(p + 257, "ustar", 5) == 0;
 }
 
-// A gzip file too large to inflate whole, inflated by zlib straight into the caller's
-// buffer (concatenated members in turn). Unlike libarchive's gzip filter, zlib checks each
-// member's CRC-32 and length.
+// A gzip file too large to inflate whole, inflated by ISA-L's igzip (about twice zlib's
+// speed) straight into the caller's buffer, concatenated members in turn. Unlike
+// libarchive's gzip filter, igzip checks each member's CRC-32 and length.
 class GzipStreamSource : public Source {
  public:
   // Reads the file open as fd (and closes it), or, with fd = -1, the bytes `memory`.
   explicit GzipStreamSource(int fd, std::string_view memory = {})
       : fd_(fd), memory_(memory), in_(fd >= 0 ? std::size_t{1} << 20 : 0) {
-    if (inflateInit2(&z_, 15 + 16) != Z_OK) throw std::runtime_error("zlib: out of memory");
+    start_member();
   }
   ~GzipStreamSource() override {
-    inflateEnd(&z_);
     if (fd_ >= 0) ::close(fd_);
   }
   bool next_entry(std::string& name) override {
@@ -104,25 +103,29 @@ class GzipStreamSource : public Source {
     std::size_t total = 0;
     while (total < n && !done_) {
       if (z_.avail_in < 2 && !eof_) refill();
-      z_.next_out = reinterpret_cast<Bytef*>(dst + total);
-      z_.avail_out = static_cast<uInt>(std::min<std::size_t>(n - total, 1u << 30));
-      const int rc = inflate(&z_, Z_NO_FLUSH);
+      z_.next_out = reinterpret_cast<std::uint8_t*>(dst + total);
+      z_.avail_out = static_cast<std::uint32_t>(std::min<std::size_t>(n - total, 1u << 30));
+      const int rc = isal_inflate(&z_);
+      const bool progress = reinterpret_cast<char*>(z_.next_out) != dst + total;
       total = static_cast<std::size_t>(reinterpret_cast<char*>(z_.next_out) - dst);
-      if (rc == Z_STREAM_END) {
+      std::string message;
+      if (rc < 0) {
+        message = rc == ISAL_INCORRECT_CHECKSUM ? "corrupt gzip member: CRC-32 or length mismatch"
+                                                : "corrupt gzip stream (invalid deflate data)";
+      } else if (z_.block_state == ISAL_BLOCK_FINISH) {
         if (z_.avail_in < 2 && !eof_) refill();
         // Another member follows, or the end (trailing bytes that are no member are ignored,
         // as gzip -d does).
         if (z_.avail_in >= 2 && z_.next_in[0] == 0x1f && z_.next_in[1] == 0x8b)
-          inflateReset(&z_);
+          start_member();
         else
           done_ = true;
         continue;
+      } else if (eof_ && z_.avail_in == 0 && !progress) {
+        message = "unexpected end of the gzip stream (truncated)";
+      } else {
+        continue;
       }
-      if (rc == Z_OK) continue;
-      if (rc == Z_BUF_ERROR && !(eof_ && z_.avail_in == 0)) continue;
-      std::string message = rc == Z_BUF_ERROR ? "unexpected end of the gzip stream (truncated)"
-                            : z_.msg          ? std::string("corrupt gzip stream: ") + z_.msg
-                                              : "corrupt gzip stream";
       if (total == 0) throw std::runtime_error(message);
       pending_error_ = std::move(message);  // raised after the data before it
       break;
@@ -133,10 +136,18 @@ class GzipStreamSource : public Source {
   bool is_archive() const override { return true; }
 
  private:
+  void start_member() {
+    std::uint8_t* in = z_.next_in;
+    const std::uint32_t avail = z_.avail_in;
+    isal_inflate_init(&z_);
+    z_.crc_flag = ISAL_GZIP;  // parse the gzip header, check the trailer
+    z_.next_in = in;
+    z_.avail_in = avail;
+  }
   void refill() {
     if (fd_ < 0) {  // all of it at once
-      z_.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(memory_.data()));
-      z_.avail_in = static_cast<uInt>(memory_.size());
+      z_.next_in = reinterpret_cast<std::uint8_t*>(const_cast<char*>(memory_.data()));
+      z_.avail_in = static_cast<std::uint32_t>(memory_.size());
       consumed_ = static_cast<std::int64_t>(memory_.size());
       eof_ = true;
       return;
@@ -151,14 +162,14 @@ class GzipStreamSource : public Source {
       if (r == 0) eof_ = true;
       consumed_ += r;
       z_.next_in = in_.data();
-      z_.avail_in = static_cast<uInt>(keep + static_cast<std::size_t>(r));
+      z_.avail_in = static_cast<std::uint32_t>(keep + static_cast<std::size_t>(r));
       return;
     }
   }
   int fd_;
   std::string_view memory_;
-  z_stream z_{};
-  std::vector<unsigned char> in_;
+  inflate_state z_{};
+  std::vector<std::uint8_t> in_;
   bool given_ = false, eof_ = false, done_ = false;
   std::int64_t consumed_ = 0;
   std::string pending_error_;
@@ -186,7 +197,7 @@ class WholeMemberSource : public Source {
       // member that failed to inflate is reported after the rows libarchive gives.
       if (r == Inflated::corrupt)
         failure_ = "corrupt member: its deflate data or its CRC-32 check failed";
-      if (gzip_ && r != Inflated::tar) {  // zlib, which checks every member's CRC-32
+      if (gzip_ && r != Inflated::tar) {  // igzip, which checks every member's CRC-32
         stream_ = std::make_unique<GzipStreamSource>(-1, bytes_);
         return stream_->next_entry(name);
       }
@@ -297,15 +308,15 @@ std::unique_ptr<Source> open_gzip_stream_source(int fd) {
   char out[512];
   const ssize_t n = ::pread(fd, head, sizeof head, 0);
   if (n <= 0) return nullptr;
-  z_stream z{};
-  if (inflateInit2(&z, 15 + 16) != Z_OK) return nullptr;
+  inflate_state z;
+  isal_inflate_init(&z);
+  z.crc_flag = ISAL_GZIP;
   z.next_in = head;
-  z.avail_in = static_cast<uInt>(n);
-  z.next_out = reinterpret_cast<Bytef*>(out);
+  z.avail_in = static_cast<std::uint32_t>(n);
+  z.next_out = reinterpret_cast<std::uint8_t*>(out);
   z.avail_out = sizeof out;
-  inflate(&z, Z_NO_FLUSH);
+  isal_inflate(&z);
   const std::size_t got = sizeof out - z.avail_out;
-  inflateEnd(&z);
   if (is_tar(out, got)) return nullptr;
   return std::make_unique<GzipStreamSource>(fd);
 }
