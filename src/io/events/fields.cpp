@@ -162,6 +162,10 @@ bool valid_utf8(std::string_view s) {
     unsigned c = *p;
     if (c < 0x80) {
       ++p;
+      // Runs of ASCII (most of a GDELT line around a name with accents) 8 bytes a step.
+      std::uint64_t word;
+      while (end - p >= 8 && (std::memcpy(&word, p, 8), (word & 0x8080808080808080ULL) == 0))
+        p += 8;
       continue;
     }
     int len;

@@ -231,6 +231,11 @@ class WholeMemberSource : public Source {
   bool is_archive() const override { return true; }
 
  private:
+  void reserve_out(std::size_t n) {
+    if (out_capacity_ >= n) return;
+    out_ = std::make_unique_for_overwrite<char[]>(n + kPad);
+    out_capacity_ = n;
+  }
   enum class Inflated { ok, too_large, corrupt, tar };
   Inflated inflate(const Member& m) {
     if (!d_) d_ = libdeflate_alloc_decompressor();
@@ -242,13 +247,13 @@ class WholeMemberSource : public Source {
       // trailer's ISIZE sizes a single member; when the output is longer (several members,
       // or damage), one more try with the largest buffer, then the stream.
       for (std::size_t cap : {m.size, kWholeMemberMax}) {
-        if (out_.size() < cap + kPad) out_.assign(cap + kPad, '\0');
+        reserve_out(cap);
         std::size_t at = 0;
         got = 0;
         libdeflate_result rc = LIBDEFLATE_SUCCESS;
         while (at < m.compressed && rc == LIBDEFLATE_SUCCESS) {
           std::size_t used = 0, out_n = 0;
-          rc = libdeflate_gzip_decompress_ex(d_, in + at, m.compressed - at, out_.data() + got,
+          rc = libdeflate_gzip_decompress_ex(d_, in + at, m.compressed - at, out_.get() + got,
                                              cap - got, &used, &out_n);
           at += used;
           got += out_n;
@@ -257,21 +262,21 @@ class WholeMemberSource : public Source {
         if (rc != LIBDEFLATE_INSUFFICIENT_SPACE) return Inflated::corrupt;
         if (cap == kWholeMemberMax) return Inflated::too_large;
       }
-      if (is_tar(out_.data(), got)) return Inflated::tar;  // a .tar.gz: libarchive
+      if (is_tar(out_.get(), got)) return Inflated::tar;  // a .tar.gz: libarchive
     } else {  // a zip member: stored or deflated, its size and CRC-32 from the directory
-      if (out_.size() < m.size + kPad) out_.assign(m.size + kPad, '\0');
+      reserve_out(m.size);
       if (m.method == 0) {
         if (m.compressed != m.size) return Inflated::corrupt;
-        std::memcpy(out_.data(), in, m.size);
+        std::memcpy(out_.get(), in, m.size);
         got = m.size;
       } else {
-        auto rc = libdeflate_deflate_decompress(d_, in, m.compressed, out_.data(), m.size, &got);
+        auto rc = libdeflate_deflate_decompress(d_, in, m.compressed, out_.get(), m.size, &got);
         if (rc != LIBDEFLATE_SUCCESS || got != m.size) return Inflated::corrupt;
       }
-      if (libdeflate_crc32(0, out_.data(), got) != m.crc) return Inflated::corrupt;
+      if (libdeflate_crc32(0, out_.get(), got) != m.crc) return Inflated::corrupt;
     }
-    std::memset(out_.data() + got, 0, kPad);
-    whole_ = std::string_view(out_.data(), got);
+    std::memset(out_.get() + got, 0, kPad);
+    whole_ = std::string_view(out_.get(), got);
     pos_ = 0;
     return Inflated::ok;
   }
@@ -280,7 +285,8 @@ class WholeMemberSource : public Source {
   std::vector<Member> members_;
   bool gzip_;
   std::size_t next_ = 0;
-  std::vector<char> out_;
+  std::unique_ptr<char[]> out_;  // not zero-filled: inflating writes it
+  std::size_t out_capacity_ = 0;
   std::string_view whole_;
   std::size_t pos_ = 0;
   libdeflate_decompressor* d_ = nullptr;
