@@ -183,7 +183,7 @@ class Pipeline {
   }
 
   // Parses `size` bytes at `data` (followed by kPad readable bytes) as one entry, on every
-  // parser thread; `file`, when given, is paged in and out block by block.
+  // parser thread; `file`, when given, has each block's pages released once parsed.
   void read_in_place(const char* data, std::size_t size, const std::string& name,
                      const MappedFile* file) {
     const char* nl = static_cast<const char*>(std::memchr(data, '\n', size));
@@ -230,7 +230,6 @@ class Pipeline {
           const void* f = std::memchr(data + to, '\n', size - to);
           end = f ? static_cast<std::size_t>(static_cast<const char*>(f) - data) + 1 : size;
         }
-        if (file && begin < end) file->prefetch(begin, end);
         process(Span{data + begin, data + std::max(begin, end), entry.get(), seq0 + k,
                      k == 0 && d.header},
                 ws, w);

@@ -224,32 +224,13 @@ std::unique_ptr<MappedFile> MappedFile::open(const std::string& path) {
 
 MappedFile::~MappedFile() { ::munmap(data_, reserved_); }
 
-namespace {
-// [from, to) widened to whole pages inside the file (for madvise).
-std::pair<char*, std::size_t> page_range(char* base, std::size_t size, std::size_t from,
-                                         std::size_t to, bool inner) {
-  const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
-  to = std::min(to, size);
-  std::size_t a = inner ? (from + page - 1) / page * page : from / page * page;
-  std::size_t b = inner ? to / page * page : (to + page - 1) / page * page;
-  if (b <= a) return {base, 0};
-  return {base + a, b - a};
-}
-}  // namespace
-
-void MappedFile::prefetch(std::size_t from, std::size_t to) const {
-#ifndef MADV_POPULATE_READ
-#define MADV_POPULATE_READ 22  // Linux 5.14; older kernels refuse it and fault on access
-#endif
-  auto [p, n] = page_range(data_, size_, from, to, false);
-  if (n) ::madvise(p, n, MADV_POPULATE_READ);
-}
-
 void MappedFile::release(std::size_t from, std::size_t to) const {
   // Only the pages wholly inside [from, to): a neighbouring block may still be reading the
   // pages at the edges (and would only page them in again if released).
-  auto [p, n] = page_range(data_, size_, from, to, true);
-  if (n) ::madvise(p, n, MADV_DONTNEED);
+  const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+  const std::size_t a = (from + page - 1) / page * page;
+  const std::size_t b = std::min(to, size_) / page * page;
+  if (b > a) ::madvise(data_ + a, b - a, MADV_DONTNEED);
 }
 
 }  // namespace detente::events::detail

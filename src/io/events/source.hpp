@@ -44,9 +44,9 @@ std::unique_ptr<Source> open_source(const std::string& path);
 std::unique_ptr<Source> open_memory_source(std::string_view bytes);
 
 // A regular, uncompressed file mapped into memory read-only, followed by at least one
-// zero-filled page so that vector loads may run past its end. Its parts are paged in and
-// released as they are parsed (prefetch, release), so that the resident memory stays a few
-// blocks whatever the file's size.
+// zero-filled page so that vector loads may run past its end. Its pages are faulted in as
+// they are parsed (the kernel maps 16 at a time) and released after (release), so that the
+// resident memory stays a few blocks whatever the file's size.
 class MappedFile {
  public:
   // nullptr when `path` is not a regular non-empty file, is compressed, or cannot be mapped
@@ -57,9 +57,8 @@ class MappedFile {
   MappedFile& operator=(const MappedFile&) = delete;
   const char* data() const { return data_; }
   std::size_t size() const { return size_; }
-  // Pages in [from, to) ahead of parsing, and drops them from this process's memory after
-  // (they stay in the page cache). Both are hints: a later access pages them in again.
-  void prefetch(std::size_t from, std::size_t to) const;
+  // Drops the pages wholly inside [from, to) from this process's memory (they stay in the
+  // page cache); a hint: a later access pages them in again.
   void release(std::size_t from, std::size_t to) const;
 
  private:
