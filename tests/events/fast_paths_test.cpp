@@ -127,13 +127,20 @@ TEST(EventsFastPaths, MappedGdeltAggregateIndependentOfBlockAndThreads) {
 
 namespace {
 
-// A zip written by libarchive: entries (name, text), deflated or stored.
-void write_zip(const fs::path& path,
-               const std::vector<std::pair<std::string, std::string>>& entries,
-               bool stored = false) {
+enum class Kind { zip, stored_zip, tar_gz };
+
+// An archive written by libarchive: entries (name, text) in a zip (deflated or stored) or a
+// gzipped tar.
+void write_archive(const fs::path& path,
+                   const std::vector<std::pair<std::string, std::string>>& entries, Kind kind) {
   archive* a = archive_write_new();
-  archive_write_set_format_zip(a);
-  if (stored) archive_write_set_format_option(a, "zip", "compression", "store");
+  if (kind == Kind::tar_gz) {
+    archive_write_set_format_ustar(a);
+    archive_write_add_filter_gzip(a);
+  } else {
+    archive_write_set_format_zip(a);
+  }
+  if (kind == Kind::stored_zip) archive_write_set_format_option(a, "zip", "compression", "store");
   ASSERT_EQ(archive_write_open_filename(a, path.c_str()), ARCHIVE_OK);
   for (const auto& [name, text] : entries) {
     archive_entry* e = archive_entry_new();
@@ -147,6 +154,12 @@ void write_zip(const fs::path& path,
   }
   archive_write_close(a);
   archive_write_free(a);
+}
+
+void write_zip(const fs::path& path,
+               const std::vector<std::pair<std::string, std::string>>& entries,
+               bool stored = false) {
+  write_archive(path, entries, stored ? Kind::stored_zip : Kind::zip);
 }
 
 std::string gzip(const std::string& text, int level = 6) {
@@ -324,23 +337,8 @@ TEST(EventsFastPaths, LargeGzipIsStreamedWithItsCrcChecked) {
 
 TEST(EventsFastPaths, TarGzEntriesAreStillReadOneByOne) {
   auto dir = detente::test::temp_dir("events-targz");
-  archive* a = archive_write_new();
-  archive_write_set_format_ustar(a);
-  archive_write_add_filter_gzip(a);
-  ASSERT_EQ(archive_write_open_filename(a, (dir / "t.tar.gz").c_str()), ARCHIVE_OK);
-  for (const char* name : {"one.tsv", "two.tsv"}) {
-    const std::string text = std::string("2019-10-01\tUSAGOV\tCANGOV\t042\n") + "bad\n";
-    archive_entry* e = archive_entry_new();
-    archive_entry_set_pathname(e, name);
-    archive_entry_set_size(e, static_cast<la_int64_t>(text.size()));
-    archive_entry_set_filetype(e, AE_IFREG);
-    archive_entry_set_perm(e, 0644);
-    archive_write_header(a, e);
-    archive_write_data(a, text.data(), text.size());
-    archive_entry_free(e);
-  }
-  archive_write_close(a);
-  archive_write_free(a);
+  const std::string text = std::string("2019-10-01\tUSAGOV\tCANGOV\t042\n") + "bad\n";
+  write_archive(dir / "t.tar.gz", {{"one.tsv", text}, {"two.tsv", text}}, Kind::tar_gz);
   ReadOptions o;
   o.format = InputFormat::cameo_tsv;
   const Seen got = collect(
