@@ -1,11 +1,18 @@
 // Benchmarks of the event-data pipeline: read + aggregate to dyad x month on a large
 // synthetic GDELT 2.0 file (the real 15-minute sample concatenated to
 // DETENTE_BENCH_EVENTS_MB megabytes, default 1000, in the temp dir), with 1 and 2 threads;
-// and the row parser alone on in-memory rows. Reports bytes/s and rows/s.
+// the same over a directory of DETENTE_BENCH_ZIP_FILES (default 1000) zip files, each the
+// zipped sample (GDELT's own shape: one 15-minute file per zip); the decompression limit
+// (libdeflate inflating the zipped sample in memory, on 1 and on 2 threads at once), which
+// the zip directory's rate is to be compared with; and the row parser alone on in-memory
+// rows. Reports bytes/s (of uncompressed input) and rows/s.
 //
 //   build/detente_bench --benchmark_filter=Events
 //   DETENTE_BENCH_EVENTS_MB=200 build/detente_bench --benchmark_filter=EventsAggregate
+#include <archive.h>
+#include <archive_entry.h>
 #include <benchmark/benchmark.h>
+#include <libdeflate.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -83,6 +90,89 @@ void BM_EventsAggregateMonth(benchmark::State& state) {
   state.counters["cells"] = static_cast<double>(cells);
 }
 BENCHMARK(BM_EventsAggregateMonth)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// DETENTE_BENCH_ZIP_FILES zip files of the sample in a temp directory, made once.
+struct ZipDir {
+  std::string dir;
+  std::int64_t bytes = 0, files = 0;
+  ZipDir() {
+    std::string sample = read_all(sample_path());
+    if (sample.empty()) return;
+    const char* env = std::getenv("DETENTE_BENCH_ZIP_FILES");
+    files = env ? std::atoll(env) : 1000;
+    dir =
+        (fs::temp_directory_path() / ("detente-bench-zips-" + std::to_string(::getpid()))).string();
+    fs::create_directories(dir);
+    const std::string first = dir + "/20191024143000.export.CSV.zip";
+    archive* a = archive_write_new();
+    archive_write_set_format_zip(a);
+    archive_write_open_filename(a, first.c_str());
+    archive_entry* e = archive_entry_new();
+    archive_entry_set_pathname(e, "20191024143000.export.CSV");
+    archive_entry_set_size(e, static_cast<la_int64_t>(sample.size()));
+    archive_entry_set_filetype(e, AE_IFREG);
+    archive_entry_set_perm(e, 0644);
+    archive_write_header(a, e);
+    archive_write_data(a, sample.data(), sample.size());
+    archive_entry_free(e);
+    archive_write_close(a);
+    archive_write_free(a);
+    for (std::int64_t i = 1; i < files; ++i)
+      fs::copy_file(first, dir + "/" + std::to_string(20191024143000 + i) + ".export.CSV.zip");
+    bytes = files * static_cast<std::int64_t>(sample.size());
+  }
+  ~ZipDir() {
+    if (!dir.empty()) fs::remove_all(dir);
+  }
+};
+
+void BM_EventsAggregateZipFiles(benchmark::State& state) {
+  static ZipDir z;
+  if (z.dir.empty()) {
+    state.SkipWithError("GDELT sample not found (set DETENTE_TESTDATA)");
+    return;
+  }
+  detente::events::AggregateOptions o;
+  o.period = detente::events::Period::month;
+  o.read.threads = static_cast<int>(state.range(0));
+  const auto inputs = detente::events::expand_inputs({z.dir});
+  for (auto _ : state) {
+    auto s = detente::events::aggregate_events(inputs, o);
+    benchmark::DoNotOptimize(s.cells.size());
+  }
+  state.SetBytesProcessed(state.iterations() * z.bytes);
+  state.counters["files"] = static_cast<double>(z.files);
+}
+BENCHMARK(BM_EventsAggregateZipFiles)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// The decompression limit: libdeflate inflating the sample deflated at zip's default level
+// (6), in memory, on every benchmark thread at once (Threads(2): both cores).
+void BM_EventsInflateLimit(benchmark::State& state) {
+  static const std::string sample = read_all(sample_path());
+  if (sample.empty()) {
+    state.SkipWithError("GDELT sample not found (set DETENTE_TESTDATA)");
+    return;
+  }
+  static const std::string deflated = [] {
+    libdeflate_compressor* c = libdeflate_alloc_compressor(6);
+    std::string out(libdeflate_deflate_compress_bound(c, sample.size()), '\0');
+    out.resize(
+        libdeflate_deflate_compress(c, sample.data(), sample.size(), out.data(), out.size()));
+    libdeflate_free_compressor(c);
+    return out;
+  }();
+  libdeflate_decompressor* d = libdeflate_alloc_decompressor();
+  std::string out(sample.size(), '\0');
+  for (auto _ : state) {
+    std::size_t got = 0;
+    libdeflate_deflate_decompress(d, deflated.data(), deflated.size(), out.data(), out.size(),
+                                  &got);
+    benchmark::DoNotOptimize(got);
+  }
+  libdeflate_free_decompressor(d);
+  state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(sample.size()));
+}
+BENCHMARK(BM_EventsInflateLimit)->Threads(1)->Threads(2)->UseRealTime();
 
 void BM_EventsParseRows(benchmark::State& state) {
   std::string sample = read_all(sample_path());

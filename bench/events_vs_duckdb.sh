@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Compares `detente events aggregate --period month` with DuckDB (read_csv + GROUP BY of the
-# same query) on a ~1 GB GDELT 2.0 input made by concatenating the real 15-minute sample.
+# same query) on a ~1 GB GDELT 2.0 input made by concatenating the real 15-minute sample,
+# plain and gzipped, and prints detente's rate on a directory of ZIPS zip files each holding
+# the sample (GDELT's own shape) beside the decompression limit of all cores (libdeflate
+# alone, from build/detente_bench when it is built).
 #
 # Usage: bench/events_vs_duckdb.sh [SIZE_MB]          (default 1000)
 # Environment:
@@ -10,6 +13,7 @@
 #   DUCKDB_DIR   npm prefix for @duckdb/node-api (default build/duckdb-node; installed with npm if missing)
 #   THREADS      threads for both tools          (default: nproc)
 #   REPEATS      runs per measurement, best kept (default 3)
+#   ZIPS         zip files in the directory case  (default 1000)
 #
 # Both tools run on page-cached input (one warm-up read first). Figures are MB/s of the
 # uncompressed input (1 MB = 10^6 bytes). DuckDB cannot read .zip, so the compressed
@@ -23,6 +27,7 @@ WORKDIR=${WORKDIR:-/tmp/detente-events-bench}
 DUCKDB_DIR=${DUCKDB_DIR:-build/duckdb-node}
 THREADS=${THREADS:-$(nproc)}
 REPEATS=${REPEATS:-3}
+ZIPS=${ZIPS:-1000}
 mkdir -p "$WORKDIR"
 
 big="$WORKDIR/big.CSV"
@@ -49,8 +54,17 @@ if [[ ! -f "$WORKDIR/parts/p7.CSV.gz" ]]; then
     rm "$f"
   done
 fi
+# GDELT's shape: one zip per 15-minute file, ZIPS of them.
+if command -v zip >/dev/null && [[ ! -f "$WORKDIR/zips/$(printf 'z%05d' $((ZIPS - 1))).zip" ]]; then
+  echo "making $ZIPS zip files" >&2
+  rm -rf "$WORKDIR/zips"; mkdir -p "$WORKDIR/zips"
+  cp "$DATA" "$WORKDIR/zips/sample.export.CSV"
+  (cd "$WORKDIR/zips" && zip -q z00000.zip sample.export.CSV && rm sample.export.CSV)
+  for ((i = 1; i < ZIPS; i++)); do cp "$WORKDIR/zips/z00000.zip" "$WORKDIR/zips/$(printf 'z%05d' "$i").zip"; done
+fi
 bytes=$(stat -c %s "$big")
-cat "$big" > /dev/null
+cat "$big" "$big.gz" > /dev/null
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); load: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 best() {  # best wall time in seconds of REPEATS runs of "$@"
   local b=""
@@ -62,16 +76,35 @@ best() {  # best wall time in seconds of REPEATS runs of "$@"
   done
   echo "$b"
 }
-rate() { echo "scale=0; $bytes / $1 / 1000000" | bc -l; }
 peak_kb() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
 
 printf '%-44s %9s %9s %10s\n' "run (input $((bytes / 1000000)) MB, $THREADS threads)" "seconds" "MB/s" "peak RSS"
+declare -A mbps
+measure() {  # measure TOOL LABEL BYTES CMD...: best time, MB/s of BYTES, peak RSS
+  local tool=$1 label=$2 n=$3; shift 3
+  local t r
+  t=$(best "$@")
+  r=$(echo "scale=0; $n / $t / 1000000" | bc -l)
+  mbps["$tool $label"]=$r
+  printf '%-44s %9.3f %9s %8s KB\n' "$tool $label" "$t" "$r" "$(peak_kb "$@")"
+}
 for input in "$big" "$big.gz" "$WORKDIR/big.zip" "$WORKDIR/parts/*.CSV.gz" "$WORKDIR/parts/*.zip"; do
   compgen -G "$input" > /dev/null || continue
-  cmd=("$DETENTE" events aggregate "$input" --period month --threads "$THREADS" -o "$WORKDIR/detente.csv")
-  t=$(best "${cmd[@]}")
-  printf '%-44s %9.3f %9s %8s KB\n' "detente ${input#"$WORKDIR"/}" "$t" "$(rate "$t")" "$(peak_kb "${cmd[@]}")"
+  measure detente "${input#"$WORKDIR"/}" "$bytes" \
+    "$DETENTE" events aggregate "$input" --period month --threads "$THREADS" -o "$WORKDIR/detente.csv"
 done
+if compgen -G "$WORKDIR/zips/*.zip" > /dev/null; then
+  nzip=$(find "$WORKDIR/zips" -name '*.zip' | wc -l)
+  measure detente "zips/ ($nzip zip files)" $((nzip * sample_bytes)) \
+    "$DETENTE" events aggregate "$WORKDIR/zips" --period month --threads "$THREADS" -o "$WORKDIR/zips.csv"
+  bench_bin="$(dirname "$DETENTE")/detente_bench"
+  if [[ -x "$bench_bin" ]]; then
+    # libdeflate alone on the zipped sample, on 1 thread and on $THREADS at once (GB/s).
+    "$bench_bin" --benchmark_filter="BM_EventsInflateLimit/.*threads:($THREADS|1)\$" \
+      --benchmark_format=csv 2>/dev/null | awk -F, '/BM_EventsInflateLimit/ {
+        printf "%-44s %9s %9d\n", "inflate limit (" $1 ")", "", $(NF-4) / 1e6 }' | tr -d '"'
+  fi
+fi
 
 if [[ ! -d "$DUCKDB_DIR/node_modules/@duckdb/node-api" ]]; then
   mkdir -p "$DUCKDB_DIR"
@@ -103,11 +136,15 @@ const db = await DuckDBInstance.create(':memory:', { threads: String(threads) })
 const con = await db.connect();
 await con.run(sql);
 JS
+echo "DuckDB $(node -p "require('$PWD/$DUCKDB_DIR/node_modules/@duckdb/node-api/package.json').version" 2>/dev/null || echo '?') (@duckdb/node-api)"
 for input in "$big" "$big.gz" "$WORKDIR/parts/*.CSV.gz"; do
-  cmd=(node "$runner" "$input" "$WORKDIR/duckdb.csv" "$THREADS")
-  t=$(best "${cmd[@]}")
-  printf '%-44s %9.3f %9s %8s KB\n' "duckdb ${input#"$WORKDIR"/}" "$t" "$(rate "$t")" "$(peak_kb "${cmd[@]}")"
+  measure duckdb "${input#"$WORKDIR"/}" "$bytes" node "$runner" "$input" "$WORKDIR/duckdb.csv" "$THREADS"
 done
+for input in big.CSV big.CSV.gz "parts/*.CSV.gz"; do
+  d=${mbps["detente $input"]:-0}; k=${mbps["duckdb $input"]:-0}
+  (( k > 0 )) && printf '%-44s %9s %8.1fx\n' "detente / duckdb, $input" "" "$(echo "$d / $k" | bc -l)"
+done
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 # Same groups and counts? (Goldstein sums printed differently: compare the count columns.)
 cut -d, -f1-4,7-11 "$WORKDIR/detente.csv" | sort > "$WORKDIR/a.txt"
 cut -d, -f1-4,7-11 "$WORKDIR/duckdb.csv" | sort > "$WORKDIR/b.txt"

@@ -27,6 +27,12 @@ struct Fields {
 // (the block padding): the vector paths load whole 16/32-byte words.
 void split_tabs(std::string_view line, Fields& out, int limit = kMaxFields);
 
+// The same for the line that starts at `p` and ends at the first '\n' before `end` (or at
+// `end`): the newline search and the split are one pass over the bytes. Returns the end of
+// the line (its '\n', or `end`). Reads up to 63 bytes past the line's end, which must be
+// readable (block padding, or the file's following bytes).
+const char* split_line(const char* p, const char* end, Fields& out, int limit = kMaxFields);
+
 bool valid_utf8(std::string_view s);
 
 inline bool parse_int(std::string_view s, std::int64_t& v) {
@@ -107,9 +113,9 @@ inline bool parse_date(std::string_view s, std::int32_t& days, bool prefix = fal
   } else {
     auto a = s.find('/');
     auto b = a == std::string_view::npos ? a : s.find('/', a + 1);
-    if (b == std::string_view::npos || a < 1 || a > 2 || !digits_at(s, 0, a, m) ||
-        b - a - 1 < 1 || b - a - 1 > 2 || !digits_at(s, a + 1, b - a - 1, d) ||
-        s.size() - b - 1 != 4 || !digits_at(s, b + 1, 4, y))
+    if (b == std::string_view::npos || a < 1 || a > 2 || !digits_at(s, 0, a, m) || b - a - 1 < 1 ||
+        b - a - 1 > 2 || !digits_at(s, a + 1, b - a - 1, d) || s.size() - b - 1 != 4 ||
+        !digits_at(s, b + 1, 4, y))
       return false;
   }
   if (!Date::valid(y, m, d)) return false;

@@ -125,8 +125,9 @@ class Pipeline {
 
   // Reads one input (all entries of an archive) into blocks.
   void read_input(const std::string& path) {
-    std::unique_ptr<Source> src;
     std::string display = path == "-" ? "<stdin>" : path;
+    if (auto mapped = MappedFile::open(path)) return read_mapped(*mapped, display);
+    std::unique_ptr<Source> src;
     try {
       src = open_source(path);
     } catch (const std::exception& e) {
@@ -155,13 +156,92 @@ class Pipeline {
         break;
       }
       std::string name = display;
-      bool archive = is_archive(*src);
+      bool archive = src->is_archive();
       // libarchive names the single entry of a bare gzip/xz stream "data".
       if (archive && entry_name != "data" && !entry_name.empty()) name = display + ":" + entry_name;
-      if (!read_entry(*src, name)) return;
+      if (std::string_view whole = src->whole(); !whole.empty()) {
+        reader_stats_.bytes += static_cast<std::int64_t>(whole.size());
+        read_in_place(whole.data(), whole.size(), name, nullptr);
+        show_progress(*src);
+      } else if (!read_entry(*src, name)) {
+        return;
+      }
       if (stop_.load()) return;
     }
     base_consumed_ += src->consumed();
+  }
+
+  // A plain file, mapped: its blocks are parsed where they lie, with no copy, by all the
+  // parser threads at once (each takes the next block; a block's lines are those that
+  // start in it). Block numbers are given out in file order beforehand, so the reports
+  // and line numbers are those of the streamed path.
+  void read_mapped(const MappedFile& file, const std::string& name) {
+    reader_stats_.files += 1;
+    reader_stats_.bytes += static_cast<std::int64_t>(file.size());
+    read_in_place(file.data(), file.size(), name, &file);
+    base_consumed_ += static_cast<std::int64_t>(file.size());
+  }
+
+  // Parses `size` bytes at `data` (followed by kPad readable bytes) as one entry, on every
+  // parser thread; `file`, when given, has each block's pages released once parsed.
+  void read_in_place(const char* data, std::size_t size, const std::string& name,
+                     const MappedFile* file) {
+    const char* nl = static_cast<const char*>(std::memchr(data, '\n', size));
+    std::string_view first(data, nl ? static_cast<std::size_t>(nl - data) : size);
+    std::size_t skip_bytes = 0;
+    if (first.substr(0, 3) == "\xEF\xBB\xBF") {  // a byte-order mark is not part of a field
+      first.remove_prefix(3);
+      skip_bytes = 3;
+    }
+    Detected d = detect(first, opt_.format);
+    auto entry = std::make_shared<Entry>();
+    entry->name = name;
+    entry->format = d.format;
+    entries_.push_back(entry);
+    if (!d.refusal.empty()) {  // recognisably another layout: named, not parsed
+      source_error(name, BadKind::other_layout, d.refusal);
+      return;
+    }
+    const std::size_t block = block_size_;
+    const std::size_t blocks = (size + block - 1) / block;
+    const std::size_t seq0 = next_seq_;
+    next_seq_ += blocks;
+    seq_entry_.insert(seq_entry_.end(), blocks, entry.get());
+    drain();  // the queue's parser threads stay idle until this file is done
+    std::atomic<std::size_t> next{0};
+    std::atomic<std::size_t> bytes_done{0};
+    auto work = [&](int w) {
+      WorkerState& ws = workers_[static_cast<std::size_t>(w)];
+      for (std::size_t k; !stop_.load() && (k = next.fetch_add(1)) < blocks;) {
+        const std::size_t from = k * block, to = std::min(size, from + block);
+        // The lines that start in [from, to): from the first line start at or after
+        // `from` to the end of the line holding byte to - 1.
+        std::size_t begin = from;
+        if (k == 0) {
+          begin = skip_bytes;
+        } else if (data[from - 1] != '\n') {
+          const void* f = std::memchr(data + from, '\n', to - from);
+          begin = f ? static_cast<std::size_t>(static_cast<const char*>(f) - data) + 1 : to;
+        }
+        std::size_t end = to;
+        if (begin >= to) {
+          end = begin = to;  // no line starts here
+        } else if (to < size && data[to - 1] != '\n') {
+          const void* f = std::memchr(data + to, '\n', size - to);
+          end = f ? static_cast<std::size_t>(static_cast<const char*>(f) - data) + 1 : size;
+        }
+        process(Span{data + begin, data + std::max(begin, end), entry.get(), seq0 + k,
+                     k == 0 && d.header},
+                ws, w);
+        if (file) file->release(from, to);
+        if (progress_ && file) {
+          const std::size_t before = bytes_done.fetch_add(to - from);
+          const std::size_t mb = (before + to - from) / 1'000'000 - before / 1'000'000;
+          if (mb) progress_->advance(mb);
+        }
+      }
+    };
+    parallel_workers(threads_, work);
   }
 
   // Returns false when the source failed (the rest of it is skipped).
@@ -296,6 +376,14 @@ class Pipeline {
     cv_work_.notify_one();
   }
 
+  // Waits until every queued block has been parsed (so that no queue worker uses its
+  // WorkerState or visitor slot while the mapped path does).
+  void drain() {
+    if (threads_ <= 1) return;
+    std::unique_lock lk(mu_);
+    cv_space_.wait(lk, [this] { return queue_.empty() && busy_ == 0; });
+  }
+
   void worker_loop(int w) {
     for (;;) {
       Block b;
@@ -305,37 +393,54 @@ class Pipeline {
         if (queue_.empty()) return;
         b = std::move(queue_.front());
         queue_.pop_front();
+        ++busy_;
       }
-      cv_space_.notify_one();
+      cv_space_.notify_all();
       process(b, workers_[static_cast<std::size_t>(w)], w);
       give_back(std::move(b));
+      {
+        std::lock_guard lk(mu_);
+        --busy_;
+      }
+      cv_space_.notify_all();
     }
   }
 
+  // Parses the lines of [begin, end) (the `seq`-th block, of `entry`): bytes past `end`
+  // must be readable (block padding, or the rest of a mapped file).
+  struct Span {
+    const char* begin;
+    const char* end;
+    const Entry* entry;
+    std::size_t seq;
+    bool skip_first;  // header line
+  };
   void process(const Block& b, WorkerState& ws, int w) {
+    process(Span{b.data.get() + b.skip_bytes, b.data.get() + b.size, b.entry.get(), b.seq,
+                 b.skip_first},
+            ws, w);
+  }
+  void process(const Span& b, WorkerState& ws, int w) {
     RowParser parser(opt_);
     EventRow row;
-    const char* p = b.data.get() + b.skip_bytes;
-    const char* end = b.data.get() + b.size;
+    const char* p = b.begin;
+    const char* end = b.end;
     std::int64_t line_no = 0;
     std::int64_t reported_here = 0;
     std::int64_t good_here = 0;
     const InputFormat format = b.entry->format;
+    std::string_view line;
     while (p < end) {
-      const char* nl =
-          static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
-      const char* stop = nl ? nl : end;
-      std::string_view line(p, static_cast<std::size_t>(stop - p));
-      p = nl ? nl + 1 : end;
+      const char* stop = parser.split_next(p, end, format, line);
+      p = stop < end ? stop + 1 : end;
       ++line_no;
-      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
       if (line_no == 1 && b.skip_first) {
         ws.stats.headers += 1;
         continue;
       }
       if (line.empty()) continue;
       ws.stats.lines += 1;
-      auto err = parser.parse(line, format, row, ws.stats);
+      auto err = parser.parse_split(line, format, row, ws.stats);
       if (err) {
         ws.stats.bad += 1;
         ws.stats.bad_by_kind[static_cast<int>(err->kind)] += 1;
@@ -438,6 +543,7 @@ class Pipeline {
   std::deque<Block> queue_;
   std::vector<Block> free_;
   bool done_ = false;
+  std::size_t busy_ = 0;                    // blocks being parsed by the queue's workers
   std::unique_ptr<ProgressTask> progress_;  // when options.progress is set
 };
 

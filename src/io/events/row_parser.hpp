@@ -60,12 +60,29 @@ class RowParser {
   // Counts of unknown countries and codes go to `counters`.
   std::optional<ParseError> parse(std::string_view line, InputFormat format, EventRow& row,
                                   ReadStats& counters) {
+    split_tabs(line, fields_, field_limit(format));
+    return parse_split(line, format, row, counters);
+  }
+
+  // Splits the line that starts at `p` (up to its '\n' or `end`) for `format`; `line`
+  // receives it without a trailing '\r'. Returns the line's end (its '\n' or `end`). The
+  // bytes past `end` must be readable (see split_line). Then parse_split parses it.
+  const char* split_next(const char* p, const char* end, InputFormat format,
+                         std::string_view& line) {
+    const int limit = field_limit(format);
+    const char* stop = split_line(p, end, fields_, limit);
+    line = std::string_view(p, static_cast<std::size_t>(stop - p));
+    if (!line.empty() && line.back() == '\r') {
+      line.remove_suffix(1);
+      if (fields_.count - 1 < limit) fields_.f[fields_.count - 1].remove_suffix(1);
+    }
+    return stop;
+  }
+
+  // Parses a line whose fields split_tabs or split_next has just recorded.
+  std::optional<ParseError> parse_split(std::string_view line, InputFormat format, EventRow& row,
+                                        ReadStats& counters) {
     counters_ = &counters;
-    // GDELT event rows: the fields up to NumMentions (31) are always used; the rest only
-    // for geography, DATEADDED or SOURCEURL.
-    const bool gdelt = format == InputFormat::auto_detect || format == InputFormat::gdelt1 ||
-                       format == InputFormat::gdelt2;
-    split_tabs(line, fields_, gdelt && !gdelt_tail_ ? 32 : kMaxFields);
     if (fields_.high_bytes && !valid_utf8(line)) return ParseError{BadKind::invalid_utf8};
     switch (format) {
       case InputFormat::auto_detect:
@@ -85,6 +102,14 @@ class RowParser {
   const Fields& fields() const { return fields_; }
 
  private:
+  // GDELT event rows: the fields up to NumMentions (31) are always used; the rest only for
+  // geography, DATEADDED or SOURCEURL.
+  int field_limit(InputFormat format) const {
+    const bool gdelt = format == InputFormat::auto_detect || format == InputFormat::gdelt1 ||
+                       format == InputFormat::gdelt2;
+    return gdelt && !gdelt_tail_ ? 32 : kMaxFields;
+  }
+
   bool date_of(std::string_view s, std::int32_t& days, bool prefix = false) {
     // Rows of a file mostly share a few dates: remember the last one.
     if (s == last_date_text_) {

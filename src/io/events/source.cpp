@@ -4,6 +4,7 @@
 #include <archive.h>
 #include <archive_entry.h>
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -12,6 +13,8 @@
 #include <cstring>
 #include <stdexcept>
 #include <utility>
+
+#include "io/events/members.hpp"
 
 namespace detente::events::detail {
 
@@ -88,6 +91,7 @@ class ArchiveSource : public Source {
     return total;
   }
   std::int64_t consumed() const override { return archive_filter_bytes(a_, -1); }
+  bool is_archive() const override { return true; }
 
  private:
   static archive* new_reader() {
@@ -144,8 +148,15 @@ std::unique_ptr<Source> open_source(const std::string& path) {
 #ifdef POSIX_FADV_SEQUENTIAL
   ::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
 #endif
-  if (is_compressed_magic(magic, static_cast<std::size_t>(n)))
+  if (is_compressed_magic(magic, static_cast<std::size_t>(n))) {
+    struct stat st {};
+    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
+      if (auto whole = open_whole_member_source(fd, static_cast<std::size_t>(st.st_size)))
+        return whole;
+    if (magic[0] == 0x1f && magic[1] == 0x8b)
+      if (auto stream = open_gzip_stream_source(fd)) return stream;
     return std::make_unique<ArchiveSource>(fd, true);
+  }
   return std::make_unique<PlainSource>(fd);
 }
 
@@ -178,6 +189,48 @@ std::unique_ptr<Source> open_memory_source(std::string_view bytes) {
   return std::make_unique<MemorySource>(bytes);
 }
 
-bool is_archive(const Source& src) { return dynamic_cast<const ArchiveSource*>(&src) != nullptr; }
+std::unique_ptr<MappedFile> MappedFile::open(const std::string& path) {
+  if (path == "-") return nullptr;
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return nullptr;
+  struct stat st {};
+  unsigned char magic[8] = {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0 ||
+      ::pread(fd, magic, sizeof magic, 0) < 0 || is_compressed_magic(magic, sizeof magic)) {
+    ::close(fd);
+    return nullptr;
+  }
+  const auto size = static_cast<std::size_t>(st.st_size);
+  const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+  const std::size_t file_pages = (size + page - 1) / page * page;
+  // An anonymous reservation one page longer than the file, with the file mapped over its
+  // start: the bytes past the end read as zeros instead of faulting.
+  const std::size_t reserved = file_pages + page;
+  void* base =
+      ::mmap(nullptr, reserved, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (base == MAP_FAILED) {
+    ::close(fd);
+    return nullptr;
+  }
+  void* file = ::mmap(base, size, PROT_READ, MAP_PRIVATE | MAP_FIXED, fd, 0);
+  ::close(fd);
+  if (file == MAP_FAILED) {
+    ::munmap(base, reserved);
+    return nullptr;
+  }
+  ::madvise(base, size, MADV_SEQUENTIAL);
+  return std::unique_ptr<MappedFile>(new MappedFile(static_cast<char*>(base), reserved, size));
+}
+
+MappedFile::~MappedFile() { ::munmap(data_, reserved_); }
+
+void MappedFile::release(std::size_t from, std::size_t to) const {
+  // Only the pages wholly inside [from, to): a neighbouring block may still be reading the
+  // pages at the edges (and would only page them in again if released).
+  const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+  const std::size_t a = (from + page - 1) / page * page;
+  const std::size_t b = std::min(to, size_) / page * page;
+  if (b > a) ::madvise(data_ + a, b - a, MADV_DONTNEED);
+}
 
 }  // namespace detente::events::detail

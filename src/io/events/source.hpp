@@ -27,6 +27,11 @@ class Source {
   virtual std::size_t read(char* dst, std::size_t n) = 0;
   // Bytes consumed from the underlying file so far (compressed bytes for archives).
   virtual std::int64_t consumed() const = 0;
+  // The current entry's bytes when it was decompressed whole (followed by kPad readable
+  // bytes), to be parsed in place instead of read; empty when it is read with read().
+  virtual std::string_view whole() { return {}; }
+  // True for an archive (its entries are named "file:entry").
+  virtual bool is_archive() const { return false; }
 };
 
 // True when the first bytes are a zip, gzip, bzip2, xz or zstd signature.
@@ -38,7 +43,30 @@ std::unique_ptr<Source> open_source(const std::string& path);
 // Bytes held in memory (compressed or not); `bytes` must outlive the source.
 std::unique_ptr<Source> open_memory_source(std::string_view bytes);
 
-// True for a source read through libarchive (its entries are named "file:entry").
-bool is_archive(const Source& src);
+// A regular, uncompressed file mapped into memory read-only, followed by at least one
+// zero-filled page so that vector loads may run past its end. Its pages are faulted in as
+// they are parsed (the kernel maps 16 at a time) and released after (release), so that the
+// resident memory stays a few blocks whatever the file's size.
+class MappedFile {
+ public:
+  // nullptr when `path` is not a regular non-empty file, is compressed, or cannot be mapped
+  // (the caller then reads it as a stream, which reports the reason).
+  static std::unique_ptr<MappedFile> open(const std::string& path);
+  ~MappedFile();
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+  const char* data() const { return data_; }
+  std::size_t size() const { return size_; }
+  // Drops the pages wholly inside [from, to) from this process's memory (they stay in the
+  // page cache); a hint: a later access pages them in again.
+  void release(std::size_t from, std::size_t to) const;
+
+ private:
+  MappedFile(char* base, std::size_t reserved, std::size_t size)
+      : data_(base), reserved_(reserved), size_(size) {}
+  char* data_;
+  std::size_t reserved_;
+  std::size_t size_;
+};
 
 }  // namespace detente::events::detail
