@@ -28,6 +28,7 @@ for t in "${targets[@]}"; do
   seeds=("$src/fuzz/corpus/$t")
   case $t in
     scenario_toml) seeds+=("$src/tests/fixtures/scenarios" "$src/data/scenarios") ;;
+    events_files) seeds+=("$src/fuzz/corpus/events_auto") ;;
   esac
   existing=()
   for s in "${seeds[@]}"; do [ -d "$s" ] && existing+=("$s"); done
