@@ -263,9 +263,10 @@ using smp_detail::bs_util;
 // side (each over k in order, as one at a time), so they vectorise across b. O(n·m²).
 template <Rule kRule>
 DETENTE_VECTOR_CLONES void coalition_sums(const double* w, const double* u, std::size_t n_act,
-                                          std::size_t m, double* c, double* __restrict pab,
+                                          std::size_t m, std::size_t first, std::size_t step,
+                                          double* c, double* __restrict pab,
                                           double* __restrict pba) {
-  for (std::size_t a = 1; a < m; ++a) {
+  for (std::size_t a = first; a < m; a += step) {
     std::fill(pab, pab + a, 1e-8);
     std::fill(pba, pba + a, 1e-8);
     for (std::size_t k = 0; k < n_act; ++k) {
@@ -283,12 +284,19 @@ DETENTE_VECTOR_CLONES void coalition_sums(const double* w, const double* u, std:
     }
   }
 }
+// Options a = 1 + t, 1 + t + threads, … on worker t (strided: the work grows with a).
 std::vector<double> coalitions(Rule rule, const std::vector<double>& w,
-                               const std::vector<double>& u, std::size_t n_act, std::size_t m) {
-  std::vector<double> c(m * m, 1e-8), cab(m), cba(m);
-  with_rule(rule, [&](auto r) {
-    coalition_sums<decltype(r)::value>(w.data(), u.data(), n_act, m, c.data(), cab.data(),
-                                       cba.data());
+                               const std::vector<double>& u, std::size_t n_act, std::size_t m,
+                               int threads = 1) {
+  std::vector<double> c(m * m, 1e-8);
+  const int workers = thread_count(threads, m > 1 ? m - 1 : 1);
+  parallel_workers(workers, [&](int t) {
+    std::vector<double> cab(m), cba(m);
+    with_rule(rule, [&](auto r) {
+      coalition_sums<decltype(r)::value>(
+          w.data(), u.data(), n_act, m, 1 + static_cast<std::size_t>(t),
+          static_cast<std::size_t>(workers), c.data(), cab.data(), cba.data());
+    });
   });
   return c;
 }
@@ -353,59 +361,79 @@ template <Rule kRule, S::ThirdPartyCommit kTpc>
   }
 }
 
+// Challengers searched together, sharing each row of the distances.
+constexpr std::size_t kChallengerBlock = 4;
+
 // Challengers [begin, end): target[i] = the j with the largest expected gain above 1e-5
 // (−1 if none), p_target[i] = P[i defeats j]. `est` is row-major: est[h n + a] = h's
-// estimate of a's risk attitude. Scratch: 5 n doubles.
+// estimate of a's risk attitude. Scratch: 5 n kChallengerBlock doubles.
 template <Rule kRule, S::ThirdPartyCommit kTpc>
 DETENTE_VECTOR_CLONES void challenge_search(const ChallengeInputs& in, const double* est_all,
                                             std::size_t begin, std::size_t end, long* target,
                                             double* p_target, double* scratch) {
   const std::size_t n = in.n;
   const double* diff = in.diff;
-  double* base_i = scratch;
-  double* base_j = scratch + n;
-  double* cij = scratch + 2 * n;
-  double* cji = scratch + 3 * n;
-  double* uij = scratch + 4 * n;
-  for (std::size_t i = begin; i < end; ++i) {
-    const double* est = est_all + i * n;  // i's estimates of every actor's risk attitude
-    const double uii = bs_util(diff[i * n + i], est[i]), si = in.total_sal[i];
-    for (std::size_t j = 0; j < n; ++j) {
-      uij[j] = bs_util(diff[i * n + j], est[i]);
-      const double uji = bs_util(diff[j * n + i], est[j]), ujj = bs_util(diff[j * n + j], est[j]);
-      double ci = 1e-10, cj = 1e-10;
-      const double vi = vote_r(kRule, si * in.cap[i], uii, uij[j]);
-      const double vj = vote_r(kRule, in.total_sal[j] * in.cap[j], uji, ujj);
-      if (vi > 0) ci += vi;
-      if (vi < 0) cj -= vi;
-      if (vj > 0) ci += vj;
-      if (vj < 0) cj -= vj;
-      base_i[j] = cij[j] = ci;
-      base_j[j] = cji[j] = cj;
+  for (std::size_t i0 = begin; i0 < end; i0 += kChallengerBlock) {
+    const std::size_t block = std::min(kChallengerBlock, end - i0);
+    // Per challenger of the block: its principals' votes, the coalitions, its u(i, j).
+    auto lane = [&](std::size_t b, std::size_t which) { return scratch + (5 * b + which) * n; };
+    for (std::size_t b = 0; b < block; ++b) {
+      const std::size_t i = i0 + b;
+      const double* est = est_all + i * n;  // i's estimates of every actor's risk attitude
+      const double uii = bs_util(diff[i * n + i], est[i]), si = in.total_sal[i];
+      double *base_i = lane(b, 0), *base_j = lane(b, 1), *cij = lane(b, 2), *cji = lane(b, 3),
+             *uij = lane(b, 4);
+      for (std::size_t j = 0; j < n; ++j) {
+        uij[j] = bs_util(diff[i * n + j], est[i]);
+        const double uji = bs_util(diff[j * n + i], est[j]);
+        const double ujj = bs_util(diff[j * n + j], est[j]);
+        double ci = 1e-10, cj = 1e-10;
+        const double vi = vote_r(kRule, si * in.cap[i], uii, uij[j]);
+        const double vj = vote_r(kRule, in.total_sal[j] * in.cap[j], uji, ujj);
+        if (vi > 0) ci += vi;
+        if (vi < 0) cj -= vi;
+        if (vj > 0) ci += vj;
+        if (vj < 0) cj -= vj;
+        base_i[j] = cij[j] = ci;
+        base_j[j] = cji[j] = cj;
+      }
     }
+    // Row m of the distances serves every challenger of the block while it is in cache.
     for (std::size_t m = 0; m < n; ++m) {
-      if (m == i) continue;
-      const double wm = in.weight[m], rm = est[m];
-      const double umi = bs_util(diff[m * n + i], rm), umm = bs_util(diff[m * n + m], rm);
       const double* dm = diff + m * n;
-      // m does not vote in its own contest (i : m).
-      third_party_votes<kRule, kTpc>(0, m, dm, rm, wm, umi, umm, base_i, base_j, cij, cji);
-      third_party_votes<kRule, kTpc>(m + 1, n, dm, rm, wm, umi, umm, base_i, base_j, cij, cji);
+      for (std::size_t b = 0; b < block; ++b) {
+        const std::size_t i = i0 + b;
+        if (m == i) continue;
+        const double* est = est_all + i * n;
+        const double wm = in.weight[m], rm = est[m];
+        const double umi = bs_util(diff[m * n + i], rm), umm = bs_util(diff[m * n + m], rm);
+        const double *base_i = lane(b, 0), *base_j = lane(b, 1);
+        double *cij = lane(b, 2), *cji = lane(b, 3);
+        // m does not vote in its own contest (i : m).
+        third_party_votes<kRule, kTpc>(0, m, dm, rm, wm, umi, umm, base_i, base_j, cij, cji);
+        third_party_votes<kRule, kTpc>(m + 1, n, dm, rm, wm, umi, umm, base_i, base_j, cij, cji);
+      }
     }
-    double best = -1;
-    target[i] = -1;
-    p_target[i] = 0;
-    for (std::size_t j = 0; j < n; ++j) {
-      if (j == i) continue;
-      const double sj = in.total_sal[j];
-      const double u_vict = 2 * uii, u_loss = 2 * uij[j], eu_sq = uii + uij[j];
-      const double pij = cij[j] / (cij[j] + cji[j]);
-      const double eu_contest = pij * u_vict + (1 - pij) * u_loss;
-      const double edu = (1 - sj) * u_vict + sj * eu_contest - eu_sq;
-      if (edu > 1e-5 && edu > best) {
-        best = edu;
-        target[i] = static_cast<long>(j);
-        p_target[i] = pij;
+    for (std::size_t b = 0; b < block; ++b) {
+      const std::size_t i = i0 + b;
+      const double* est = est_all + i * n;
+      const double uii = bs_util(diff[i * n + i], est[i]);
+      const double *cij = lane(b, 2), *cji = lane(b, 3), *uij = lane(b, 4);
+      double best = -1;
+      target[i] = -1;
+      p_target[i] = 0;
+      for (std::size_t j = 0; j < n; ++j) {
+        if (j == i) continue;
+        const double sj = in.total_sal[j];
+        const double u_vict = 2 * uii, u_loss = 2 * uij[j], eu_sq = uii + uij[j];
+        const double pij = cij[j] / (cij[j] + cji[j]);
+        const double eu_contest = pij * u_vict + (1 - pij) * u_loss;
+        const double edu = (1 - sj) * u_vict + sj * eu_contest - eu_sq;
+        if (edu > 1e-5 && edu > best) {
+          best = edu;
+          target[i] = static_cast<long>(j);
+          p_target[i] = pij;
+        }
       }
     }
   }
@@ -451,7 +479,7 @@ class SmpState {
     // Risk-neutral PCE over the actors' positions, weighted by capability.
     std::vector<double> u(n_ * n_);
     for (std::size_t x = 0; x < n_ * n_; ++x) u[x] = 1 - diff_[x];
-    const auto c = coalitions(rule_, cap_, u, n_, n_);
+    const auto c = coalitions(rule_, cap_, u, n_, n_, o_.threads);
     const auto p = pce_m(pcm_, vpm_, c, n_);
     const auto [lo, hi] = std::minmax_element(p.begin(), p.end());
     const double pmin = *lo, pmax = *hi;
@@ -524,7 +552,7 @@ class SmpState {
     for (std::size_t m = 0; m < n; ++m) weight[m] = total_sal_[m] * cap_[m];
     const ChallengeInputs in{n, diff_.data(), total_sal_.data(), cap_.data(), weight.data()};
     parallel_chunks(n, thread_count(threads, n), [&](std::size_t begin, std::size_t end) {
-      std::vector<double> scratch(5 * n);
+      std::vector<double> scratch(5 * n * kChallengerBlock);
       challenge_search<kRule, kTpc>(in, est_.data(), begin, end, target.data(), p_target.data(),
                                     scratch.data());
     });
