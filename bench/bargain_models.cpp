@@ -24,6 +24,7 @@
 #include "bargain/eum.hpp"
 #include "bargain/exchange.hpp"
 #include "bargain/smp.hpp"
+#include "bargain/synthetic.hpp"
 #include "bargain/weighted_mean.hpp"
 #include "bargain/weighted_median.hpp"
 #include "io/bargain/read_input.hpp"
@@ -38,40 +39,6 @@ std::string data_path(const std::string& relative) {
           ? std::filesystem::path(std::getenv("DETENTE_TESTDATA"))
           : std::filesystem::path(DETENTE_SOURCE_DIR) / ".." / "shared" / "data";
   return (dir / relative).string();
-}
-
-// One issue on 0–100: capabilities, positions and saliences uniform (as EUM inputs).
-BargainingProblem random_problem(std::size_t n, std::uint64_t seed) {
-  std::mt19937_64 rng(seed);
-  std::uniform_real_distribution<double> u(0, 1);
-  BargainingProblem p;
-  p.issues = {{"issue", 0, 100, {}}};
-  p.position.resize(1);
-  p.salience.resize(1);
-  for (std::size_t a = 0; a < n; ++a) {
-    p.actors.push_back(fmt::format("A{:04}", a));
-    p.capability.push_back(0.01 + u(rng));
-    p.position[0].push_back(100 * u(rng));
-    p.salience[0].push_back(0.05 + 0.95 * u(rng));
-  }
-  return p;
-}
-
-// Drawn like KTAB's dummyData-a*.csv: influence 0.1–5.3, position 0–100, salience 5–99%.
-BargainingProblem ktab_like_problem(std::size_t n, std::uint64_t seed) {
-  std::mt19937_64 rng(seed);
-  std::uniform_real_distribution<double> u(0, 1);
-  BargainingProblem p;
-  p.issues = {{"XYZ", 0, 100, {}}};
-  p.position.resize(1);
-  p.salience.resize(1);
-  for (std::size_t a = 0; a < n; ++a) {
-    p.actors.push_back(fmt::format("Act-{}", 1000 + a));
-    p.capability.push_back(std::round((0.1 + 5.2 * u(rng)) * 100) / 100);
-    p.position[0].push_back(std::round(100 * u(rng) * 100) / 100);
-    p.salience[0].push_back(std::round((5 + 94 * u(rng)) * 100) / 10000);
-  }
-  return p;
 }
 
 // The problem as a file the CLI reads (EUM table or KTAB CSV), in a temporary directory.
@@ -155,7 +122,7 @@ void time_command(benchmark::State& state, const std::string& args) {
 }
 
 void BM_EumRounds(benchmark::State& state) {
-  const auto p = random_problem(static_cast<std::size_t>(state.range(0)), 7);
+  const auto p = uniform_problem(static_cast<std::size_t>(state.range(0)), 7);
   EumOptions o;
   o.rounds = static_cast<int>(state.range(1));
   o.threads = static_cast<int>(state.range(2));
@@ -175,7 +142,7 @@ BENCHMARK(BM_EumRounds)
 // `detente bargain eum_N.csv --model eum --rounds 10 --threads 2 --format json`.
 void BM_EumWholeCommand(benchmark::State& state) {
   const auto n = static_cast<std::size_t>(state.range(0));
-  const std::string file = write_input(random_problem(n, 7), false, fmt::format("eum_{}.csv", n));
+  const std::string file = write_input(uniform_problem(n, 7), false, fmt::format("eum_{}.csv", n));
   time_command(
       state, fmt::format("bargain {} --model eum --rounds 10 --threads 2 --format json > /dev/null",
                          file));
@@ -271,7 +238,7 @@ void BM_ExchangeCop21(benchmark::State& state) {
 BENCHMARK(BM_ExchangeCop21)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
 void BM_WeightedMeanMedian200(benchmark::State& state) {
-  const auto p = random_problem(200, 3);
+  const auto p = uniform_problem(200, 3);
   for (auto _ : state) {
     benchmark::DoNotOptimize(weighted_mean(p, 0));
     benchmark::DoNotOptimize(weighted_median(p, 0));

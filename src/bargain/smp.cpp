@@ -327,6 +327,34 @@ struct ChallengeInputs {
   const double* weight;     // S_a c_a
 };
 
+// Third party m's vote in the contest (i : j), positive for i: m first judges the "little
+// contest" with only the principals (coalitions base_i : base_j) and itself, then compares
+// the sums of three position utilities after each outcome, by commitment model.
+[[gnu::always_inline]] inline double third_party_vote(Rule rule, S::ThirdPartyCommit tpc, double wm,
+                                                      double umi, double umj, double umm,
+                                                      double base_i, double base_j) {
+  const double vm = vote_r(rule, wm, umi, umj);
+  const double ci = vm > 0 ? base_i + vm : base_i;
+  const double cj = vm < 0 ? base_j - vm : base_j;
+  const double pin = ci / (ci + cj), pjn = 1 - pin;
+  double ik_def_j, j_def_ik, i_def_jk, jk_def_i;
+  if (tpc == S::ThirdPartyCommit::full_commit) {
+    ik_def_j = i_def_jk = 3 * umi;
+    j_def_ik = jk_def_i = 3 * umj;
+  } else if (tpc == S::ThirdPartyCommit::semi_commit) {
+    ik_def_j = 2 * umi + umm;
+    j_def_ik = 3 * umj;
+    i_def_jk = 3 * umi;
+    jk_def_i = 2 * umj + umm;
+  } else {
+    ik_def_j = i_def_jk = 2 * umi + umm;
+    j_def_ik = jk_def_i = 2 * umj + umm;
+  }
+  const double u_ik_j = pin * ik_def_j + pjn * j_def_ik;
+  const double u_i_jk = pin * i_def_jk + pjn * jk_def_i;
+  return vote_r(rule, wm, u_ik_j, u_i_jk);
+}
+
 template <Rule kRule, S::ThirdPartyCommit kTpc>
 [[gnu::always_inline]] inline void third_party_votes(
     std::size_t begin, std::size_t end, const double* __restrict dm, double rm, double wm,
@@ -335,27 +363,7 @@ template <Rule kRule, S::ThirdPartyCommit kTpc>
   for (std::size_t j = begin; j < end; ++j) {
     const double d = dm[j];
     const double umj = d <= 1 ? (1 - d) * (1 + d * rm) : (1 - d) * (1 + rm);  // bs_util
-    // m's view of the little contest (i:j) with only the principals and itself.
-    const double vm = vote_r(kRule, wm, umi, umj);
-    const double ci = vm > 0 ? base_i[j] + vm : base_i[j];
-    const double cj = vm < 0 ? base_j[j] - vm : base_j[j];
-    const double pin = ci / (ci + cj), pjn = 1 - pin;
-    double ik_def_j, j_def_ik, i_def_jk, jk_def_i;
-    if constexpr (kTpc == S::ThirdPartyCommit::full_commit) {
-      ik_def_j = i_def_jk = 3 * umi;
-      j_def_ik = jk_def_i = 3 * umj;
-    } else if constexpr (kTpc == S::ThirdPartyCommit::semi_commit) {
-      ik_def_j = 2 * umi + umm;
-      j_def_ik = 3 * umj;
-      i_def_jk = 3 * umi;
-      jk_def_i = 2 * umj + umm;
-    } else {
-      ik_def_j = i_def_jk = 2 * umi + umm;
-      j_def_ik = jk_def_i = 2 * umj + umm;
-    }
-    const double u_ik_j = pin * ik_def_j + pjn * j_def_ik;
-    const double u_i_jk = pin * i_def_jk + pjn * jk_def_i;
-    const double v = vote_r(kRule, wm, u_ik_j, u_i_jk);
+    const double v = third_party_vote(kRule, kTpc, wm, umi, umj, umm, base_i[j], base_j[j]);
     cij[j] += v > 0 ? v : 0.0;
     cji[j] -= v < 0 ? v : 0.0;
   }
@@ -577,27 +585,7 @@ class SmpState {
       if (m == i || m == j) continue;
       const double wm = total_sal_[m] * cap_[m];
       const double umi = util(h, m, i), umj = util(h, m, j), umm = util(h, m, m);
-      // m's view of the little contest (i:j) with only the principals and itself.
-      const double vm = vote_r(vr, wm, umi, umj);
-      const double ci = vm > 0 ? base_i + vm : base_i, cj = vm < 0 ? base_j - vm : base_j;
-      const double pin = ci / (ci + cj), pjn = 1 - pin;
-      // Sums of three position utilities after each outcome, by commitment model.
-      double ik_def_j, j_def_ik, i_def_jk, jk_def_i;
-      if (tpc_ == S::ThirdPartyCommit::full_commit) {
-        ik_def_j = i_def_jk = 3 * umi;
-        j_def_ik = jk_def_i = 3 * umj;
-      } else if (tpc_ == S::ThirdPartyCommit::semi_commit) {
-        ik_def_j = 2 * umi + umm;
-        j_def_ik = 3 * umj;
-        i_def_jk = 3 * umi;
-        jk_def_i = 2 * umj + umm;
-      } else {
-        ik_def_j = i_def_jk = 2 * umi + umm;
-        j_def_ik = jk_def_i = 2 * umj + umm;
-      }
-      const double u_ik_j = pin * ik_def_j + pjn * j_def_ik;
-      const double u_i_jk = pin * i_def_jk + pjn * jk_def_i;
-      const double v = vote_r(vr, wm, u_ik_j, u_i_jk);
+      const double v = third_party_vote(vr, tpc_, wm, umi, umj, umm, base_i, base_j);
       if (v > 0) cij += v;
       if (v < 0) cji -= v;
     }

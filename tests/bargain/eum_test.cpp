@@ -4,11 +4,10 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <cstdio>
 #include <fstream>
-#include <random>
 #include <sstream>
 
+#include "bargain/synthetic.hpp"
 #include "core/error.hpp"
 #include "io/bargain/read_input.hpp"
 #include "io/csv.hpp"
@@ -192,24 +191,13 @@ TEST(Eum, PositionsStayWithinTheInputRange) {
   }
 }
 
-// 200 actors on 0–100 drawn as bench/bargain_models.cpp draws them (seed 7): above the
-// size where the passes run on threads and the supports in blocks of rows.
-BargainingProblem many_actors(std::size_t n, std::uint64_t seed, bool integer_positions) {
-  std::mt19937_64 rng(seed);
-  std::uniform_real_distribution<double> u(0, 1);
-  BargainingProblem p;
-  p.issues = {{"issue", 0, 100, {}}};
-  p.position.resize(1);
-  p.salience.resize(1);
-  for (std::size_t a = 0; a < n; ++a) {
-    char name[16];
-    std::snprintf(name, sizeof name, "A%04zu", a);
-    p.actors.push_back(name);
-    p.capability.push_back(0.01 + u(rng));
-    const double x = 100 * u(rng);
-    p.position[0].push_back(integer_positions ? std::round(x / 5) * 5 : x);  // ties
-    p.salience[0].push_back(0.05 + 0.95 * u(rng));
-  }
+// n actors drawn as the benchmarks draw them (bargain/synthetic.hpp), positions optionally
+// rounded to multiples of 5 (many ties): above the size where the passes run on threads
+// and the supports in blocks of rows.
+BargainingProblem many_actors(std::size_t n, std::uint64_t seed, bool tied_positions) {
+  BargainingProblem p = uniform_problem(n, seed);
+  if (tied_positions)
+    for (double& x : p.position[0]) x = std::round(x / 5) * 5;
   return p;
 }
 
