@@ -238,6 +238,14 @@ std::vector<double> pce_m(Pcm pce_model, Vpm vpm, const std::vector<double>& c, 
 
 }  // namespace
 
+namespace {
+// KTAB's bsUtil: the utility (1 − d)(1 + d·R) of a position at distance d for risk attitude
+// R (d capped at 1 inside the second factor).
+[[gnu::always_inline]] inline double utility_at(double d, double r) {
+  return d <= 1 ? (1 - d) * (1 + d * r) : (1 - d) * (1 + r);
+}
+}  // namespace
+
 namespace smp_detail {
 
 double vote(const std::string& rule, double w, double ua, double ub) {
@@ -250,13 +258,14 @@ std::vector<double> pce(const std::string& pce_model, const std::string& vpm,
                         const std::vector<double>& c, std::size_t n) {
   return pce_m(lookup("PCEModel", pce_model, kPcm), lookup("VictoryProbModel", vpm, kVpm), c, n);
 }
-double bs_util(double d, double r) { return d <= 1 ? (1 - d) * (1 + d * r) : (1 - d) * (1 + r); }
+double bs_util(double d, double r) { return utility_at(d, r); }
 
 }  // namespace smp_detail
 
 namespace {
 
-using smp_detail::bs_util;
+// bsUtil, inlined where it is called n² or n³ times a turn.
+constexpr auto bs_util = utility_at;
 
 // Coalition strengths among `m` options from utilities u[k*m + a] and weights w[k]:
 // c_ab = 1e-8 + Σ_k max(0, vote_k(a, b)). For each a, the sums for every b < a run side by
@@ -362,7 +371,7 @@ template <Rule kRule, S::ThirdPartyCommit kTpc>
     double* __restrict cij, double* __restrict cji) {
   for (std::size_t j = begin; j < end; ++j) {
     const double d = dm[j];
-    const double umj = d <= 1 ? (1 - d) * (1 + d * rm) : (1 - d) * (1 + rm);  // bs_util
+    const double umj = utility_at(d, rm);
     const double v = third_party_vote(kRule, kTpc, wm, umi, umj, umm, base_i[j], base_j[j]);
     cij[j] += v > 0 ? v : 0.0;
     cji[j] -= v < 0 ? v : 0.0;
@@ -752,9 +761,9 @@ SmpResult smp_in_order(const BargainingProblem& p, const SmpOptions& o) {
     state.assess(pos, ideal);
     // 1. Each actor's most advantageous target (in parallel; each writes its own slot).
     state.best_challenges(o.threads, target, p_target);
-    // 2. Bargains into the initiator's and the target's queues (status quo first).
-    std::vector<std::vector<Bargain>> queue(n);
-    for (std::size_t i = 0; i < n; ++i) queue[i].push_back({i, i, {}, {}});
+    // 2. Bargains into the initiator's and the target's queues (status quo first, −1).
+    std::vector<Bargain> bargains;
+    std::vector<std::vector<long>> queue(n, std::vector<long>{-1});
     for (std::size_t i = 0; i < n; ++i) {
       if (target[i] < 0) continue;
       const auto j = static_cast<std::size_t>(target[i]);
@@ -780,11 +789,20 @@ SmpResult smp_in_order(const BargainingProblem& p, const SmpOptions& o) {
           made.push_back(avg);
         }
       }
-      for (const auto& b : made) {
-        queue[i].push_back(b);
-        queue[j].push_back(b);
+      for (auto& b : made) {
+        queue[i].push_back(static_cast<long>(bargains.size()));
+        queue[j].push_back(static_cast<long>(bargains.size()));
+        bargains.push_back(std::move(b));
       }
     }
+    // Everyone's utility of the state after each bargain, once for both of its queues.
+    std::vector<double> bargain_u(bargains.size() * n);
+    parallel_chunks(bargains.size(), thread_count(o.threads, bargains.size()),
+                    [&](std::size_t begin, std::size_t end) {
+                      for (std::size_t b = begin; b < end; ++b)
+                        for (std::size_t a = 0; a < n; ++a)
+                          bargain_u[b * n + a] = state.bargain_util(a, bargains[b]);
+                    });
     // 3. Each actor's queue: PCE over its bargains by everyone's utility; pick one.
     std::vector<double> next = pos;
     parallel_chunks(n, thread_count(o.threads, n), [&](std::size_t begin, std::size_t end) {
@@ -792,8 +810,11 @@ SmpResult smp_in_order(const BargainingProblem& p, const SmpOptions& o) {
         const auto& q = queue[k];
         const std::size_t nb = q.size();
         std::vector<double> u(n * nb);
+        const Bargain status_quo{k, k, {}, {}};
         for (std::size_t a = 0; a < n; ++a)
-          for (std::size_t m = 0; m < nb; ++m) u[a * nb + m] = state.bargain_util(a, q[m]);
+          for (std::size_t m = 0; m < nb; ++m)
+            u[a * nb + m] = q[m] < 0 ? state.bargain_util(a, status_quo)
+                                     : bargain_u[static_cast<std::size_t>(q[m]) * n + a];
         const auto c = coalitions(o.voting_rule, cap, u, n, nb);
         const auto prob = pce_m(o.pce_model, o.victory_prob_model, c, nb);
         std::size_t chosen = 0;
@@ -811,8 +832,8 @@ SmpResult smp_in_order(const BargainingProblem& p, const SmpOptions& o) {
             }
           }
         }
-        const Bargain& b = q[chosen];
-        if (b.init == b.rcvr) continue;
+        if (q[chosen] < 0) continue;  // the status quo
+        const Bargain& b = bargains[static_cast<std::size_t>(q[chosen])];
         const auto& x = b.init == k ? b.pos_init : b.pos_rcvr;
         for (std::size_t dd = 0; dd < d; ++dd) next[k * d + dd] = x[dd];
       }
