@@ -148,11 +148,12 @@ constexpr std::size_t kParallelFrom = 64;
 // r_k), so with the actors sorted by position, prefix sums F_a(t) = Σ_{t'<t} w_k d_k(x_a)
 // over the voters in position order give a pair's supports from six entries. prepare()
 // builds them, O(n²) with the n² distances d_k(x_a) = (|x_k − x_a|/R)^r_k its only powers
-// (none where r_k = 1); row(i) then gives i's supports against every j in O(n), walking
-// the midpoints of (i, j) with two pointers on each side of x_i, so that the n × n
+// (none where r_k = 1); rows() then gives a block of actors' supports against every
+// partner in O(n) each, walking the rising midpoints with two pointers, so that the n × n
 // supports are never stored. The prefix sums are kept per position (column-major), so
-// that a row reads its own column in order. Buffers live across passes and rounds:
-// nothing is allocated once they have grown.
+// that a row reads its own column in order. The n²-sized buffers live across passes and
+// rounds (nothing of that size is allocated once they have grown); the O(n) row buffers
+// are per thread and pass.
 class Supports {
  public:
   void prepare(const std::vector<double>& x, const std::vector<double>& w,
