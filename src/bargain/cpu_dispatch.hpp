@@ -6,14 +6,16 @@
 // order on each element: contraction into fused multiply-adds is off (an FMA rounds once
 // where a multiply and an add round twice), and the loops are written so that the
 // vectoriser only lays elements side by side, never reassociates a sum. So the choice of
-// copy changes the speed, never a bit of a result. Other compilers get the one baseline
-// copy.
+// copy changes the speed, never a bit of a result. Other compilers (and ThreadSanitizer
+// builds) get the one baseline copy.
 //
 // Example:
 //   DETENTE_VECTOR_CLONES void kernel(double* __restrict out, const double* in, size_t n);
 #pragma once
 
-#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
+// ThreadSanitizer crashes at start in the loader's resolution of the clones (GCC 12), so
+// ThreadSanitizer builds get the baseline copy only (the same bits, more slowly).
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && !defined(__SANITIZE_THREAD__)
 #define DETENTE_VECTOR_CLONES \
   [[gnu::target_clones("arch=x86-64-v4", "avx2", "default"), gnu::optimize("fp-contract=off")]]
 #else
