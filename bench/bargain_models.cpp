@@ -4,11 +4,16 @@
 //   convergence and on 1,000 synthetic actors drawn like it, the exchange model on decide's
 //   COP21 (15 × 13). Synthetic inputs come from a fixed seed; the whole-command benchmarks
 //   write them to a temporary directory first. Real data from
-//   ${DETENTE_TESTDATA:-<source>/../shared/data}; skipped when absent.
+//   ${DETENTE_TESTDATA:-<source>/../shared/data}; skipped when absent. Whole commands report
+//   wall time (the analyst's wait) and the child's CPU seconds (steadier on a shared
+//   machine); DETENTE_BENCH_BASELINE=/path/to/an/older/detente also times that binary on the
+//   same commands, interleaved, and reports the before/after ratios.
 //
 //   build/detente_bench --benchmark_filter='Eum|Smp'
+//   DETENTE_BENCH_BASELINE=/tmp/detente-main build/detente_bench --benchmark_filter=WholeCommand
 #include <benchmark/benchmark.h>
 #include <fmt/format.h>
+#include <sys/resource.h>
 
 #include <chrono>
 #include <cstdlib>
@@ -18,10 +23,11 @@
 
 #include "bargain/eum.hpp"
 #include "bargain/exchange.hpp"
-#include "io/bargain/read_input.hpp"
 #include "bargain/smp.hpp"
+#include "bargain/synthetic.hpp"
 #include "bargain/weighted_mean.hpp"
 #include "bargain/weighted_median.hpp"
+#include "io/bargain/read_input.hpp"
 
 namespace {
 
@@ -33,40 +39,6 @@ std::string data_path(const std::string& relative) {
           ? std::filesystem::path(std::getenv("DETENTE_TESTDATA"))
           : std::filesystem::path(DETENTE_SOURCE_DIR) / ".." / "shared" / "data";
   return (dir / relative).string();
-}
-
-// One issue on 0–100: capabilities, positions and saliences uniform (as EUM inputs).
-BargainingProblem random_problem(std::size_t n, std::uint64_t seed) {
-  std::mt19937_64 rng(seed);
-  std::uniform_real_distribution<double> u(0, 1);
-  BargainingProblem p;
-  p.issues = {{"issue", 0, 100, {}}};
-  p.position.resize(1);
-  p.salience.resize(1);
-  for (std::size_t a = 0; a < n; ++a) {
-    p.actors.push_back(fmt::format("A{:04}", a));
-    p.capability.push_back(0.01 + u(rng));
-    p.position[0].push_back(100 * u(rng));
-    p.salience[0].push_back(0.05 + 0.95 * u(rng));
-  }
-  return p;
-}
-
-// Drawn like KTAB's dummyData-a*.csv: influence 0.1–5.3, position 0–100, salience 5–99%.
-BargainingProblem ktab_like_problem(std::size_t n, std::uint64_t seed) {
-  std::mt19937_64 rng(seed);
-  std::uniform_real_distribution<double> u(0, 1);
-  BargainingProblem p;
-  p.issues = {{"XYZ", 0, 100, {}}};
-  p.position.resize(1);
-  p.salience.resize(1);
-  for (std::size_t a = 0; a < n; ++a) {
-    p.actors.push_back(fmt::format("Act-{}", 1000 + a));
-    p.capability.push_back(std::round((0.1 + 5.2 * u(rng)) * 100) / 100);
-    p.position[0].push_back(std::round(100 * u(rng) * 100) / 100);
-    p.salience[0].push_back(std::round((5 + 94 * u(rng)) * 100) / 10000);
-  }
-  return p;
 }
 
 // The problem as a file the CLI reads (EUM table or KTAB CSV), in a temporary directory.
@@ -93,21 +65,64 @@ std::string write_input(const BargainingProblem& p, bool ktab, const std::string
   return path.string();
 }
 
-// Times `command` (wall clock, as the analyst waits) per iteration.
-void time_command(benchmark::State& state, const std::string& command) {
+// CPU seconds (user + system) of the finished children so far.
+double children_cpu() {
+  rusage u{};
+  getrusage(RUSAGE_CHILDREN, &u);
+  auto s = [](const timeval& t) { return static_cast<double>(t.tv_sec) + 1e-6 * t.tv_usec; };
+  return s(u.ru_utime) + s(u.ru_stime);
+}
+
+// Runs `command` once: wall seconds, CPU seconds; a negative wall time on failure.
+std::pair<double, double> run_once(const std::string& command) {
+  const double cpu0 = children_cpu();
+  const auto start = std::chrono::steady_clock::now();
+  if (std::system(command.c_str()) != 0) return {-1, 0};
+  const double wall =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return {wall, children_cpu() - cpu0};
+}
+
+// Times `args` run by DETENTE_BINARY (wall clock, as the analyst waits) per iteration, with
+// its CPU seconds as a counter. With DETENTE_BENCH_BASELINE=/path/to/an/older/detente, each
+// iteration also runs the same command with that binary right after, and the counters give
+// its times and the ratios baseline/current: before/after figures measured in one run, at
+// one load.
+void time_command(benchmark::State& state, const std::string& args) {
+  const char* baseline = std::getenv("DETENTE_BENCH_BASELINE");
+  const std::string current = std::string(DETENTE_BINARY) + " " + args;
+  double cpu = 0, base_wall = 0, base_cpu = 0, wall_total = 0;
   for (auto _ : state) {
-    const auto start = std::chrono::steady_clock::now();
-    if (std::system(command.c_str()) != 0) {
-      state.SkipWithError(("failed: " + command).c_str());
+    const auto [wall, c] = run_once(current);
+    if (wall < 0) {
+      state.SkipWithError(("failed: " + current).c_str());
       return;
     }
-    state.SetIterationTime(
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    state.SetIterationTime(wall);
+    wall_total += wall;
+    cpu += c;
+    if (baseline && *baseline) {
+      const auto [bw, bc] = run_once(std::string(baseline) + " " + args);
+      if (bw < 0) {
+        state.SkipWithError("the baseline binary failed");
+        return;
+      }
+      base_wall += bw;
+      base_cpu += bc;
+    }
+  }
+  const auto it = static_cast<double>(state.iterations());
+  state.counters["cpu_s"] = cpu / it;
+  if (baseline && *baseline) {
+    state.counters["base_wall_s"] = base_wall / it;
+    state.counters["base_cpu_s"] = base_cpu / it;
+    state.counters["wall_ratio"] = base_wall / wall_total;
+    state.counters["cpu_ratio"] = base_cpu / cpu;
   }
 }
 
 void BM_EumRounds(benchmark::State& state) {
-  const auto p = random_problem(static_cast<std::size_t>(state.range(0)), 7);
+  const auto p = uniform_problem(static_cast<std::size_t>(state.range(0)), 7);
   EumOptions o;
   o.rounds = static_cast<int>(state.range(1));
   o.threads = static_cast<int>(state.range(2));
@@ -127,10 +142,10 @@ BENCHMARK(BM_EumRounds)
 // `detente bargain eum_N.csv --model eum --rounds 10 --threads 2 --format json`.
 void BM_EumWholeCommand(benchmark::State& state) {
   const auto n = static_cast<std::size_t>(state.range(0));
-  const std::string file = write_input(random_problem(n, 7), false, fmt::format("eum_{}.csv", n));
-  time_command(state, fmt::format("{} bargain {} --model eum --rounds 10 --threads 2 --format "
-                                  "json > /dev/null",
-                                  DETENTE_BINARY, file));
+  const std::string file = write_input(uniform_problem(n, 7), false, fmt::format("eum_{}.csv", n));
+  time_command(
+      state, fmt::format("bargain {} --model eum --rounds 10 --threads 2 --format json > /dev/null",
+                         file));
   state.counters["actors"] = static_cast<double>(n);
 }
 BENCHMARK(BM_EumWholeCommand)->Arg(200)->Arg(2000)->Unit(benchmark::kMillisecond)->UseManualTime();
@@ -162,8 +177,8 @@ void BM_SmpA160WholeCommand(benchmark::State& state) {
     state.SkipWithError("dummyData-a160.csv not found (set DETENTE_TESTDATA)");
     return;
   }
-  time_command(state, fmt::format("{} bargain {} --model smp --threads 2 --format json > /dev/null",
-                                  DETENTE_BINARY, path));
+  time_command(state,
+               fmt::format("bargain {} --model smp --threads 2 --format json > /dev/null", path));
 }
 BENCHMARK(BM_SmpA160WholeCommand)->Unit(benchmark::kMillisecond)->UseManualTime();
 
@@ -172,12 +187,30 @@ void BM_SmpWholeCommand(benchmark::State& state) {
   const auto n = static_cast<std::size_t>(state.range(0));
   const std::string file =
       write_input(ktab_like_problem(n, 11), true, fmt::format("smp_{}.csv", n));
-  time_command(state, fmt::format("{} bargain {} --model smp --threads 2 --format json > /dev/null",
-                                  DETENTE_BINARY, file));
+  time_command(state,
+               fmt::format("bargain {} --model smp --threads 2 --format json > /dev/null", file));
   state.counters["actors"] = static_cast<double>(n);
 }
 BENCHMARK(BM_SmpWholeCommand)
     ->Arg(1000)
+    ->Iterations(1)
+    ->Unit(benchmark::kMillisecond)
+    ->UseManualTime();
+
+// The same 1,000 actors for a fixed number of turns (arg 1; --rounds sets maxIter): the
+// cost of a turn, where an older binary would take too long to run to convergence.
+void BM_SmpWholeCommandTurns(benchmark::State& state) {
+  const auto n = static_cast<std::size_t>(state.range(0));
+  const std::string file =
+      write_input(ktab_like_problem(n, 11), true, fmt::format("smp_{}.csv", n));
+  time_command(state, fmt::format("bargain {} --model smp --rounds {} --threads 2 --format json "
+                                  "> /dev/null",
+                                  file, state.range(1)));
+  state.counters["actors"] = static_cast<double>(n);
+  state.counters["turns"] = static_cast<double>(state.range(1));
+}
+BENCHMARK(BM_SmpWholeCommandTurns)
+    ->Args({1000, 2})
     ->Iterations(1)
     ->Unit(benchmark::kMillisecond)
     ->UseManualTime();
@@ -205,7 +238,7 @@ void BM_ExchangeCop21(benchmark::State& state) {
 BENCHMARK(BM_ExchangeCop21)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
 void BM_WeightedMeanMedian200(benchmark::State& state) {
-  const auto p = random_problem(200, 3);
+  const auto p = uniform_problem(200, 3);
   for (auto _ : state) {
     benchmark::DoNotOptimize(weighted_mean(p, 0));
     benchmark::DoNotOptimize(weighted_median(p, 0));

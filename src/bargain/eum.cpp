@@ -145,18 +145,22 @@ constexpr std::size_t kParallelFrom = 64;
 
 // The pairwise supports of one evaluation pass. Whether voter k supports i or j depends
 // only on which side of their midpoint x_k lies (d_k is increasing in distance for any
-// r_k), so with the actors sorted by position, column prefix sums F_a(t) = Σ_{t'<t}
-// w_k d_k(x_a) over the voters in position order give a pair's supports from four
-// entries; the midpoints of (i, j) for j rising are found by two pointers. O(n²) for a
-// pass, the n² distances d_k(x_a) = (|x_k − x_a|/R)^r_k its only powers. The buffers
-// live across passes and rounds: nothing is allocated once they have grown.
+// r_k), so with the actors sorted by position, prefix sums F_a(t) = Σ_{t'<t} w_k d_k(x_a)
+// over the voters in position order give a pair's supports from six entries. prepare()
+// builds them, O(n²) with the n² distances d_k(x_a) = (|x_k − x_a|/R)^r_k its only powers
+// (none where r_k = 1); rows() then gives a block of actors' supports against every
+// partner in O(n) each, walking the rising midpoints with two pointers, so that the n × n
+// supports are never stored. The prefix sums are kept per position (column-major), so
+// that a row reads its own column in order. The n²-sized buffers live across passes and
+// rounds (nothing of that size is allocated once they have grown); the O(n) row buffers
+// are per thread and pass.
 class Supports {
  public:
-  void compute(const std::vector<double>& x, const std::vector<double>& w,
+  void prepare(const std::vector<double>& x, const std::vector<double>& w,
                const std::vector<double>& voter_risk, double range, const EumOptions& o,
                int threads) {
     n_ = x.size();
-    const std::size_t n = n_;
+    const std::size_t n = n_, stride = n + 1;
     by_x_.resize(n);
     std::iota(by_x_.begin(), by_x_.end(), 0);
     std::stable_sort(by_x_.begin(), by_x_.end(),
@@ -167,74 +171,153 @@ class Supports {
       xs_[t] = x[by_x_[t]];
       rank_[by_x_[t]] = t;
     }
-    prefix_.resize((n + 1) * n);
-    std::fill(prefix_.begin(), prefix_.begin() + static_cast<std::ptrdiff_t>(n), 0.0);
+    dist_.resize(n * n);
+    prefix_.resize(stride * n);
     voter_sum_.assign(n, 0.0);
     const bool all_pairs = o.probability == O::Probability::all_pairs;
     const int t_count = n >= kParallelFrom ? threads : 1;
-    // 1. Row t of the distances, for the voter k in position t: each thread fills the rows
-    //    of its chunk into prefix_ (row t + 1), then the running sums go down the columns.
+    // 1. Row t of the weighted distances, for the voter k in position t.
     parallel_chunks(n, t_count, [&](std::size_t begin, std::size_t end) {
       std::vector<double> sorted(n);
       for (std::size_t t = begin; t < end; ++t) {
         const std::size_t k = by_x_[t];
-        double* row = &prefix_[(t + 1) * n];
+        double* row = &dist_[t * n];
         const double xk = x[k], rk = voter_risk[k];
-        for (std::size_t a = 0; a < n; ++a) {
-          const double v = std::abs(xk - xs_[a]) / range;
-          row[a] = o.vote_risk ? std::pow(v, rk) : v;
-        }
+        for (std::size_t a = 0; a < n; ++a) row[a] = std::abs(xk - xs_[a]) / range;
+        if (o.vote_risk && rk != 1.0)  // pow(v, 1) = v exactly
+          for (std::size_t a = 0; a < n; ++a) row[a] = std::pow(row[a], rk);
         if (all_pairs) voter_sum_[k] = sorted_pair_sum(row, t, sorted);
         const double wk = w[k];
         for (std::size_t a = 0; a < n; ++a) row[a] *= wk;
       }
     });
-    for (std::size_t t = 0; t < n; ++t) {
-      const double* above = &prefix_[t * n];
-      double* row = &prefix_[(t + 1) * n];
-      for (std::size_t a = 0; a < n; ++a) row[a] = above[a] + row[a];
-    }
+    // 2. The running sums down each position's column, stored per position; blocks of
+    //    columns side by side keep the reads of dist_ in whole cache lines.
+    constexpr std::size_t kBlock = 8;
+    const std::size_t blocks = (n + kBlock - 1) / kBlock;
+    parallel_chunks(blocks, t_count, [&](std::size_t begin, std::size_t end) {
+      for (std::size_t blk = begin; blk < end; ++blk) {
+        const std::size_t a0 = blk * kBlock, a1 = std::min(n, a0 + kBlock);
+        double acc[kBlock] = {};
+        for (std::size_t a = a0; a < a1; ++a) prefix_[a * stride] = 0;
+        for (std::size_t t = 0; t < n; ++t) {
+          const double* row = &dist_[t * n];
+          for (std::size_t a = a0; a < a1; ++a) {
+            acc[a - a0] = acc[a - a0] + row[a];
+            prefix_[a * stride + t + 1] = acc[a - a0];
+          }
+        }
+      }
+    });
+    total_.resize(n);
+    for (std::size_t a = 0; a < n; ++a) total_[a] = prefix_[a * stride + n];
     // Σ_k w_k Σ_{a,b} |d_ka − d_kb| over ordered pairs, in actor order.
     all_votes_ = 0;
     if (all_pairs)
       for (std::size_t k = 0; k < n; ++k) all_votes_ += w[k] * 2 * voter_sum_[k];
-    // 2. Each pair once, lower position first; pairs at one position keep support 0.
-    support_.assign(n * n, 0.0);
-    parallel_chunks(n, t_count, [&](std::size_t begin, std::size_t end) {
-      for (std::size_t si = begin; si < end; ++si) {
-        const double xi = xs_[si];
-        std::size_t sj = si + 1;
-        while (sj < n && !(xs_[sj] > xi)) ++sj;
-        std::size_t below =
-            static_cast<std::size_t>(std::lower_bound(xs_.begin(), xs_.end(), xi) - xs_.begin());
-        std::size_t upto = below;
-        const std::size_t i = by_x_[si];
-        const double fi_n = pre(n, si);
-        for (; sj < n; ++sj) {
-          const double mid = (xi + xs_[sj]) / 2;
-          while (below < n && xs_[below] < mid) ++below;
-          while (upto < n && !(mid < xs_[upto])) ++upto;
-          // Below the midpoint k is nearer i: v = w(d(x_j) − d(x_i)) > 0 supports i.
-          const double for_i =
-              std::max(0.0, (pre(below, sj) - pre(0, sj)) - (pre(below, si) - pre(0, si)));
-          const double for_j = std::max(0.0, (fi_n - pre(upto, si)) - (pre(n, sj) - pre(upto, sj)));
-          const std::size_t j = by_x_[sj];
-          support_[i * n + j] = for_i;
-          support_[j * n + i] = for_j;
-        }
-      }
-    });
   }
 
-  // P^i: the probability that i's position prevails over j's.
-  double probability(std::size_t i, std::size_t j, bool pair_normalised) const {
-    const double for_i = support_[i * n_ + j], total = for_i + support_[j * n_ + i];
-    if (pair_normalised) return total > 0 ? for_i / total : 0.5;
-    return all_votes_ > 0 ? for_i / all_votes_ : 0.0;
+  // For the actors at sorted positions [t0, t1) (at most kRowBlock): row r = t − t0 of
+  // over (under) holds, at each partner's sorted position, the support for x_t against
+  // the partner's position (for the partner's against x_t); 0 where the positions are
+  // equal. The rows walk the partners together, so that the prefix entries of a partner
+  // (one column, the rows' nearby midpoints) are read once from memory for the block.
+  void rows(std::size_t t0, std::size_t t1, double* over, double* under) const {
+    const std::size_t n = n_, m = t1 - t0;
+    std::size_t lo_end[kRowBlock], hi_begin[kRowBlock], below[kRowBlock], upto[kRowBlock];
+    for (std::size_t r = 0; r < m; ++r) {
+      const double xi = xs_[t0 + r];
+      lo_end[r] =
+          static_cast<std::size_t>(std::lower_bound(xs_.begin(), xs_.end(), xi) - xs_.begin());
+      hi_begin[r] =
+          static_cast<std::size_t>(std::upper_bound(xs_.begin(), xs_.end(), xi) - xs_.begin());
+      below[r] = upto[r] = 0;
+    }
+    // Pairs (lo, hi) with x_lo < x_hi; below/upto: the positions < and ≤ their midpoint,
+    // which rises with the partner's position. Below the midpoint k is nearer lo:
+    // v = w(d(x_hi) − d(x_lo)) > 0 supports lo.
+    for (std::size_t sj = 0; sj < n; ++sj) {
+      const double total_j = total_[sj];
+      // The partner columns are a stride apart, beyond the hardware prefetcher: fetch the
+      // block's midpoint entries of a partner a few steps ahead.
+      if (sj + kAhead < n) {
+        const double* ahead = &prefix_[(sj + kAhead) * (n + 1) + below[0]];
+        __builtin_prefetch(ahead);
+        __builtin_prefetch(ahead + 8);
+      }
+      for (std::size_t r = 0; r < m; ++r) {
+        const std::size_t si = t0 + r;
+        double& o_ij = over[r * n + sj];
+        double& u_ij = under[r * n + sj];
+        if (sj >= lo_end[r] && sj < hi_begin[r]) {
+          o_ij = u_ij = 0;
+          continue;
+        }
+        const bool partner_above = sj >= hi_begin[r];
+        const std::size_t lo = partner_above ? si : sj, hi = partner_above ? sj : si;
+        const double mid = (xs_[lo] + xs_[hi]) / 2;
+        std::size_t bl = below[r], up = upto[r];
+        while (bl < n && xs_[bl] < mid) ++bl;
+        if (up < bl) up = bl;
+        while (up < n && !(mid < xs_[up])) ++up;
+        below[r] = bl;
+        upto[r] = up;
+        const double total_lo = partner_above ? total_[si] : total_j;
+        const double total_hi = partner_above ? total_j : total_[si];
+        const double for_lo = std::max(0.0, pre(bl, hi) - pre(bl, lo));
+        const double for_hi = std::max(0.0, (total_lo - pre(up, lo)) - (total_hi - pre(up, hi)));
+        o_ij = partner_above ? for_lo : for_hi;
+        u_ij = partner_above ? for_hi : for_lo;
+      }
+    }
   }
+
+  // body(i, over, under, scratch) for every actor i, with i's rows of rows() (indexed by
+  // the partners' sorted positions) and 2n doubles of the thread's own: blocks of sorted positions
+  // split among `threads`, or, if `in_actor_order`, one actor at a time in actor order on this
+  // thread.
+  template <typename Body>
+  void for_each_row(int threads, bool in_actor_order, Body body) const {
+    const std::size_t n = n_;
+    if (in_actor_order) {
+      std::vector<double> over(n), under(n), scratch(2 * n);
+      for (std::size_t i = 0; i < n; ++i) {
+        rows(rank_[i], rank_[i] + 1, over.data(), under.data());
+        body(i, over.data(), under.data(), scratch.data());
+      }
+      return;
+    }
+    const std::size_t blocks = (n + kRowBlock - 1) / kRowBlock;
+    parallel_chunks(blocks, n >= kParallelFrom ? threads : 1,
+                    [&](std::size_t begin, std::size_t end) {
+                      std::vector<double> over(kRowBlock * n), under(kRowBlock * n), scratch(2 * n);
+                      for (std::size_t blk = begin; blk < end; ++blk) {
+                        const std::size_t t0 = blk * kRowBlock, t1 = std::min(n, t0 + kRowBlock);
+                        rows(t0, t1, over.data(), under.data());
+                        for (std::size_t t = t0; t < t1; ++t)
+                          body(by_x_[t], &over[(t - t0) * n], &under[(t - t0) * n], scratch.data());
+                      }
+                    });
+  }
+
+  // P^i from i's support s_i and j's s_j against each other.
+  double probability(double s_i, double s_j, bool pair_normalised) const {
+    if (pair_normalised) {
+      const double total = s_i + s_j;
+      return total > 0 ? s_i / total : 0.5;
+    }
+    return all_votes_ > 0 ? s_i / all_votes_ : 0.0;
+  }
+
+  // The actor at sorted position t, and the sorted position of actor i (after prepare).
+  std::size_t actor_at(std::size_t t) const { return by_x_[t]; }
+  // Sorted positions a block of rows() covers at most.
+  static constexpr std::size_t kRowBlock = 16;
+  static constexpr std::size_t kAhead = 8;  // partners the prefetch runs ahead
+  std::size_t rank(std::size_t i) const { return rank_[i]; }
 
  private:
-  double pre(std::size_t t, std::size_t sa) const { return prefix_[t * n_ + sa]; }
+  double pre(std::size_t t, std::size_t sa) const { return prefix_[sa * (n_ + 1) + t]; }
 
   // Σ_m row[m]·(2m − (n − 1)) over the row sorted ascending (= Σ_{a,b} |d_a − d_b| / 2).
   // The row (voter at sorted position t) falls away from t on both sides, so a merge of
@@ -260,7 +343,7 @@ class Supports {
 
   std::size_t n_ = 0;
   std::vector<std::size_t> by_x_, rank_;
-  std::vector<double> xs_, prefix_, voter_sum_, support_;
+  std::vector<double> xs_, dist_, prefix_, total_, voter_sum_;
   double all_votes_ = 0;
 };
 
@@ -269,13 +352,13 @@ class Supports {
 class ExpectedUtility {
  public:
   ExpectedUtility(const std::vector<double>& x, const std::vector<double>& s, double range,
-                  double median, const EumOptions& o, const Supports& sup)
-      : x_(x), s_(s), range_(range), mu_(median), o_(o), sup_(sup) {}
+                  double median, const EumOptions& o)
+      : x_(x), s_(s), range_(range), mu_(median), o_(o) {}
 
-  // i's expected utility of challenging j with exponent r; us, uf: utility(0.5 ∓ 0.5 d_ij, r).
-  double operator()(std::size_t i, std::size_t j, double r, double us, double uf,
+  // i's expected utility of challenging j with exponent r and P^i = p; us, uf:
+  // utility(0.5 ∓ 0.5 d_ij, r).
+  double operator()(std::size_t i, std::size_t j, double p, double r, double us, double uf,
                     double usq) const {
-    const double p = sup_.probability(i, j, o_.probability == O::Probability::pair);
     double e = s_[j] * (p * us + (1 - p) * uf) + (1 - s_[j]) * us - o_.q * usq;
     if (o_.q < 1) {
       const double dij = std::abs(x_[i] - x_[j]) / range_;
@@ -297,9 +380,9 @@ class ExpectedUtility {
     return e;
   }
   // The same, computing its own utilities.
-  double operator()(std::size_t i, std::size_t j, double r) const {
+  double operator()(std::size_t i, std::size_t j, double p, double r) const {
     const double dij = std::abs(x_[i] - x_[j]) / range_;
-    return (*this)(i, j, r, utility(0.5 - 0.5 * dij, r), utility(0.5 + 0.5 * dij, r),
+    return (*this)(i, j, p, r, utility(0.5 - 0.5 * dij, r), utility(0.5 + 0.5 * dij, r),
                    utility(0.5, r));
   }
 
@@ -308,7 +391,6 @@ class ExpectedUtility {
   const std::vector<double>& s_;
   double range_, mu_;
   const EumOptions& o_;
-  const Supports& sup_;
 };
 
 enum class OfferKind { conflict = 0, compromise = 1, compel = 2 };
@@ -393,59 +475,78 @@ EumResult eum_in_order(const BargainingProblem& p, std::size_t issue, const EumO
       std::fill(r_sec.begin(), r_sec.end(), 1.0);
     else
       r_sec = r;
-    sup.compute(x, w, r_sec, range, o, threads);
+    const bool pair_p = o.probability == O::Probability::pair;
+    sup.prepare(x, w, r_sec, range, o, threads);
     {
-      const ExpectedUtility eu(x, s, range, mu, o, sup);
-      parallel_chunks(n, threads, [&](std::size_t begin, std::size_t end) {
-        for (std::size_t i = begin; i < end; ++i) {
-          double sec = 0;
-          for (std::size_t j = 0; j < n; ++j) {
-            if (i == j) continue;
-            if (o.security == O::Security::challenged)  // j challenges i: E^i(U_ji) or E^j(U_ji)
-              sec += eu(
-                  j, i,
-                  o.security_perspective == O::SecurityPerspective::target ? r_sec[i] : r_sec[j]);
-            else
-              sec += eu(i, j, r_sec[i]);
-          }
-          security[i] = sec;
-        }
-      });
+      const ExpectedUtility eu(x, s, range, mu, o);
+      sup.for_each_row(
+          threads, false, [&](std::size_t i, const double* over, const double* under, double*) {
+            double sec = 0;
+            for (std::size_t j = 0; j < n; ++j) {
+              if (i == j) continue;
+              const std::size_t sj = sup.rank(j);
+              if (o.security == O::Security::challenged)  // j challenges i: E^i(U_ji) or E^j(U_ji)
+                sec += eu(
+                    j, i, sup.probability(under[sj], over[sj], pair_p),
+                    o.security_perspective == O::SecurityPerspective::target ? r_sec[i] : r_sec[j]);
+              else
+                sec += eu(i, j, sup.probability(over[sj], under[sj], pair_p), r_sec[i]);
+            }
+            security[i] = sec;
+          });
       r = eum_detail::risk_exponents(security);
     }
     // 2. Offers with the new exponents; each actor accepts one, all move at once.
-    sup.compute(x, w, r, range, o, threads);
-    const ExpectedUtility eu(x, s, range, mu, o, sup);
+    sup.prepare(x, w, r, range, o, threads);
+    const ExpectedUtility eu(x, s, range, mu, o);
     const bool mirror = o.perspective == O::Perspective::mirror;
     const bool figure = o.compromise_region == O::CompromiseRegion::figure;
-    parallel_chunks(n, threads, [&](std::size_t begin, std::size_t end) {
-      for (std::size_t i = begin; i < end; ++i) {
-        const double ri = r[i], usq_i = utility(0.5, ri);
-        OfferChoice choice(x[i], o.selection);
-        for (std::size_t j = 0; j < n; ++j) {
-          if (j == i || x[j] == x[i]) continue;
-          // Under mirror both sides use r_i, and d_ji = d_ij: one pair of powers serves both.
-          const double dij = std::abs(x[i] - x[j]) / range;
-          const double us = utility(0.5 - 0.5 * dij, ri), uf = utility(0.5 + 0.5 * dij, ri);
-          const double a = eu(i, j, ri, us, uf, usq_i);
-          const double b = mirror ? eu(j, i, ri, us, uf, usq_i) : eu(j, i, r[j]);
-          if (a > 0 && b > 0) {
-            bool gives_way = b > a;
-            if (o.conflict == O::Conflict::stochastic)
-              gives_way = uniform(rng) < 1 - sup.probability(i, j, true);
-            if (gives_way) choice.offer(OfferKind::conflict, x[j], a, b, x[j]);
-          } else if (figure ? (a < 0 && b > 0 && std::abs(b) > std::abs(a))
-                            : (a < 0 && b < 0 && std::abs(b) > std::abs(a))) {
-            choice.offer(OfferKind::compromise, x[i] + (x[j] - x[i]) * std::abs(a / b), a, b, x[j]);
-          } else if (o.compel && a < 0 && b > 0 && std::abs(a) > std::abs(b)) {
-            choice.offer(OfferKind::compel, x[j], a, b, x[j]);
+    // Stochastic conflicts draw in (i, j) actor order: rows one at a time, in that order.
+    sup.for_each_row(
+        threads, o.conflict == O::Conflict::stochastic,
+        [&](std::size_t i, const double* over, const double* under, double* scratch) {
+          const double ri = r[i], usq_i = utility(0.5, ri);
+          // The bases of i's utilities of success and failure against every j, raised to
+          // r_i as one row: success[j] = (0.5 − 0.5 d_ij)^r_i, failure[j] = (0.5 + …)^r_i.
+          double* success = scratch;
+          double* failure = scratch + n;
+          for (std::size_t j = 0; j < n; ++j) {
+            const double dij = std::abs(x[i] - x[j]) / range;
+            success[j] = std::max(0.5 - 0.5 * dij, 0.0);
+            failure[j] = std::max(0.5 + 0.5 * dij, 0.0);
           }
-        }
-        const auto to = choice.accepted();
-        moved[i] = to && *to != x[i];
-        next[i] = moved[i] ? *to : x[i];
-      }
-    });
+          if (ri != 1.0)  // pow(b, 1) = b exactly
+            for (std::size_t j = 0; j < n; ++j) {
+              success[j] = std::pow(success[j], ri);
+              failure[j] = std::pow(failure[j], ri);
+            }
+          OfferChoice choice(x[i], o.selection);
+          for (std::size_t j = 0; j < n; ++j) {
+            if (j == i || x[j] == x[i]) continue;
+            const std::size_t sj = sup.rank(j);
+            const double p_ij = sup.probability(over[sj], under[sj], pair_p);
+            const double p_ji = sup.probability(under[sj], over[sj], pair_p);
+            // Under mirror both sides use r_i, and d_ji = d_ij: one pair of powers serves both.
+            const double us = 2 - 4 * success[j], uf = 2 - 4 * failure[j];
+            const double a = eu(i, j, p_ij, ri, us, uf, usq_i);
+            const double b = mirror ? eu(j, i, p_ji, ri, us, uf, usq_i) : eu(j, i, p_ji, r[j]);
+            if (a > 0 && b > 0) {
+              bool gives_way = b > a;
+              if (o.conflict == O::Conflict::stochastic)
+                gives_way = uniform(rng) < 1 - sup.probability(over[sj], under[sj], true);
+              if (gives_way) choice.offer(OfferKind::conflict, x[j], a, b, x[j]);
+            } else if (figure ? (a < 0 && b > 0 && std::abs(b) > std::abs(a))
+                              : (a < 0 && b < 0 && std::abs(b) > std::abs(a))) {
+              choice.offer(OfferKind::compromise, x[i] + (x[j] - x[i]) * std::abs(a / b), a, b,
+                           x[j]);
+            } else if (o.compel && a < 0 && b > 0 && std::abs(a) > std::abs(b)) {
+              choice.offer(OfferKind::compel, x[j], a, b, x[j]);
+            }
+          }
+          const auto to = choice.accepted();
+          moved[i] = to && *to != x[i];
+          next[i] = moved[i] ? *to : x[i];
+        });
     int moves = 0;
     for (char m : moved) moves += m;
     x.swap(next);

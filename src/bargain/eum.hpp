@@ -6,8 +6,10 @@
 // from security levels (with r = 1), expected utilities of challenge for every ordered
 // pair, offers by octant (conflict, compromise, compel/capitulation, status quo), each
 // actor accepts one offer, all move at once. Equations: docs/models/eum.md.
-// Complexity per round: O(n²) (pairwise supports by prefix sums over sorted positions, two
-// pointers for the midpoints; docs/models/eum.md), parallel over actors for large n.
+// Complexity per round: O(n²) time and memory — pairwise supports by prefix sums over
+// sorted positions, produced one actor's row at a time by two pointers over the midpoints
+// and used at once (no n × n table of supports), 3n² powers (none where r = 1); blocks of
+// rows on threads for n ≥ 64, results identical for any thread count (docs/models/eum.md).
 //
 // Example:
 //   EumOptions o;              // defaults reproduce Scholz's code (Table 2 within 0.3)

@@ -7,6 +7,7 @@
 #include <numeric>
 #include <type_traits>
 
+#include "bargain/cpu_dispatch.hpp"
 #include "bargain/weighted_mean.hpp"
 #include "core/error.hpp"
 #include "core/parallel.hpp"
@@ -237,6 +238,14 @@ std::vector<double> pce_m(Pcm pce_model, Vpm vpm, const std::vector<double>& c, 
 
 }  // namespace
 
+namespace {
+// KTAB's bsUtil: the utility (1 − d)(1 + d·R) of a position at distance d for risk attitude
+// R (d capped at 1 inside the second factor).
+[[gnu::always_inline]] inline double utility_at(double d, double r) {
+  return d <= 1 ? (1 - d) * (1 + d * r) : (1 - d) * (1 + r);
+}
+}  // namespace
+
 namespace smp_detail {
 
 double vote(const std::string& rule, double w, double ua, double ub) {
@@ -249,41 +258,54 @@ std::vector<double> pce(const std::string& pce_model, const std::string& vpm,
                         const std::vector<double>& c, std::size_t n) {
   return pce_m(lookup("PCEModel", pce_model, kPcm), lookup("VictoryProbModel", vpm, kVpm), c, n);
 }
-double bs_util(double d, double r) { return d <= 1 ? (1 - d) * (1 + d * r) : (1 - d) * (1 + r); }
+double bs_util(double d, double r) { return utility_at(d, r); }
 
 }  // namespace smp_detail
 
 namespace {
 
-using smp_detail::bs_util;
+// bsUtil, inlined where it is called n² or n³ times a turn.
+constexpr auto bs_util = utility_at;
 
 // Coalition strengths among `m` options from utilities u[k*m + a] and weights w[k]:
 // c_ab = 1e-8 + Σ_k max(0, vote_k(a, b)). For each a, the sums for every b < a run side by
 // side (each over k in order, as one at a time), so they vectorise across b. O(n·m²).
-std::vector<double> coalitions(Rule rule, const std::vector<double>& w,
-                               const std::vector<double>& u, std::size_t n_act, std::size_t m) {
-  std::vector<double> c(m * m, 1e-8), cab(m), cba(m);
-  with_rule(rule, [&](auto r) {
-    constexpr Rule kRule = decltype(r)::value;
-    for (std::size_t a = 1; a < m; ++a) {
-      std::fill(cab.begin(), cab.begin() + static_cast<std::ptrdiff_t>(a), 1e-8);
-      std::fill(cba.begin(), cba.begin() + static_cast<std::ptrdiff_t>(a), 1e-8);
-      double* pab = cab.data();
-      double* pba = cba.data();
-      for (std::size_t k = 0; k < n_act; ++k) {
-        const double* uk = &u[k * m];
-        const double uka = uk[a], wk = w[k];
-        for (std::size_t b = 0; b < a; ++b) {
-          const double v = vote_r(kRule, wk, uka, uk[b]);
-          pab[b] += v > 0 ? v : 0.0;
-          pba[b] -= v < 0 ? v : 0.0;
-        }
-      }
+template <Rule kRule>
+DETENTE_VECTOR_CLONES void coalition_sums(const double* w, const double* u, std::size_t n_act,
+                                          std::size_t m, std::size_t first, std::size_t step,
+                                          double* c, double* __restrict pab,
+                                          double* __restrict pba) {
+  for (std::size_t a = first; a < m; a += step) {
+    std::fill(pab, pab + a, 1e-8);
+    std::fill(pba, pba + a, 1e-8);
+    for (std::size_t k = 0; k < n_act; ++k) {
+      const double* __restrict uk = &u[k * m];
+      const double uka = uk[a], wk = w[k];
       for (std::size_t b = 0; b < a; ++b) {
-        c[a * m + b] = cab[b];
-        c[b * m + a] = cba[b];
+        const double v = vote_r(kRule, wk, uka, uk[b]);
+        pab[b] += v > 0 ? v : 0.0;
+        pba[b] -= v < 0 ? v : 0.0;
       }
     }
+    for (std::size_t b = 0; b < a; ++b) {
+      c[a * m + b] = pab[b];
+      c[b * m + a] = pba[b];
+    }
+  }
+}
+// Options a = 1 + t, 1 + t + threads, … on worker t (strided: the work grows with a).
+std::vector<double> coalitions(Rule rule, const std::vector<double>& w,
+                               const std::vector<double>& u, std::size_t n_act, std::size_t m,
+                               int threads = 1) {
+  std::vector<double> c(m * m, 1e-8);
+  const int workers = thread_count(threads, m > 1 ? m - 1 : 1);
+  parallel_workers(workers, [&](int t) {
+    std::vector<double> cab(m), cba(m);
+    with_rule(rule, [&](auto r) {
+      coalition_sums<decltype(r)::value>(
+          w.data(), u.data(), n_act, m, 1 + static_cast<std::size_t>(t),
+          static_cast<std::size_t>(workers), c.data(), cab.data(), cba.data());
+    });
   });
   return c;
 }
@@ -295,13 +317,144 @@ double uniform_at(std::uint64_t seed, std::uint64_t turn, std::uint64_t actor) {
   return static_cast<double>(h >> 11) * 0x1.0p-53;
 }
 
-// Targets evaluated side by side in the best-challenge search (vector lanes).
-constexpr std::size_t kLanes = 16;
-
 struct Bargain {
   std::size_t init, rcvr;  // init == rcvr: the status quo
   std::vector<double> pos_init, pos_rcvr;
 };
+
+// The best-challenge search of one challenger i, by i's own estimates (prob_edu_challenge
+// with h = k = i) against every target j at once. Arrays over the targets j, the third
+// parties m in order as the outer loop: for each m the update of every (i : j) contest is
+// one branch-free pass over row m of the distances, which the compiler vectorises; each
+// element sees the same IEEE operations in the same order as the one-pair code (no
+// reassociation, no contraction), so the results are bit-identical to it.
+struct ChallengeInputs {
+  std::size_t n;
+  const double* diff;       // n × n distances d(ideal_a, pos_b)
+  const double* total_sal;  // S_a
+  const double* cap;        // c_a
+  const double* weight;     // S_a c_a
+};
+
+// Third party m's vote in the contest (i : j), positive for i: m first judges the "little
+// contest" with only the principals (coalitions base_i : base_j) and itself, then compares
+// the sums of three position utilities after each outcome, by commitment model.
+[[gnu::always_inline]] inline double third_party_vote(Rule rule, S::ThirdPartyCommit tpc, double wm,
+                                                      double umi, double umj, double umm,
+                                                      double base_i, double base_j) {
+  const double vm = vote_r(rule, wm, umi, umj);
+  const double ci = vm > 0 ? base_i + vm : base_i;
+  const double cj = vm < 0 ? base_j - vm : base_j;
+  const double pin = ci / (ci + cj), pjn = 1 - pin;
+  double ik_def_j, j_def_ik, i_def_jk, jk_def_i;
+  if (tpc == S::ThirdPartyCommit::full_commit) {
+    ik_def_j = i_def_jk = 3 * umi;
+    j_def_ik = jk_def_i = 3 * umj;
+  } else if (tpc == S::ThirdPartyCommit::semi_commit) {
+    ik_def_j = 2 * umi + umm;
+    j_def_ik = 3 * umj;
+    i_def_jk = 3 * umi;
+    jk_def_i = 2 * umj + umm;
+  } else {
+    ik_def_j = i_def_jk = 2 * umi + umm;
+    j_def_ik = jk_def_i = 2 * umj + umm;
+  }
+  const double u_ik_j = pin * ik_def_j + pjn * j_def_ik;
+  const double u_i_jk = pin * i_def_jk + pjn * jk_def_i;
+  return vote_r(rule, wm, u_ik_j, u_i_jk);
+}
+
+template <Rule kRule, S::ThirdPartyCommit kTpc>
+[[gnu::always_inline]] inline void third_party_votes(
+    std::size_t begin, std::size_t end, const double* __restrict dm, double rm, double wm,
+    double umi, double umm, const double* __restrict base_i, const double* __restrict base_j,
+    double* __restrict cij, double* __restrict cji) {
+  for (std::size_t j = begin; j < end; ++j) {
+    const double d = dm[j];
+    const double umj = utility_at(d, rm);
+    const double v = third_party_vote(kRule, kTpc, wm, umi, umj, umm, base_i[j], base_j[j]);
+    cij[j] += v > 0 ? v : 0.0;
+    cji[j] -= v < 0 ? v : 0.0;
+  }
+}
+
+// Challengers searched together, sharing each row of the distances.
+constexpr std::size_t kChallengerBlock = 4;
+
+// Challengers [begin, end): target[i] = the j with the largest expected gain above 1e-5
+// (−1 if none), p_target[i] = P[i defeats j]. `est` is row-major: est[h n + a] = h's
+// estimate of a's risk attitude. Scratch: 5 n kChallengerBlock doubles.
+template <Rule kRule, S::ThirdPartyCommit kTpc>
+DETENTE_VECTOR_CLONES void challenge_search(const ChallengeInputs& in, const double* est_all,
+                                            std::size_t begin, std::size_t end, long* target,
+                                            double* p_target, double* scratch) {
+  const std::size_t n = in.n;
+  const double* diff = in.diff;
+  for (std::size_t i0 = begin; i0 < end; i0 += kChallengerBlock) {
+    const std::size_t block = std::min(kChallengerBlock, end - i0);
+    // Per challenger of the block: its principals' votes, the coalitions, its u(i, j).
+    auto lane = [&](std::size_t b, std::size_t which) { return scratch + (5 * b + which) * n; };
+    for (std::size_t b = 0; b < block; ++b) {
+      const std::size_t i = i0 + b;
+      const double* est = est_all + i * n;  // i's estimates of every actor's risk attitude
+      const double uii = bs_util(diff[i * n + i], est[i]), si = in.total_sal[i];
+      double *base_i = lane(b, 0), *base_j = lane(b, 1), *cij = lane(b, 2), *cji = lane(b, 3),
+             *uij = lane(b, 4);
+      for (std::size_t j = 0; j < n; ++j) {
+        uij[j] = bs_util(diff[i * n + j], est[i]);
+        const double uji = bs_util(diff[j * n + i], est[j]);
+        const double ujj = bs_util(diff[j * n + j], est[j]);
+        double ci = 1e-10, cj = 1e-10;
+        const double vi = vote_r(kRule, si * in.cap[i], uii, uij[j]);
+        const double vj = vote_r(kRule, in.total_sal[j] * in.cap[j], uji, ujj);
+        if (vi > 0) ci += vi;
+        if (vi < 0) cj -= vi;
+        if (vj > 0) ci += vj;
+        if (vj < 0) cj -= vj;
+        base_i[j] = cij[j] = ci;
+        base_j[j] = cji[j] = cj;
+      }
+    }
+    // Row m of the distances serves every challenger of the block while it is in cache.
+    for (std::size_t m = 0; m < n; ++m) {
+      const double* dm = diff + m * n;
+      for (std::size_t b = 0; b < block; ++b) {
+        const std::size_t i = i0 + b;
+        if (m == i) continue;
+        const double* est = est_all + i * n;
+        const double wm = in.weight[m], rm = est[m];
+        const double umi = bs_util(diff[m * n + i], rm), umm = bs_util(diff[m * n + m], rm);
+        const double *base_i = lane(b, 0), *base_j = lane(b, 1);
+        double *cij = lane(b, 2), *cji = lane(b, 3);
+        // m does not vote in its own contest (i : m).
+        third_party_votes<kRule, kTpc>(0, m, dm, rm, wm, umi, umm, base_i, base_j, cij, cji);
+        third_party_votes<kRule, kTpc>(m + 1, n, dm, rm, wm, umi, umm, base_i, base_j, cij, cji);
+      }
+    }
+    for (std::size_t b = 0; b < block; ++b) {
+      const std::size_t i = i0 + b;
+      const double* est = est_all + i * n;
+      const double uii = bs_util(diff[i * n + i], est[i]);
+      const double *cij = lane(b, 2), *cji = lane(b, 3), *uij = lane(b, 4);
+      double best = -1;
+      target[i] = -1;
+      p_target[i] = 0;
+      for (std::size_t j = 0; j < n; ++j) {
+        if (j == i) continue;
+        const double sj = in.total_sal[j];
+        const double u_vict = 2 * uii, u_loss = 2 * uij[j], eu_sq = uii + uij[j];
+        const double pij = cij[j] / (cij[j] + cji[j]);
+        const double eu_contest = pij * u_vict + (1 - pij) * u_loss;
+        const double edu = (1 - sj) * u_vict + sj * eu_contest - eu_sq;
+        if (edu > 1e-5 && edu > best) {
+          best = edu;
+          target[i] = static_cast<long>(j);
+          p_target[i] = pij;
+        }
+      }
+    }
+  }
+}
 
 class SmpState {
  public:
@@ -336,14 +489,14 @@ class SmpState {
   void assess(const std::vector<double>& pos, const std::vector<double>& ideal) {
     pos_ = &pos;
     ideal_ = &ideal;
-    diff_.assign(n_ * n_ + kLanes, 0.0);  // padded for the lanes past the last target
+    diff_.assign(n_ * n_, 0.0);
     for (std::size_t i = 0; i < n_; ++i)
       for (std::size_t j = 0; j < n_; ++j)
         diff_[i * n_ + j] = distance(i, &ideal[i * d_], &pos[j * d_]);
     // Risk-neutral PCE over the actors' positions, weighted by capability.
     std::vector<double> u(n_ * n_);
     for (std::size_t x = 0; x < n_ * n_; ++x) u[x] = 1 - diff_[x];
-    const auto c = coalitions(rule_, cap_, u, n_, n_);
+    const auto c = coalitions(rule_, cap_, u, n_, n_, o_.threads);
     const auto p = pce_m(pcm_, vpm_, c, n_);
     const auto [lo, hi] = std::minmax_element(p.begin(), p.end());
     const double pmin = *lo, pmax = *hi;
@@ -389,9 +542,9 @@ class SmpState {
 
   // Each actor's most advantageous target by its own estimates (prob_edu_challenge with
   // h = k = i): target[i] = −1 when no challenge gains more than 1e-5. Θ(n³): for each
-  // challenger, kLanes targets side by side, the third parties m in order, every lane the
-  // same IEEE operations as prob_edu_challenge (so the results are identical); threads
-  // split the challengers.
+  // challenger all targets side by side, the third parties m in order (challenge_search),
+  // each target the same IEEE operations as prob_edu_challenge (so the results are
+  // identical); threads split the challengers.
   void best_challenges(int threads, std::vector<long>& target,
                        std::vector<double>& p_target) const {
     with_rule(rule_, [&](auto r) {
@@ -412,81 +565,13 @@ class SmpState {
   template <Rule kRule, S::ThirdPartyCommit kTpc>
   void challenges(int threads, std::vector<long>& target, std::vector<double>& p_target) const {
     const std::size_t n = n_;
-    std::fill(target.begin(), target.end(), -1);
-    std::fill(p_target.begin(), p_target.end(), 0.0);
+    std::vector<double> weight(n);
+    for (std::size_t m = 0; m < n; ++m) weight[m] = total_sal_[m] * cap_[m];
+    const ChallengeInputs in{n, diff_.data(), total_sal_.data(), cap_.data(), weight.data()};
     parallel_chunks(n, thread_count(threads, n), [&](std::size_t begin, std::size_t end) {
-      std::vector<double> weight(n);
-      for (std::size_t m = 0; m < n; ++m) weight[m] = total_sal_[m] * cap_[m];
-      for (std::size_t i = begin; i < end; ++i) {
-        const double* est = &est_[i * n];  // i's estimates of every actor's risk attitude
-        auto u = [&](std::size_t a, std::size_t b) { return bs_util(diff_[a * n + b], est[a]); };
-        const double uii = u(i, i), si = total_sal_[i];
-        double best = -1;
-        for (std::size_t j0 = 0; j0 < n; j0 += kLanes) {
-          double base_i[kLanes], base_j[kLanes], cij[kLanes], cji[kLanes], uij[kLanes];
-          for (std::size_t l = 0; l < kLanes; ++l) {
-            const std::size_t j = std::min(j0 + l, n - 1);
-            uij[l] = u(i, j);
-            const double uji = u(j, i), ujj = u(j, j);
-            double ci = 1e-10, cj = 1e-10;
-            const double vi = vote_r(kRule, si * cap_[i], uii, uij[l]);
-            const double vj = vote_r(kRule, total_sal_[j] * cap_[j], uji, ujj);
-            if (vi > 0) ci += vi;
-            if (vi < 0) cj -= vi;
-            if (vj > 0) ci += vj;
-            if (vj < 0) cj -= vj;
-            base_i[l] = cij[l] = ci;
-            base_j[l] = cji[l] = cj;
-          }
-          for (std::size_t m = 0; m < n; ++m) {
-            if (m == i) continue;
-            const double wm = weight[m], rm = est[m];
-            const double umi = u(m, i), umm = u(m, m);
-            const double* dm = &diff_[m * n + j0];  // padded: lanes past n read zeros
-            const std::size_t skip = m - j0;        // the lane whose target is m, if any
-            for (std::size_t l = 0; l < kLanes; ++l) {
-              const double umj = bs_util(dm[l], rm);
-              // m's view of the little contest (i:j) with only the principals and itself.
-              const double vm = vote_r(kRule, wm, umi, umj);
-              const double ci = vm > 0 ? base_i[l] + vm : base_i[l];
-              const double cj = vm < 0 ? base_j[l] - vm : base_j[l];
-              const double pin = ci / (ci + cj), pjn = 1 - pin;
-              double ik_def_j, j_def_ik, i_def_jk, jk_def_i;
-              if constexpr (kTpc == S::ThirdPartyCommit::full_commit) {
-                ik_def_j = i_def_jk = 3 * umi;
-                j_def_ik = jk_def_i = 3 * umj;
-              } else if constexpr (kTpc == S::ThirdPartyCommit::semi_commit) {
-                ik_def_j = 2 * umi + umm;
-                j_def_ik = 3 * umj;
-                i_def_jk = 3 * umi;
-                jk_def_i = 2 * umj + umm;
-              } else {
-                ik_def_j = i_def_jk = 2 * umi + umm;
-                j_def_ik = jk_def_i = 2 * umj + umm;
-              }
-              const double u_ik_j = pin * ik_def_j + pjn * j_def_ik;
-              const double u_i_jk = pin * i_def_jk + pjn * jk_def_i;
-              const double v = l == skip ? 0.0 : vote_r(kRule, wm, u_ik_j, u_i_jk);
-              cij[l] += v > 0 ? v : 0.0;
-              cji[l] -= v < 0 ? v : 0.0;
-            }
-          }
-          for (std::size_t l = 0; l < kLanes && j0 + l < n; ++l) {
-            const std::size_t j = j0 + l;
-            if (j == i) continue;
-            const double sj = total_sal_[j];
-            const double u_vict = 2 * uii, u_loss = 2 * uij[l], eu_sq = uii + uij[l];
-            const double pij = cij[l] / (cij[l] + cji[l]);
-            const double eu_contest = pij * u_vict + (1 - pij) * u_loss;
-            const double edu = (1 - sj) * u_vict + sj * eu_contest - eu_sq;
-            if (edu > 1e-5 && edu > best) {
-              best = edu;
-              target[i] = static_cast<long>(j);
-              p_target[i] = pij;
-            }
-          }
-        }
-      }
+      std::vector<double> scratch(5 * n * kChallengerBlock);
+      challenge_search<kRule, kTpc>(in, est_.data(), begin, end, target.data(), p_target.data(),
+                                    scratch.data());
     });
   }
 
@@ -509,27 +594,7 @@ class SmpState {
       if (m == i || m == j) continue;
       const double wm = total_sal_[m] * cap_[m];
       const double umi = util(h, m, i), umj = util(h, m, j), umm = util(h, m, m);
-      // m's view of the little contest (i:j) with only the principals and itself.
-      const double vm = vote_r(vr, wm, umi, umj);
-      const double ci = vm > 0 ? base_i + vm : base_i, cj = vm < 0 ? base_j - vm : base_j;
-      const double pin = ci / (ci + cj), pjn = 1 - pin;
-      // Sums of three position utilities after each outcome, by commitment model.
-      double ik_def_j, j_def_ik, i_def_jk, jk_def_i;
-      if (tpc_ == S::ThirdPartyCommit::full_commit) {
-        ik_def_j = i_def_jk = 3 * umi;
-        j_def_ik = jk_def_i = 3 * umj;
-      } else if (tpc_ == S::ThirdPartyCommit::semi_commit) {
-        ik_def_j = 2 * umi + umm;
-        j_def_ik = 3 * umj;
-        i_def_jk = 3 * umi;
-        jk_def_i = 2 * umj + umm;
-      } else {
-        ik_def_j = i_def_jk = 2 * umi + umm;
-        j_def_ik = jk_def_i = 2 * umj + umm;
-      }
-      const double u_ik_j = pin * ik_def_j + pjn * j_def_ik;
-      const double u_i_jk = pin * i_def_jk + pjn * jk_def_i;
-      const double v = vote_r(vr, wm, u_ik_j, u_i_jk);
+      const double v = third_party_vote(vr, tpc_, wm, umi, umj, umm, base_i, base_j);
       if (v > 0) cij += v;
       if (v < 0) cji -= v;
     }
@@ -696,9 +761,9 @@ SmpResult smp_in_order(const BargainingProblem& p, const SmpOptions& o) {
     state.assess(pos, ideal);
     // 1. Each actor's most advantageous target (in parallel; each writes its own slot).
     state.best_challenges(o.threads, target, p_target);
-    // 2. Bargains into the initiator's and the target's queues (status quo first).
-    std::vector<std::vector<Bargain>> queue(n);
-    for (std::size_t i = 0; i < n; ++i) queue[i].push_back({i, i, {}, {}});
+    // 2. Bargains into the initiator's and the target's queues (status quo first, −1).
+    std::vector<Bargain> bargains;
+    std::vector<std::vector<long>> queue(n, std::vector<long>{-1});
     for (std::size_t i = 0; i < n; ++i) {
       if (target[i] < 0) continue;
       const auto j = static_cast<std::size_t>(target[i]);
@@ -724,11 +789,20 @@ SmpResult smp_in_order(const BargainingProblem& p, const SmpOptions& o) {
           made.push_back(avg);
         }
       }
-      for (const auto& b : made) {
-        queue[i].push_back(b);
-        queue[j].push_back(b);
+      for (auto& b : made) {
+        queue[i].push_back(static_cast<long>(bargains.size()));
+        queue[j].push_back(static_cast<long>(bargains.size()));
+        bargains.push_back(std::move(b));
       }
     }
+    // Everyone's utility of the state after each bargain, once for both of its queues.
+    std::vector<double> bargain_u(bargains.size() * n);
+    parallel_chunks(bargains.size(), thread_count(o.threads, bargains.size()),
+                    [&](std::size_t begin, std::size_t end) {
+                      for (std::size_t b = begin; b < end; ++b)
+                        for (std::size_t a = 0; a < n; ++a)
+                          bargain_u[b * n + a] = state.bargain_util(a, bargains[b]);
+                    });
     // 3. Each actor's queue: PCE over its bargains by everyone's utility; pick one.
     std::vector<double> next = pos;
     parallel_chunks(n, thread_count(o.threads, n), [&](std::size_t begin, std::size_t end) {
@@ -736,8 +810,11 @@ SmpResult smp_in_order(const BargainingProblem& p, const SmpOptions& o) {
         const auto& q = queue[k];
         const std::size_t nb = q.size();
         std::vector<double> u(n * nb);
+        const Bargain status_quo{k, k, {}, {}};
         for (std::size_t a = 0; a < n; ++a)
-          for (std::size_t m = 0; m < nb; ++m) u[a * nb + m] = state.bargain_util(a, q[m]);
+          for (std::size_t m = 0; m < nb; ++m)
+            u[a * nb + m] = q[m] < 0 ? state.bargain_util(a, status_quo)
+                                     : bargain_u[static_cast<std::size_t>(q[m]) * n + a];
         const auto c = coalitions(o.voting_rule, cap, u, n, nb);
         const auto prob = pce_m(o.pce_model, o.victory_prob_model, c, nb);
         std::size_t chosen = 0;
@@ -755,8 +832,8 @@ SmpResult smp_in_order(const BargainingProblem& p, const SmpOptions& o) {
             }
           }
         }
-        const Bargain& b = q[chosen];
-        if (b.init == b.rcvr) continue;
+        if (q[chosen] < 0) continue;  // the status quo
+        const Bargain& b = bargains[static_cast<std::size_t>(q[chosen])];
         const auto& x = b.init == k ? b.pos_init : b.pos_rcvr;
         for (std::size_t dd = 0; dd < d; ++dd) next[k * d + dd] = x[dd];
       }

@@ -8,9 +8,11 @@
 // by a PCE over them, and KTAB's stopping rule. The option names and values are those of
 // KTAB's XML <ModelParameters>; the defaults are smpc's (as its logs print them).
 // Equations: docs/models/smp.md. Complexity per turn: Θ(n³) for n actors (each actor's best
-// challenge weighs n targets by n third parties' votes, a sum no prefix structure reduces:
-// docs/models/smp.md), vectorised across targets and threaded across challengers, plus
-// O(n·Σ_k b_k²) for the bargain PCEs.
+// challenge weighs n targets by n third parties' clipped, pair-coupled votes, a sum no
+// prefix structure reduces: docs/models/smp.md), vectorised across targets (AVX-512/AVX2/
+// baseline copies giving the same bits), four challengers per pass over the distances,
+// threaded across challengers; plus O(n³/2) threaded for the risk PCE and O(n·Σ_k b_k²)
+// for the bargain PCEs.
 //
 // Example:
 //   SmpOptions o;                   // KTAB defaults

@@ -7,8 +7,9 @@
 #include <fstream>
 #include <sstream>
 
-#include "io/bargain/read_input.hpp"
+#include "bargain/synthetic.hpp"
 #include "core/error.hpp"
+#include "io/bargain/read_input.hpp"
 #include "io/csv.hpp"
 #include "test_support.hpp"
 
@@ -187,6 +188,65 @@ TEST(Eum, PositionsStayWithinTheInputRange) {
         EXPECT_GE(x, 4 - 1e-9);
         EXPECT_LE(x, 10 + 1e-9);
       }
+  }
+}
+
+// n actors drawn as the benchmarks draw them (bargain/synthetic.hpp), positions optionally
+// rounded to multiples of 5 (many ties): above the size where the passes run on threads
+// and the supports in blocks of rows.
+BargainingProblem many_actors(std::size_t n, std::uint64_t seed, bool tied_positions) {
+  BargainingProblem p = uniform_problem(n, seed);
+  if (tied_positions)
+    for (double& x : p.position[0]) x = std::round(x / 5) * 5;
+  return p;
+}
+
+// The O(n²)-a-round supports (issue 16) give what the O(n³) pairwise sums gave: the final
+// positions of `detente bargain eum_200.csv --model eum --rounds 10` before the change.
+TEST(Eum, TwoHundredActorsAsBeforeTheSpeedUp) {
+  const auto p = many_actors(200, 7, false);
+  for (int threads : {1, 2}) {
+    EumOptions o;
+    o.rounds = 10;
+    o.threads = threads;
+    const auto r = eum(p, 0, o);
+    ASSERT_EQ(r.rounds.size(), 11u);
+    double sum = 0, weighted = 0;
+    const auto& x = r.rounds.back().positions;
+    for (std::size_t a = 0; a < x.size(); ++a) {
+      sum += x[a];
+      weighted += static_cast<double>(a + 1) * x[a];
+    }
+    EXPECT_NEAR(r.forecast, 48.950495138232355, 1e-9 * 48.95) << threads;
+    EXPECT_NEAR(sum, 9059.364277178207, 1e-9 * 9059.4) << threads;
+    EXPECT_NEAR(weighted, 879943.5093647529, 1e-9 * 879943.5) << threads;
+  }
+}
+
+// Results do not depend on the thread count, with many tied positions (the supports' tie
+// handling and block edges) and under the options that change the passes.
+TEST(Eum, IdenticalForAnyThreadCountWithTies) {
+  const auto p = many_actors(150, 3, true);
+  for (const OptionValues& v :
+       {OptionValues{}, OptionValues{{"probability", "pair"}, {"perspective", "own"}},
+        OptionValues{{"vote_risk", "false"},
+                     {"risk_reset", "false"},
+                     {"q", "0.5"},
+                     {"selection", "least_move"}}}) {
+    EumOptions one = eum_options(v);
+    one.rounds = 4;
+    const auto a = eum(p, 0, one);
+    for (int threads : {2, 3}) {
+      EumOptions o = one;
+      o.threads = threads;
+      const auto b = eum(p, 0, o);
+      ASSERT_EQ(a.rounds.size(), b.rounds.size());
+      for (std::size_t t = 0; t < a.rounds.size(); ++t) {
+        EXPECT_EQ(a.rounds[t].positions, b.rounds[t].positions) << t << " " << threads;
+        EXPECT_EQ(a.rounds[t].risk, b.rounds[t].risk) << t << " " << threads;
+      }
+      EXPECT_GT(a.rounds.back().moves + a.rounds[1].moves, 0);
+    }
   }
 }
 
