@@ -532,10 +532,11 @@ TEST(EventsReader, LinesLongerThanABlock) {
     ReadOptions o;
     o.threads = threads;
     ReadStats st;
-    std::size_t longest_url = 0;
-    st = read_events({(dir / "long.CSV").string()}, o, [&](const EventRow& row, int) {
-      longest_url = std::max(longest_url, row.url.size());
+    std::vector<std::size_t> longest(threads, 0);  // one per worker: the visitor runs on each
+    st = read_events({(dir / "long.CSV").string()}, o, [&](const EventRow& row, int worker) {
+      longest[worker] = std::max(longest[worker], row.url.size());
     });
+    const std::size_t longest_url = *std::max_element(longest.begin(), longest.end());
     EXPECT_EQ(st.rows, 4);
     EXPECT_EQ(st.bad, 1);
     ASSERT_EQ(st.reported.size(), 1u);
