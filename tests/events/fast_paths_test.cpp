@@ -3,8 +3,6 @@
 // end falls on a page boundary, header, byte-order mark, CRLF, a last line without newline),
 // zip and gzip members inflated whole (libdeflate), and many files of mixed kinds read in
 // parallel. Corrupt members are named.
-#include <archive.h>
-#include <archive_entry.h>
 #include <gtest/gtest.h>
 #include <libdeflate.h>
 
@@ -15,6 +13,7 @@
 #include <tuple>
 #include <vector>
 
+#include "archive_writer.hpp"
 #include "events/dyad_series.hpp"
 #include "io/events/event_reader.hpp"
 #include "test_support.hpp"
@@ -127,41 +126,6 @@ TEST(EventsFastPaths, MappedGdeltAggregateIndependentOfBlockAndThreads) {
 
 namespace {
 
-enum class Kind { zip, stored_zip, tar_gz };
-
-// An archive written by libarchive: entries (name, text) in a zip (deflated or stored) or a
-// gzipped tar.
-void write_archive(const fs::path& path,
-                   const std::vector<std::pair<std::string, std::string>>& entries, Kind kind) {
-  archive* a = archive_write_new();
-  if (kind == Kind::tar_gz) {
-    archive_write_set_format_ustar(a);
-    archive_write_add_filter_gzip(a);
-  } else {
-    archive_write_set_format_zip(a);
-  }
-  if (kind == Kind::stored_zip) archive_write_set_format_option(a, "zip", "compression", "store");
-  ASSERT_EQ(archive_write_open_filename(a, path.c_str()), ARCHIVE_OK);
-  for (const auto& [name, text] : entries) {
-    archive_entry* e = archive_entry_new();
-    archive_entry_set_pathname(e, name.c_str());
-    archive_entry_set_size(e, static_cast<la_int64_t>(text.size()));
-    archive_entry_set_filetype(e, AE_IFREG);
-    archive_entry_set_perm(e, 0644);
-    archive_write_header(a, e);
-    archive_write_data(a, text.data(), text.size());
-    archive_entry_free(e);
-  }
-  archive_write_close(a);
-  archive_write_free(a);
-}
-
-void write_zip(const fs::path& path,
-               const std::vector<std::pair<std::string, std::string>>& entries,
-               bool stored = false) {
-  write_archive(path, entries, stored ? Kind::stored_zip : Kind::zip);
-}
-
 std::string gzip(const std::string& text, int level = 6) {
   libdeflate_compressor* c = libdeflate_alloc_compressor(level);
   std::string out(libdeflate_gzip_compress_bound(c, text.size()), '\0');
@@ -200,8 +164,8 @@ TEST(EventsFastPaths, MixedZipGzipPlainFilesMatchThePlainFileForAnyThreads) {
   detente::test::write_text(dir / "a.CSV", p[0]);
   detente::test::write_text(dir / "b.CSV.gz", gzip(p[1]));
   detente::test::write_text(dir / "c.CSV.gz", gzip(p[2].substr(0, 1000)) + gzip(p[2].substr(1000)));
-  write_zip(dir / "d.zip", {{"d1.CSV", p[3]}, {"d2.CSV", p[4]}, {"d3.CSV", ""}});
-  write_zip(dir / "e.zip", {{"e.CSV", p[5]}}, /*stored=*/true);
+  detente::test::write_zip(dir / "d.zip", {{"d1.CSV", p[3]}, {"d2.CSV", p[4]}, {"d3.CSV", ""}});
+  detente::test::write_zip(dir / "e.zip", {{"e.CSV", p[5]}}, /*stored=*/true);
   detente::test::write_text(dir / "f.CSV", p[6]);
   AggregateOptions o;
   o.period = Period::day;
@@ -239,13 +203,13 @@ TEST(EventsFastPaths, CorruptMembersAreNamedAndTheRowsBeforeThemKept) {
   std::string ok_text = "2019-10-01\tUSAGOV\tCANGOV\t042\n";
   // A deflated member with a damaged byte in its middle, after a good member; the
   // directory is intact, so libdeflate sees the damage (or the CRC does).
-  write_zip(dir / "z.zip", {{"good.tsv", ok_text}, {"bad.tsv", text}});
+  detente::test::write_zip(dir / "z.zip", {{"good.tsv", ok_text}, {"bad.tsv", text}});
   std::string z = detente::test::read_text(dir / "z.zip");
   const std::size_t at = z.find("bad.tsv") + 7 + z.size() / 4;
   z[at] = static_cast<char>(z[at] ^ 0x55);
   detente::test::write_text(dir / "z.zip", z);
   // A stored member whose CRC no longer matches.
-  write_zip(dir / "s.zip", {{"s.tsv", text}}, /*stored=*/true);
+  detente::test::write_zip(dir / "s.zip", {{"s.tsv", text}}, /*stored=*/true);
   std::string s = detente::test::read_text(dir / "s.zip");
   s[s.find("2019-10-15")] = '3';
   detente::test::write_text(dir / "s.zip", s);
@@ -338,7 +302,8 @@ TEST(EventsFastPaths, LargeGzipIsStreamedWithItsCrcChecked) {
 TEST(EventsFastPaths, TarGzEntriesAreStillReadOneByOne) {
   auto dir = detente::test::temp_dir("events-targz");
   const std::string text = std::string("2019-10-01\tUSAGOV\tCANGOV\t042\n") + "bad\n";
-  write_archive(dir / "t.tar.gz", {{"one.tsv", text}, {"two.tsv", text}}, Kind::tar_gz);
+  detente::test::write_archive(dir / "t.tar.gz", {{"one.tsv", text}, {"two.tsv", text}},
+                               detente::test::ArchiveKind::tar_gz);
   ReadOptions o;
   o.format = InputFormat::cameo_tsv;
   const Seen got = collect(
@@ -359,8 +324,8 @@ TEST(EventsFastPaths, RandomlyDamagedArchivesNeverCrashOrHang) {
   std::string text;
   for (int i = 0; i < 300; ++i)
     text += "2019-10-" + std::to_string(10 + i % 20) + "\tCHNGOV\tJPNGOV\t042\n";
-  write_zip(dir / "ok.zip", {{"a.tsv", text}, {"b.tsv", text}});
-  write_zip(dir / "stored.zip", {{"a.tsv", text}}, /*stored=*/true);
+  detente::test::write_zip(dir / "ok.zip", {{"a.tsv", text}, {"b.tsv", text}});
+  detente::test::write_zip(dir / "stored.zip", {{"a.tsv", text}}, /*stored=*/true);
   const std::string originals[] = {detente::test::read_text(dir / "ok.zip"),
                                    detente::test::read_text(dir / "stored.zip"), gzip(text)};
   std::uint64_t state = 12345;

@@ -1,8 +1,6 @@
 // Event readers on fixtures made here: GDELT 1.0 with 57- and 58-column rows in one file,
 // every kind of malformed row, empty and header-only files, a truncated zip, --strict,
 // line numbers across blocks, and the Mentions join.
-#include <archive.h>
-#include <archive_entry.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -12,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "archive_writer.hpp"
 #include "events/dyad_series.hpp"
 #include "io/events/event_reader.hpp"
 #include "test_support.hpp"
@@ -91,22 +90,6 @@ std::vector<OwnedRow> read_all(const std::string& path, ReadOptions o, ReadStats
   });
   if (stats) *stats = st;
   return rows;
-}
-
-void write_zip(const fs::path& path, const std::string& entry, const std::string& content) {
-  archive* a = archive_write_new();
-  archive_write_set_format_zip(a);
-  ASSERT_EQ(archive_write_open_filename(a, path.c_str()), ARCHIVE_OK);
-  archive_entry* e = archive_entry_new();
-  archive_entry_set_pathname(e, entry.c_str());
-  archive_entry_set_size(e, static_cast<la_int64_t>(content.size()));
-  archive_entry_set_filetype(e, AE_IFREG);
-  archive_entry_set_perm(e, 0644);
-  archive_write_header(a, e);
-  archive_write_data(a, content.data(), content.size());
-  archive_entry_free(e);
-  archive_write_close(a);
-  archive_write_free(a);
 }
 
 }  // namespace
@@ -347,7 +330,7 @@ TEST(EventsReader, ZipAndTruncatedZip) {
     r.url = "http://example.org/" + std::to_string(i * 7919 % 10007);
     text += r.line() + "\n";
   }
-  write_zip(dir / "ok.zip", "20191024143000.export.CSV", text);
+  detente::test::write_zip(dir / "ok.zip", {{"20191024143000.export.CSV", text}});
   ReadStats st;
   read_all((dir / "ok.zip").string(), {}, &st);
   EXPECT_EQ(st.rows, 3000);
@@ -501,7 +484,7 @@ TEST(EventsReader, ManyFilesInParallelSameResultAndReportOrder) {
     detente::test::write_text(p, text);
     files.push_back(p.string());
   }
-  write_zip(dir / "z.zip", "inner.CSV", GdeltRow{}.line() + "\n");
+  detente::test::write_zip(dir / "z.zip", {{"inner.CSV", GdeltRow{}.line() + "\n"}});
   files.push_back((dir / "z.zip").string());
   AggregateOptions o;
   o.read.threads = 1;
