@@ -21,6 +21,7 @@
 
 #include "align/signed_graph.hpp"
 #include "core/date.hpp"
+#include "io/limits.hpp"
 
 namespace detente::align {
 
@@ -34,6 +35,10 @@ SignedGraph read_signed_csv(std::istream& in, const std::string& name);
 struct PajekOptions {
   std::string network;      // name after *Network; empty = the first network in the file
   std::optional<int> time;  // keep only ties whose [t1-t2] stamp contains this time point
+  // Most vertices *Vertices may declare (an error above it). Reading is O(declared
+  // vertices): unlabelled vertices still get a name. The fuzz target lowers it so that one
+  // execution stays in microseconds; users keep the documented limit.
+  long max_vertices = io::limits::kMaxVertices;
 };
 
 // Pajek .net / .paj: *Vertices, *Arcs, *Edges, *Arcslist, *Edgeslist, *Matrix;

@@ -133,10 +133,10 @@ SignedGraph read_pajek(std::istream& in, const std::string& path, const PajekOpt
           fail({path, line_no, "*Vertices"}, "expected the number of vertices");
         if (*count == 0)
           fail({path, line_no, "*Vertices"}, "0 vertices declared: a network without vertices");
-        if (*count > io::limits::kMaxVertices)
+        if (*count > options.max_vertices)
           fail({path, line_no, "*Vertices"},
                "{} vertices declared: the limit is {} (io/limits.hpp)", toks[1],
-               io::limits::kMaxVertices);
+               options.max_vertices);
         n = static_cast<int>(*count);
         vertex_lines = 0;
         mode = Mode::vertices;
