@@ -137,10 +137,16 @@ namespace {
 // Below this many actors a pass runs on one thread: starting threads costs more.
 constexpr std::size_t kParallelFrom = 64;
 
-// The utility 2 − 4·base^r (base clipped at 0); r = 1 is exact without a power.
+// The utility 2 − 4·base^r (base clipped at 0); r = 1 is exact without a power. The base
+// goes through a volatile so that the optimiser never sees a constant one: clang rewrites
+// pow(0.5, r) as exp2(−r), whose last bit can differ from libm's pow, and EUM's discrete
+// offers amplify one bit into other final positions (the clang builds then missed the
+// pinned results; docs/testing.md). A store and a load, against a pow of ~15 ns.
 [[gnu::always_inline]] inline double utility(double base, double r) {
   base = std::max(base, 0.0);
-  return 2 - 4 * (r == 1.0 ? base : std::pow(base, r));
+  if (r == 1.0) return 2 - 4 * base;
+  volatile double opaque = base;
+  return 2 - 4 * std::pow(opaque, r);
 }
 
 // The pairwise supports of one evaluation pass. Whether voter k supports i or j depends

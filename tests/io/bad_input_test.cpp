@@ -212,6 +212,18 @@ TEST(BadInputSizes, DeclaredSizesAreCheckedBeforeAnythingIsAllocated) {
                   "g.net:1: field '*Vertices': 100000000 vertices declared: the limit is 1000000");
   EXPECT_CONTAINS(error_of([] { pajek("*Vertices 99999999999\n*Edges\n1 2\n"); }),
                   "the limit is 1000000");
+  // A caller (the fuzz target) may lower the limit; the default is the documented one.
+  align::PajekOptions low;
+  low.max_vertices = 10;
+  EXPECT_CONTAINS(error_of([&] {
+                    std::istringstream in("*Vertices 11\n*Edges\n1 2\n");
+                    align::read_pajek(in, "g.net", low);
+                  }),
+                  "g.net:1: field '*Vertices': 11 vertices declared: the limit is 10");
+  {
+    std::istringstream in("*Vertices 10\n*Edges\n1 2\n");
+    EXPECT_EQ(align::read_pajek(in, "g.net", low).names.size(), 10u);
+  }
   EXPECT_CONTAINS(error_of([] {
                     bargain::read_ktab_csv_text("S,d,1000000000,1\nName,Desc,Cap,P1,S1\n", "k.csv");
                   }),
