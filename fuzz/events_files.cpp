@@ -1,7 +1,9 @@
 // libFuzzer target: the event readers' file paths (events::read_events on a path), which
 // the in-memory targets do not reach: a plain file mapped and parsed in place, zip and gzip
-// members inflated whole by libdeflate with their CRC-32 checked, larger gzip files streamed
-// by igzip, and the hand-over to the streaming readers at a damaged member. The bytes go to
+// members inflated whole by libdeflate with their CRC-32 checked, larger gzip files and zip
+// members streamed by igzip, and the hand-over to the streaming readers at a damaged member.
+// An input of odd length is read with whole_member_bytes = 256, so that small inputs reach
+// the streamed paths too. The bytes go to
 // an anonymous in-memory file (memfd_create), read as /proc/self/fd/N: nothing is written
 // to disk. Two threads, so that blocks of one file are parsed in parallel.
 #include <sys/mman.h>
@@ -28,6 +30,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     events::ReadOptions options;
     options.threads = 2;
     options.block_bytes = 4096;
+    options.whole_member_bytes = size % 2 ? 256 : 0;
     std::size_t touched[2] = {0, 0};  // one per worker thread
     const std::string path = "/proc/self/fd/" + std::to_string(fd);
     fuzz::expect_result_or_input_error([&] {

@@ -170,26 +170,34 @@ TEST(EventsFastPaths, MixedZipGzipPlainFilesMatchThePlainFileForAnyThreads) {
   AggregateOptions o;
   o.period = Period::day;
   const std::string want = to_csv(aggregate_events({*path}, o), {true, true});
-  for (int threads : {1, 2, 3}) {
-    o.read.threads = threads;
-    DyadSeries s = aggregate_events(expand_inputs({dir.string()}), o);
-    EXPECT_TRUE(to_csv(s, {true, true}) == want) << threads;
-    EXPECT_EQ(s.stats.rows, 2111);
-    EXPECT_EQ(s.stats.files, 6);
-    EXPECT_EQ(s.stats.bytes, static_cast<std::int64_t>(all.size()));
-    ASSERT_EQ(s.stats.empty_inputs.size(), 1u);  // the empty zip entry, named
-    EXPECT_EQ(s.stats.empty_inputs[0], (dir / "d.zip").string() + ":d3.CSV");
-  }
-  // Each archive, read whole from its file, gives what libarchive's stream of the same
-  // bytes gives.
+  // whole_member_bytes 4096: every archive here is too large to inflate whole, so the zips'
+  // members are streamed from the file by igzip and the gzip files by igzip too.
+  for (std::size_t whole : {std::size_t{0}, std::size_t{4096}})
+    for (int threads : {1, 2, 3}) {
+      o.read.threads = threads;
+      o.read.whole_member_bytes = whole;
+      DyadSeries s = aggregate_events(expand_inputs({dir.string()}), o);
+      EXPECT_TRUE(to_csv(s, {true, true}) == want) << threads << " " << whole;
+      EXPECT_EQ(s.stats.rows, 2111);
+      EXPECT_EQ(s.stats.files, 6);
+      EXPECT_EQ(s.stats.bytes, static_cast<std::int64_t>(all.size()));
+      ASSERT_EQ(s.stats.empty_inputs.size(), 1u);  // the empty zip entry, named
+      EXPECT_EQ(s.stats.empty_inputs[0], (dir / "d.zip").string() + ":d3.CSV");
+    }
+  // Each archive, read whole or streamed from its file, gives what libarchive's stream of
+  // the same bytes gives.
   for (const char* name : {"b.CSV.gz", "c.CSV.gz", "d.zip", "e.zip"}) {
     const auto file = (dir / name).string();
     const Seen want_rows = collect([&](const RowVisitor& v) {
       return read_event_bytes(detente::test::read_text(file), file, {}, v);
     });
-    const Seen got = collect([&](const RowVisitor& v) { return read_events({file}, {}, v); });
-    expect_same(got, want_rows, name);
-    EXPECT_EQ(got.stats.empty_inputs, want_rows.stats.empty_inputs) << name;
+    for (std::size_t whole : {std::size_t{0}, std::size_t{4096}}) {
+      ReadOptions ro;
+      ro.whole_member_bytes = whole;
+      const Seen got = collect([&](const RowVisitor& v) { return read_events({file}, ro, v); });
+      expect_same(got, want_rows, name + std::to_string(whole));
+      EXPECT_EQ(got.stats.empty_inputs, want_rows.stats.empty_inputs) << name;
+    }
   }
   fs::remove_all(dir);
 }
@@ -242,6 +250,70 @@ TEST(EventsFastPaths, CorruptMembersAreNamedAndTheRowsBeforeThemKept) {
     strict.strict = true;
     EXPECT_THROW(read_events({file}, strict, [](const EventRow&, int) {}), detente::InputError)
         << c.file;
+  }
+  fs::remove_all(dir);
+}
+
+TEST(EventsFastPaths, StreamedZipMembersHaveTheirSizeAndCrcChecked) {
+  auto dir = detente::test::temp_dir("events-zip-stream");
+  const std::string text = cameo_text(400000);
+  ReadOptions plain_options;
+  plain_options.max_reported = 100000;
+  detente::test::write_text(dir / "plain.tsv", text);
+  const Seen want = collect(
+      [&](const RowVisitor& v) { return read_events({(dir / "plain.tsv").string()}, {}, v); });
+  // A member larger than whole_member_bytes in a zip that is not: the GDELT 1.0 shape (a
+  // ~10 MB file holding ~90 MB). Deflated and stored, streamed, on 1 and 2 threads.
+  for (bool stored : {false, true}) {
+    detente::test::write_zip(dir / "z.zip", {{"z.tsv", text}}, stored);
+    for (int threads : {1, 2}) {
+      ReadOptions ro;
+      ro.threads = threads;
+      ro.block_bytes = 65536;
+      ro.whole_member_bytes = 100000;
+      const Seen got = collect(
+          [&](const RowVisitor& v) { return read_events({(dir / "z.zip").string()}, ro, v); });
+      EXPECT_EQ(got.rows, want.rows) << stored << threads;
+      EXPECT_EQ(got.stats.bad, want.stats.bad);
+      EXPECT_EQ(got.stats.bytes, want.stats.bytes);
+    }
+  }
+  // Damage in the middle of a streamed deflated member, a stored member whose CRC-32 no
+  // longer matches and a deflated one whose directory size is wrong: the rows before are
+  // kept, the member is named, --strict stops.
+  detente::test::write_zip(dir / "d.zip",
+                           {{"good.tsv", "2019-10-01\tUSAGOV\tCANGOV\t042\n"}, {"bad.tsv", text}});
+  std::string d = detente::test::read_text(dir / "d.zip");
+  const std::size_t at = d.find("bad.tsv") + 7 + d.size() / 3;
+  for (std::size_t k = 0; k < 16; ++k) d[at + k] = static_cast<char>(d[at + k] ^ 0x55);
+  detente::test::write_text(dir / "d.zip", d);
+  detente::test::write_zip(dir / "s.zip", {{"bad.tsv", text}}, /*stored=*/true);
+  std::string st = detente::test::read_text(dir / "s.zip");
+  st[st.find("2019-10-15")] = '3';
+  detente::test::write_text(dir / "s.zip", st);
+  detente::test::write_zip(dir / "n.zip", {{"bad.tsv", text}});
+  std::string nz = detente::test::read_text(dir / "n.zip");
+  // The central directory's uncompressed size of the member (offset 24 of its entry).
+  const std::size_t entry = nz.rfind(std::string("PK\x01\x02", 4));
+  ASSERT_NE(entry, std::string::npos);
+  nz[entry + 24] = static_cast<char>(nz[entry + 24] ^ 0x01);
+  detente::test::write_text(dir / "n.zip", nz);
+  for (const char* name : {"d.zip", "s.zip", "n.zip"}) {
+    const auto file = (dir / name).string();
+    ReadOptions ro;
+    ro.max_reported = 100000;
+    ro.whole_member_bytes = 100000;
+    const Seen got = collect([&](const RowVisitor& v) { return read_events({file}, ro, v); });
+    EXPECT_GT(got.stats.rows, 0) << name;
+    EXPECT_LE(got.stats.rows, want.stats.rows) << name;
+    EXPECT_EQ(got.stats.bad_by_kind[static_cast<int>(BadKind::truncated)], 1) << name;
+    bool named = false;
+    for (const auto& r : got.stats.reported)
+      named |= r.kind == BadKind::truncated && r.where.file == file + ":bad.tsv" &&
+               r.message.find("corrupt member") != std::string::npos;
+    EXPECT_TRUE(named) << name;
+    ro.strict = true;
+    EXPECT_THROW(read_events({file}, ro, [](const EventRow&, int) {}), detente::InputError) << name;
   }
   fs::remove_all(dir);
 }

@@ -125,6 +125,10 @@ struct ReadOptions {
   // Bytes per parse block; 0 means 4 MB. Tests and fuzzers use small blocks so that rows
   // cross block boundaries.
   std::size_t block_bytes = 0;
+  // Largest zip/gzip file and member inflated whole in memory; larger ones are streamed
+  // (igzip). 0 means 16 MB. Tests and fuzzers use small values so that small files reach
+  // the streamed paths.
+  std::size_t whole_member_bytes = 0;
 };
 
 struct BadRow {

@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
+#include <functional>
 #include <stdexcept>
 #include <utility>
 #include <vector>
@@ -25,29 +26,46 @@ struct Member {
   std::size_t data = 0;  // offset of the compressed bytes (after the local header)
   std::size_t compressed = 0, size = 0;
   std::uint32_t crc = 0;
-  int method = 0;     // 0 stored, 8 deflate; another value is streamed
-  bool whole = true;  // false: streamed (too large, encrypted, zip64, ...)
+  int method = 0;  // 0 stored, 8 deflate; another value is left to libarchive
+  // Stored or deflated, not encrypted, not zip64, inside the file: decoded here (whole, or
+  // by ZipStreamSource); otherwise libarchive reads it.
+  bool decodable = true;
+  bool whole = true;  // decodable and at most the largest member inflated whole
 };
 
-// The regular-file members of a zip in file order, from its central directory; false
-// when the directory cannot be read (the streaming reader then reports what is wrong).
-bool zip_members(const std::string& z, std::vector<Member>& out) {
-  const auto* b = reinterpret_cast<const unsigned char*>(z.data());
-  const std::size_t n = z.size();
+// Reads `len` bytes at `offset` of an archive into `dst`; false when they are not there.
+using ReadAt = std::function<bool(std::size_t offset, std::size_t len, unsigned char* dst)>;
+
+// The regular-file members of a zip of `n` bytes in file order, from its central directory
+// (members larger than `whole_max` are not `whole`); false when the directory cannot be
+// read (libarchive then reports what is wrong). Reads the last 64 KB, the directory and
+// each member's 30-byte local header: O(members), whatever the file's size.
+bool zip_members(const ReadAt& read_at, std::size_t n, std::size_t whole_max,
+                 std::vector<Member>& out) {
   if (n < 22) return false;
+  const std::size_t tail_size = std::min<std::size_t>(n, 22 + 65535);
+  std::vector<unsigned char> tail(tail_size);
+  if (!read_at(n - tail_size, tail_size, tail.data())) return false;
+  const unsigned char* t = tail.data();
   std::size_t eocd = std::string::npos;
-  for (std::size_t i = n - 22 + 1; i-- > (n > 22 + 65535 ? n - 22 - 65535 : 0);)
-    if (u32(b + i) == 0x06054b50) {
+  for (std::size_t i = tail_size - 22 + 1; i-- > 0;)
+    if (u32(t + i) == 0x06054b50) {
       eocd = i;
       break;
     }
   if (eocd == std::string::npos) return false;
-  const std::size_t count = u16(b + eocd + 10), cd_size = u32(b + eocd + 12);
-  const std::size_t cd = u32(b + eocd + 16);
-  if (count == 0xffff || cd == 0xffffffff || cd_size > n || cd > n - cd_size) return false;
-  std::size_t p = cd;
+  const std::size_t count = u16(t + eocd + 10), cd_size = u32(t + eocd + 12);
+  const std::size_t cd = u32(t + eocd + 16);
+  // The directory is held while the members are listed: ~100 bytes a member.
+  if (count == 0xffff || cd == 0xffffffff || cd_size > n || cd > n - cd_size ||
+      cd_size > (std::size_t{64} << 20))
+    return false;
+  std::vector<unsigned char> dir(cd_size);
+  if (!read_at(cd, cd_size, dir.data())) return false;
+  const unsigned char* b = dir.data();
+  std::size_t p = 0;
   for (std::size_t k = 0; k < count; ++k) {
-    if (p + 46 > cd + cd_size || u32(b + p) != 0x02014b50) return false;
+    if (p + 46 > cd_size || u32(b + p) != 0x02014b50) return false;
     Member m;
     const unsigned flags = u16(b + p + 8);
     m.method = static_cast<int>(u16(b + p + 10));
@@ -58,16 +76,18 @@ bool zip_members(const std::string& z, std::vector<Member>& out) {
     const unsigned host = u16(b + p + 4) >> 8;
     const std::uint32_t mode = u32(b + p + 38) >> 16;
     const std::size_t local = u32(b + p + 42);
-    if (p + 46 + name_len > cd + cd_size) return false;
-    m.name.assign(z, p + 46, name_len);
+    if (p + 46 + name_len > cd_size) return false;
+    m.name.assign(reinterpret_cast<const char*>(b + p + 46), name_len);
     p += 46 + name_len + extra + note;
     if (!m.name.empty() && m.name.back() == '/') continue;                            // a directory
     if (host == 3 && (mode & 0170000) != 0 && (mode & 0170000) != 0100000) continue;  // a link
-    if (local + 30 > n || u32(b + local) != 0x04034b50) return false;
-    m.data = local + 30 + u16(b + local + 26) + u16(b + local + 28);
-    m.whole = (flags & 1) == 0 && (m.method == 0 || m.method == 8) && m.compressed != 0xffffffff &&
-              m.size != 0xffffffff && m.size <= kWholeMemberMax && m.data <= n &&
-              m.compressed <= n - m.data;
+    unsigned char header[30];
+    if (local + 30 > n || !read_at(local, 30, header) || u32(header) != 0x04034b50) return false;
+    m.data = local + 30 + u16(header + 26) + u16(header + 28);
+    m.decodable = (flags & 1) == 0 && (m.method == 0 || m.method == 8) &&
+                  m.compressed != 0xffffffff && m.size != 0xffffffff && m.data <= n &&
+                  m.compressed <= n - m.data;
+    m.whole = m.decodable && m.size <= whole_max;
     out.push_back(std::move(m));
   }
   std::sort(out.begin(), out.end(),
@@ -177,8 +197,12 @@ class GzipStreamSource : public Source {
 
 class WholeMemberSource : public Source {
  public:
-  WholeMemberSource(std::string bytes, std::vector<Member> members, bool gzip)
-      : bytes_(std::move(bytes)), members_(std::move(members)), gzip_(gzip) {}
+  WholeMemberSource(std::string bytes, std::vector<Member> members, bool gzip,
+                    std::size_t whole_max)
+      : bytes_(std::move(bytes)),
+        members_(std::move(members)),
+        gzip_(gzip),
+        whole_max_(whole_max) {}
   ~WholeMemberSource() override {
     if (d_) libdeflate_free_decompressor(d_);
   }
@@ -246,7 +270,7 @@ class WholeMemberSource : public Source {
       // The whole gzip file; concatenated members follow each other into one buffer. The
       // trailer's ISIZE sizes a single member; when the output is longer (several members,
       // or damage), one more try with the largest buffer, then the stream.
-      for (std::size_t cap : {m.size, kWholeMemberMax}) {
+      for (std::size_t cap : {m.size, whole_max_}) {
         reserve_out(cap);
         std::size_t at = 0;
         got = 0;
@@ -260,7 +284,7 @@ class WholeMemberSource : public Source {
         }
         if (rc == LIBDEFLATE_SUCCESS) break;
         if (rc != LIBDEFLATE_INSUFFICIENT_SPACE) return Inflated::corrupt;
-        if (cap == kWholeMemberMax) return Inflated::too_large;
+        if (cap == whole_max_) return Inflated::too_large;
       }
       if (is_tar(out_.get(), got)) return Inflated::tar;  // a .tar.gz: libarchive
     } else {  // a zip member: stored or deflated, its size and CRC-32 from the directory
@@ -284,6 +308,7 @@ class WholeMemberSource : public Source {
   std::string bytes_;
   std::vector<Member> members_;
   bool gzip_;
+  std::size_t whole_max_;
   std::size_t next_ = 0;
   std::unique_ptr<char[]> out_;  // not zero-filled: inflating writes it
   std::size_t out_capacity_ = 0;
@@ -292,6 +317,122 @@ class WholeMemberSource : public Source {
   libdeflate_decompressor* d_ = nullptr;
   std::unique_ptr<Source> stream_;  // libarchive, from the first member not inflated whole
   std::string failure_;             // why that member did not inflate (reported at its end)
+};
+
+// The members of a zip too large to hold (or with a member too large to inflate whole),
+// each read from the file as a stream: inflated by igzip (raw deflate, its CRC-32 computed
+// as it goes) or copied when stored, then checked against the directory's size and CRC-32.
+// Memory: a 1 MB input buffer and igzip's state, whatever the sizes. A damaged member is
+// reported after the rows before the damage, as for gzip.
+class ZipStreamSource : public Source {
+ public:
+  ZipStreamSource(int fd, std::vector<Member> members)
+      : fd_(fd), members_(std::move(members)), in_(std::size_t{1} << 20) {}
+  ~ZipStreamSource() override { ::close(fd_); }
+  bool next_entry(std::string& name) override {
+    if (next_ == members_.size()) return false;
+    m_ = &members_[next_++];
+    name = m_->name;
+    at_ = m_->data;
+    left_ = m_->compressed;
+    produced_ = 0;
+    crc_ = 0;
+    finished_ = false;
+    isal_inflate_init(&z_);
+    z_.crc_flag = ISAL_GZIP_NO_HDR;  // raw deflate; the gzip CRC-32 of the output in z_.crc
+    z_.avail_in = 0;
+    return true;
+  }
+  std::size_t read(char* dst, std::size_t n) override {
+    if (!pending_error_.empty()) throw std::runtime_error(std::exchange(pending_error_, {}));
+    if (!m_ || finished_) return 0;
+    std::size_t total = 0;
+    std::string message;
+    if (m_->method == 0) {  // stored: the bytes as they are
+      total = std::min(n, left_);
+      if (!read_at(at_, total, reinterpret_cast<unsigned char*>(dst))) {
+        total = 0;
+        message = "unexpected end of the zip file (truncated)";
+      } else {
+        at_ += total;
+        left_ -= total;
+        produced_ += total;
+        crc_ = static_cast<std::uint32_t>(libdeflate_crc32(crc_, dst, total));
+        if (left_ == 0) message = end_of_member(crc_);
+      }
+    } else {
+      while (total < n) {
+        if (z_.avail_in == 0 && left_ > 0 && !refill()) {
+          message = "unexpected end of the zip file (truncated)";
+          break;
+        }
+        z_.next_out = reinterpret_cast<std::uint8_t*>(dst + total);
+        z_.avail_out = static_cast<std::uint32_t>(std::min<std::size_t>(n - total, 1u << 30));
+        const int rc = isal_inflate(&z_);
+        const std::size_t now =
+            static_cast<std::size_t>(reinterpret_cast<char*>(z_.next_out) - dst);
+        const bool progress = now != total;
+        produced_ += now - total;
+        total = now;
+        if (rc < 0) {
+          message = "corrupt member: its deflate data or its CRC-32 check failed";
+          break;
+        }
+        if (z_.block_state == ISAL_BLOCK_FINISH) {
+          message = end_of_member(z_.crc);
+          break;
+        }
+        if (z_.avail_in == 0 && left_ == 0 && !progress) {
+          message = "corrupt member: its deflate data ends early";
+          break;
+        }
+      }
+    }
+    if (!message.empty()) {
+      if (total == 0) throw std::runtime_error(message);
+      pending_error_ = std::move(message);  // raised after the data before it
+    }
+    return total;
+  }
+  std::int64_t consumed() const override { return static_cast<std::int64_t>(at_); }
+  bool is_archive() const override { return true; }
+
+ private:
+  // At a member's end: "" when its size and CRC-32 match the directory's, else the error.
+  std::string end_of_member(std::uint32_t crc) {
+    finished_ = true;
+    if (produced_ == m_->size && crc == m_->crc) return {};
+    return "corrupt member: its deflate data or its CRC-32 check failed";
+  }
+  bool read_at(std::size_t offset, std::size_t len, unsigned char* dst) const {
+    std::size_t got = 0;
+    while (got < len) {
+      const ssize_t r = ::pread(fd_, dst + got, len - got, static_cast<off_t>(offset + got));
+      if (r < 0 && errno == EINTR) continue;
+      if (r <= 0) return false;
+      got += static_cast<std::size_t>(r);
+    }
+    return true;
+  }
+  bool refill() {
+    const std::size_t k = std::min(left_, in_.size());
+    if (!read_at(at_, k, in_.data())) return false;
+    at_ += k;
+    left_ -= k;
+    z_.next_in = in_.data();
+    z_.avail_in = static_cast<std::uint32_t>(k);
+    return true;
+  }
+  int fd_;
+  std::vector<Member> members_;
+  std::vector<std::uint8_t> in_;
+  std::size_t next_ = 0;
+  const Member* m_ = nullptr;
+  std::size_t at_ = 0, left_ = 0, produced_ = 0;
+  std::uint32_t crc_ = 0;
+  bool finished_ = false;
+  inflate_state z_{};
+  std::string pending_error_;
 };
 
 bool read_all(int fd, std::string& out, std::size_t size) {
@@ -327,8 +468,28 @@ std::unique_ptr<Source> open_gzip_stream_source(int fd) {
   return std::make_unique<GzipStreamSource>(fd);
 }
 
-std::unique_ptr<Source> open_whole_member_source(int fd, std::size_t size) {
-  if (size < 18 || size > kWholeMemberMax) return nullptr;
+std::unique_ptr<Source> open_member_source(int fd, std::size_t size, std::size_t whole_max) {
+  if (size < 18) return nullptr;
+  if (whole_max == 0) whole_max = kWholeMemberMax;
+  unsigned char magic[2] = {};
+  if (::pread(fd, magic, 2, 0) != 2) return nullptr;
+  const bool zip = magic[0] == 'P' && magic[1] == 'K';
+  auto all_decodable = [](const std::vector<Member>& ms) {
+    return std::all_of(ms.begin(), ms.end(), [](const Member& m) { return m.decodable; });
+  };
+  auto all_whole = [](const std::vector<Member>& ms) {
+    return std::all_of(ms.begin(), ms.end(), [](const Member& m) { return m.whole; });
+  };
+  if (size > whole_max) {
+    if (!zip) return nullptr;  // a large gzip: igzip streams it (open_gzip_stream_source)
+    // Too large to hold: the directory from the file, every member streamed.
+    std::vector<Member> members;
+    const ReadAt at = [fd](std::size_t offset, std::size_t len, unsigned char* dst) {
+      return ::pread(fd, dst, len, static_cast<off_t>(offset)) == static_cast<ssize_t>(len);
+    };
+    if (!zip_members(at, size, whole_max, members) || !all_decodable(members)) return nullptr;
+    return std::make_unique<ZipStreamSource>(fd, std::move(members));
+  }
   std::string bytes;
   if (!read_all(fd, bytes, size)) return nullptr;
   const auto* b = reinterpret_cast<const unsigned char*>(bytes.data());
@@ -340,17 +501,26 @@ std::unique_ptr<Source> open_whole_member_source(int fd, std::size_t size) {
     Member m;
     m.compressed = size;
     m.size = u32(b + size - 4);
-    m.whole = m.size <= kWholeMemberMax;
+    m.whole = m.size <= whole_max;
     members.push_back(std::move(m));
     members.back().name = "data";  // libarchive's name for a bare stream
     gzip = true;
-  } else if (b[0] == 'P' && b[1] == 'K') {
-    if (!zip_members(bytes, members)) return nullptr;
+  } else if (zip) {
+    const ReadAt at = [&bytes](std::size_t offset, std::size_t len, unsigned char* dst) {
+      if (offset > bytes.size() || len > bytes.size() - offset) return false;
+      std::memcpy(dst, bytes.data() + offset, len);
+      return true;
+    };
+    if (!zip_members(at, size, whole_max, members)) return nullptr;
+    // A member too large to inflate whole (GDELT 1.0's daily files: ~10 MB holding ~90 MB):
+    // every member streamed from the file.
+    if (!all_whole(members) && all_decodable(members))
+      return std::make_unique<ZipStreamSource>(fd, std::move(members));
   } else {
     return nullptr;  // bzip2, xz, zstd: libarchive
   }
   ::close(fd);
-  return std::make_unique<WholeMemberSource>(std::move(bytes), std::move(members), gzip);
+  return std::make_unique<WholeMemberSource>(std::move(bytes), std::move(members), gzip, whole_max);
 }
 
 }  // namespace detente::events::detail

@@ -129,7 +129,7 @@ class Pipeline {
     if (auto mapped = MappedFile::open(path)) return read_mapped(*mapped, display);
     std::unique_ptr<Source> src;
     try {
-      src = open_source(path);
+      src = open_source(path, opt_.whole_member_bytes);
     } catch (const std::exception& e) {
       source_error(display, BadKind::unreadable, fmt::format("cannot open: {}", e.what()));
       no_rows_.push_back(display);

@@ -133,8 +133,7 @@ bool is_compressed_magic(const unsigned char* m, std::size_t n) {
   return false;
 }
 
-// Opens a path ("-" = stdin); throws std::runtime_error with the reason when it cannot.
-std::unique_ptr<Source> open_source(const std::string& path) {
+std::unique_ptr<Source> open_source(const std::string& path, std::size_t whole_max) {
   if (path == "-") return std::make_unique<ArchiveSource>(STDIN_FILENO, false);
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) throw std::runtime_error(std::strerror(errno));
@@ -151,8 +150,8 @@ std::unique_ptr<Source> open_source(const std::string& path) {
   if (is_compressed_magic(magic, static_cast<std::size_t>(n))) {
     struct stat st {};
     if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
-      if (auto whole = open_whole_member_source(fd, static_cast<std::size_t>(st.st_size)))
-        return whole;
+      if (auto members = open_member_source(fd, static_cast<std::size_t>(st.st_size), whole_max))
+        return members;
     if (magic[0] == 0x1f && magic[1] == 0x8b)
       if (auto stream = open_gzip_stream_source(fd)) return stream;
     return std::make_unique<ArchiveSource>(fd, true);

@@ -38,7 +38,8 @@ class Source {
 bool is_compressed_magic(const unsigned char* m, std::size_t n);
 
 // Opens a path ("-" = stdin); throws std::runtime_error with the reason when it cannot.
-std::unique_ptr<Source> open_source(const std::string& path);
+// `whole_max`: the largest zip/gzip file and member inflated whole (0: 16 MB; members.hpp).
+std::unique_ptr<Source> open_source(const std::string& path, std::size_t whole_max = 0);
 
 // Bytes held in memory (compressed or not); `bytes` must outlive the source.
 std::unique_ptr<Source> open_memory_source(std::string_view bytes);
