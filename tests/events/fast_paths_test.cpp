@@ -254,6 +254,27 @@ TEST(EventsFastPaths, CorruptMembersAreNamedAndTheRowsBeforeThemKept) {
   fs::remove_all(dir);
 }
 
+TEST(EventsFastPaths, AnEmptyStoredMemberFirstInAZipIsAnEmptyEntry) {
+  // The events_files fuzz target's finding: an empty stored member inflated first copied 0
+  // bytes to a buffer not yet allocated (memcpy to null: undefined behaviour, which the
+  // sanitizer pass reports). Read whole and streamed.
+  auto dir = detente::test::temp_dir("events-empty-stored");
+  detente::test::write_zip(dir / "e.zip",
+                           {{"empty.tsv", ""}, {"a.tsv", "2019-10-01\tUSAGOV\tCANGOV\t042\n"}},
+                           /*stored=*/true);
+  for (std::size_t whole : {std::size_t{0}, std::size_t{64}}) {
+    ReadOptions ro;
+    ro.whole_member_bytes = whole;
+    const Seen got = collect(
+        [&](const RowVisitor& v) { return read_events({(dir / "e.zip").string()}, ro, v); });
+    ASSERT_EQ(got.rows.size(), 1u) << whole;
+    EXPECT_EQ(std::get<1>(got.rows[0]), "USAGOV");
+    ASSERT_EQ(got.stats.empty_inputs.size(), 1u) << whole;
+    EXPECT_EQ(got.stats.empty_inputs[0], (dir / "e.zip").string() + ":empty.tsv");
+  }
+  fs::remove_all(dir);
+}
+
 TEST(EventsFastPaths, StreamedZipMembersHaveTheirSizeAndCrcChecked) {
   auto dir = detente::test::temp_dir("events-zip-stream");
   const std::string text = cameo_text(400000);

@@ -255,8 +255,10 @@ class WholeMemberSource : public Source {
   bool is_archive() const override { return true; }
 
  private:
+  // Allocated even for n = 0 (an empty member), so that out_ is never null (memcpy's
+  // arguments must not be, even for 0 bytes: the events_files fuzz target's finding).
   void reserve_out(std::size_t n) {
-    if (out_capacity_ >= n) return;
+    if (out_ && out_capacity_ >= n) return;
     out_ = std::make_unique_for_overwrite<char[]>(n + kPad);
     out_capacity_ = n;
   }
