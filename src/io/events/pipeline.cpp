@@ -216,6 +216,7 @@ class Pipeline {
         const std::size_t from = k * block, to = std::min(size, from + block);
         // The lines that start in [from, to): from the first line start at or after
         // `from` to the end of the line holding byte to - 1.
+        if (file) file->populate(from, to);
         std::size_t begin = from;
         if (k == 0) {
           begin = skip_bytes;

@@ -223,6 +223,18 @@ std::unique_ptr<MappedFile> MappedFile::open(const std::string& path) {
 
 MappedFile::~MappedFile() { ::munmap(data_, reserved_); }
 
+void MappedFile::populate(std::size_t from, std::size_t to) const {
+#ifdef MADV_POPULATE_READ
+  const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+  const std::size_t a = from / page * page;
+  const std::size_t b = std::min(to, size_);
+  if (b > a) ::madvise(data_ + a, b - a, MADV_POPULATE_READ);  // EINVAL before Linux 5.14
+#else
+  (void)from;
+  (void)to;
+#endif
+}
+
 void MappedFile::release(std::size_t from, std::size_t to) const {
   // Only the pages wholly inside [from, to): a neighbouring block may still be reading the
   // pages at the edges (and would only page them in again if released).
