@@ -254,7 +254,7 @@ TEST(EventsFastPaths, CorruptMembersAreNamedAndTheRowsBeforeThemKept) {
   fs::remove_all(dir);
 }
 
-TEST(EventsFastPaths, AnEmptyStoredMemberFirstInAZipIsAnEmptyEntry) {
+TEST(EventsFastPaths, EmptyStoredMembersAndEmptyZipsAreEmptyInputs) {
   // The events_files fuzz target's finding: an empty stored member inflated first copied 0
   // bytes to a buffer not yet allocated (memcpy to null: undefined behaviour, which the
   // sanitizer pass reports). Read whole and streamed.
@@ -262,6 +262,17 @@ TEST(EventsFastPaths, AnEmptyStoredMemberFirstInAZipIsAnEmptyEntry) {
   detente::test::write_zip(dir / "e.zip",
                            {{"empty.tsv", ""}, {"a.tsv", "2019-10-01\tUSAGOV\tCANGOV\t042\n"}},
                            /*stored=*/true);
+  // And a zip without members (its central directory empty: read into a 0-byte buffer).
+  detente::test::write_zip(dir / "none.zip", {});
+  for (std::size_t whole : {std::size_t{0}, std::size_t{16}}) {
+    ReadOptions ro;
+    ro.whole_member_bytes = whole;
+    const Seen none = collect(
+        [&](const RowVisitor& v) { return read_events({(dir / "none.zip").string()}, ro, v); });
+    EXPECT_TRUE(none.rows.empty());
+    ASSERT_EQ(none.stats.empty_inputs.size(), 1u) << whole;
+    EXPECT_EQ(none.stats.empty_inputs[0], (dir / "none.zip").string());
+  }
   for (std::size_t whole : {std::size_t{0}, std::size_t{64}}) {
     ReadOptions ro;
     ro.whole_member_bytes = whole;

@@ -61,7 +61,7 @@ bool zip_members(const ReadAt& read_at, std::size_t n, std::size_t whole_max,
       cd_size > (std::size_t{64} << 20))
     return false;
   std::vector<unsigned char> dir(cd_size);
-  if (!read_at(cd, cd_size, dir.data())) return false;
+  if (cd_size > 0 && !read_at(cd, cd_size, dir.data())) return false;  // no null memcpy
   const unsigned char* b = dir.data();
   std::size_t p = 0;
   for (std::size_t k = 0; k < count; ++k) {
