@@ -3,9 +3,9 @@
 // members inflated whole by libdeflate with their CRC-32 checked, larger gzip files and zip
 // members streamed by igzip, and the hand-over to the streaming readers at a damaged member.
 // An input of odd length is read with whole_member_bytes = 256, so that small inputs reach
-// the streamed paths too. The bytes go to
-// an anonymous in-memory file (memfd_create), read as /proc/self/fd/N: nothing is written
-// to disk. Two threads, so that blocks of one file are parsed in parallel.
+// the streamed paths too. The bytes go to an anonymous in-memory file (memfd_create), read
+// as /proc/self/fd/N: nothing is written to disk. Two threads, so that blocks of one file
+// are parsed in parallel.
 #include <sys/mman.h>
 #include <unistd.h>
 
