@@ -514,7 +514,7 @@ std::unique_ptr<Source> open_member_source(int fd, std::size_t size, std::size_t
       return true;
     };
     if (!zip_members(at, size, whole_max, members)) return nullptr;
-    // A member too large to inflate whole (GDELT 1.0's daily files: ~10 MB holding ~90 MB):
+    // A member too large to inflate whole (GDELT 1.0's daily files: ~11 MB holding ~60 MB):
     // every member streamed from the file.
     if (!all_whole(members) && all_decodable(members))
       return std::make_unique<ZipStreamSource>(fd, std::move(members));
