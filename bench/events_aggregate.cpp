@@ -9,8 +9,6 @@
 //
 //   build/detente_bench --benchmark_filter=Events
 //   DETENTE_BENCH_EVENTS_MB=200 build/detente_bench --benchmark_filter=EventsAggregate
-#include <archive.h>
-#include <archive_entry.h>
 #include <benchmark/benchmark.h>
 #include <libdeflate.h>
 #include <unistd.h>
@@ -22,6 +20,7 @@
 #include <string>
 
 #include "events/dyad_series.hpp"
+#include "support/archive_file.hpp"
 
 namespace {
 
@@ -104,19 +103,11 @@ struct ZipDir {
         (fs::temp_directory_path() / ("detente-bench-zips-" + std::to_string(::getpid()))).string();
     fs::create_directories(dir);
     const std::string first = dir + "/20191024143000.export.CSV.zip";
-    archive* a = archive_write_new();
-    archive_write_set_format_zip(a);
-    archive_write_open_filename(a, first.c_str());
-    archive_entry* e = archive_entry_new();
-    archive_entry_set_pathname(e, "20191024143000.export.CSV");
-    archive_entry_set_size(e, static_cast<la_int64_t>(sample.size()));
-    archive_entry_set_filetype(e, AE_IFREG);
-    archive_entry_set_perm(e, 0644);
-    archive_write_header(a, e);
-    archive_write_data(a, sample.data(), sample.size());
-    archive_entry_free(e);
-    archive_write_close(a);
-    archive_write_free(a);
+    if (!detente::test::write_archive_file(first, {{"20191024143000.export.CSV", sample}},
+                                           detente::test::ArchiveKind::zip)) {
+      files = 0;
+      return;
+    }
     for (std::int64_t i = 1; i < files; ++i)
       fs::copy_file(first, dir + "/" + std::to_string(20191024143000 + i) + ".export.CSV.zip");
     bytes = files * static_cast<std::int64_t>(sample.size());
