@@ -13,9 +13,11 @@
 //   DETENTE_VECTOR_CLONES void kernel(double* __restrict out, const double* in, size_t n);
 #pragma once
 
-// ThreadSanitizer crashes at start in the loader's resolution of the clones (GCC 12), so
-// ThreadSanitizer builds get the baseline copy only (the same bits, more slowly).
-#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && !defined(__SANITIZE_THREAD__)
+#include "core/target_clones.hpp"
+
+// GCC only (clang has no per-function optimize("fp-contract=off")); ThreadSanitizer builds
+// get the baseline copy only (core/target_clones.hpp: the same bits, more slowly).
+#if DETENTE_CAN_CLONE && defined(__GNUC__) && !defined(__clang__)
 #define DETENTE_VECTOR_CLONES \
   [[gnu::target_clones("arch=x86-64-v4", "avx2", "default"), gnu::optimize("fp-contract=off")]]
 #else

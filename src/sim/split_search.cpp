@@ -10,6 +10,7 @@
 #endif
 
 #include "core/limits.hpp"
+#include "core/target_clones.hpp"
 #include "sim/kernels.hpp"
 #include "sim/rng.hpp"
 
@@ -23,9 +24,8 @@ constexpr int kRestartEvery = 6;      // months between full restarts
 
 // field = X s as a sum of rows s_j · x_j (X is symmetric): axpy loops vectorise where a
 // dot product's reduction would not (no reassociation is allowed).
-// Not under ThreadSanitizer: its runtime is not up when the loader resolves the clones
-// (GCC 12 crashes at start), and the baseline copy gives the same values.
-#if defined(__x86_64__) && !defined(__SANITIZE_THREAD__)
+// Compiled for AVX2 and the baseline where clones may be used (core/target_clones.hpp).
+#if DETENTE_CAN_CLONE
 [[gnu::target_clones("avx2", "default")]]
 #endif
 void field_of(const double* x, int n, const double* s, double* field) {
@@ -135,7 +135,7 @@ namespace {
 // The greedy packing on the ties that the split s (±1.0) frustrates, heaviest `wanted` of
 // them first; adds the packed triangles (a, b, c, y) to `packed` when given. `r` (n·n)
 // holds the residual capacities.
-#if defined(__x86_64__) && !defined(__SANITIZE_THREAD__)  // as field_of
+#if DETENTE_CAN_CLONE  // as field_of
 [[gnu::target_clones("avx512f", "avx2", "default")]]
 #endif
 double
