@@ -330,7 +330,12 @@ TEST(EventsFastPaths, StreamedZipMembersHaveTheirSizeAndCrcChecked) {
   ASSERT_NE(entry, std::string::npos);
   nz[entry + 24] = static_cast<char>(nz[entry + 24] ^ 0x01);
   detente::test::write_text(dir / "n.zip", nz);
-  for (const char* name : {"d.zip", "s.zip", "n.zip"}) {
+  // And one that declares less than it inflates to (400,000 → 395,904 bytes): stopped one
+  // byte past the declared size, whatever follows.
+  nz[entry + 24] = static_cast<char>(nz[entry + 24] ^ 0x01);
+  nz[entry + 25] = static_cast<char>(nz[entry + 25] ^ 0x10);
+  detente::test::write_text(dir / "m.zip", nz);
+  for (const char* name : {"d.zip", "s.zip", "n.zip", "m.zip"}) {
     const auto file = (dir / name).string();
     ReadOptions ro;
     ro.max_reported = 100000;
@@ -341,8 +346,10 @@ TEST(EventsFastPaths, StreamedZipMembersHaveTheirSizeAndCrcChecked) {
     EXPECT_EQ(got.stats.bad_by_kind[static_cast<int>(BadKind::truncated)], 1) << name;
     bool named = false;
     for (const auto& r : got.stats.reported)
-      named |= r.kind == BadKind::truncated && r.where.file == file + ":bad.tsv" &&
-               r.message.find("corrupt member") != std::string::npos;
+      named |=
+          r.kind == BadKind::truncated && r.where.file == file + ":bad.tsv" &&
+          r.message.find(std::string(name) == "m.zip" ? "inflates to more than the 395904 bytes"
+                                                      : "corrupt member") != std::string::npos;
     EXPECT_TRUE(named) << name;
     ro.strict = true;
     EXPECT_THROW(read_events({file}, ro, [](const EventRow&, int) {}), detente::InputError) << name;

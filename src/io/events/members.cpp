@@ -1,6 +1,7 @@
 // Zip and gzip members inflated whole with libdeflate (see members.hpp).
 #include "io/events/members.hpp"
 
+#include <fmt/format.h>
 #include <isa-l/igzip_lib.h>
 #include <libdeflate.h>
 #include <unistd.h>
@@ -369,7 +370,11 @@ class ZipStreamSource : public Source {
           break;
         }
         z_.next_out = reinterpret_cast<std::uint8_t*>(dst + total);
-        z_.avail_out = static_cast<std::uint32_t>(std::min<std::size_t>(n - total, 1u << 30));
+        // At most one byte past the directory's size, so that a member that inflates to more
+        // (a deflate bomb behind a small declared size) stops there, not after terabytes.
+        const std::size_t room = m_->size + 1 - produced_;
+        z_.avail_out =
+            static_cast<std::uint32_t>(std::min({n - total, room, std::size_t{1} << 30}));
         const int rc = isal_inflate(&z_);
         const std::size_t now =
             static_cast<std::size_t>(reinterpret_cast<char*>(z_.next_out) - dst);
@@ -378,6 +383,13 @@ class ZipStreamSource : public Source {
         total = now;
         if (rc < 0) {
           message = "corrupt member: its deflate data or its CRC-32 check failed";
+          break;
+        }
+        if (produced_ > m_->size) {
+          finished_ = true;
+          message = fmt::format(
+              "corrupt member: it inflates to more than the {} bytes its directory entry declares",
+              m_->size);
           break;
         }
         if (z_.block_state == ISAL_BLOCK_FINISH) {
