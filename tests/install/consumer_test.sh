@@ -11,6 +11,7 @@ prefix=$tmp/prefix
 cmake --install "$build" --prefix "$prefix" >/dev/null
 
 test -x "$prefix/bin/detente"
+test -x "$prefix/bin/detente-serve"
 test -f "$prefix/lib/libdetente.a"
 test -f "$prefix/include/detente/store/run_store.hpp"
 test -f "$prefix/include/detente/core/scenario.hpp"
@@ -18,6 +19,9 @@ test ! -e "$prefix/include/detente/cli"
 test -f "$prefix/lib/cmake/detente/detenteConfig.cmake"
 test -f "$prefix/share/bash-completion/completions/detente"
 "$prefix/bin/detente" --version | grep -q "0.1"
+# `detente serve` runs the installed detente-serve beside it: it prints its URL.
+timeout 5 "$prefix/bin/detente" serve --port 0 > "$tmp/serve.out" 2>&1 || true
+grep -q "^detente serve: http://127.0.0.1:" "$tmp/serve.out"
 
 # The consumer, configured and built against the prefix only.
 cmake -S "$src/tests/install/consumer" -B "$tmp/consumer" -DCMAKE_PREFIX_PATH="$prefix" \
