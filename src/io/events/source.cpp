@@ -3,6 +3,7 @@
 
 #include <archive.h>
 #include <archive_entry.h>
+#include <dlfcn.h>
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -12,6 +13,8 @@
 #include <cerrno>
 #include <cstring>
 #include <stdexcept>
+#include <string>
+#include <type_traits>
 #include <utility>
 
 #include "io/events/members.hpp"
@@ -43,30 +46,88 @@ class PlainSource : public Source {
   std::int64_t consumed_ = 0;
 };
 
+// libarchive, loaded (dlopen) when the first input that needs it is opened — bzip2, xz,
+// zstd, tar, zip64 or encrypted zip members, standard input — and not at every start of
+// detente: with what it links (libxml2, ICU, nettle, …) it is about 2 ms of each process
+// start, and plain files, zip and gzip are read without it (members.hpp).
+struct LibArchive {
+  decltype(&::archive_read_new) read_new = nullptr;
+  decltype(&::archive_read_support_filter_all) read_support_filter_all = nullptr;
+  decltype(&::archive_read_support_format_zip) read_support_format_zip = nullptr;
+  decltype(&::archive_read_support_format_tar) read_support_format_tar = nullptr;
+  decltype(&::archive_read_support_format_empty) read_support_format_empty = nullptr;
+  decltype(&::archive_read_support_format_raw) read_support_format_raw = nullptr;
+  decltype(&::archive_read_open_fd) read_open_fd = nullptr;
+  decltype(&::archive_read_open_memory) read_open_memory = nullptr;
+  decltype(&::archive_read_free) read_free = nullptr;
+  decltype(&::archive_read_next_header) read_next_header = nullptr;
+  decltype(&::archive_entry_filetype) entry_filetype = nullptr;
+  decltype(&::archive_entry_pathname) entry_pathname = nullptr;
+  decltype(&::archive_read_data) read_data = nullptr;
+  decltype(&::archive_error_string) error_string = nullptr;
+  decltype(&::archive_filter_bytes) filter_bytes = nullptr;
+  std::string error;  // why it could not be loaded; empty when it was
+};
+
+const LibArchive& la() {
+  static const LibArchive lib = [] {
+    LibArchive l;
+    void* h = ::dlopen("libarchive.so.13", RTLD_NOW | RTLD_LOCAL);
+    if (!h) {
+      const char* e = ::dlerror();
+      l.error = e ? e : "dlopen failed";
+      return l;
+    }
+    auto load = [&](auto& f, const char* name) {
+      f = reinterpret_cast<std::remove_reference_t<decltype(f)>>(::dlsym(h, name));
+      if (!f && l.error.empty()) l.error = std::string("no ") + name + " in libarchive.so.13";
+    };
+    load(l.read_new, "archive_read_new");
+    load(l.read_support_filter_all, "archive_read_support_filter_all");
+    load(l.read_support_format_zip, "archive_read_support_format_zip");
+    load(l.read_support_format_tar, "archive_read_support_format_tar");
+    load(l.read_support_format_empty, "archive_read_support_format_empty");
+    load(l.read_support_format_raw, "archive_read_support_format_raw");
+    load(l.read_open_fd, "archive_read_open_fd");
+    load(l.read_open_memory, "archive_read_open_memory");
+    load(l.read_free, "archive_read_free");
+    load(l.read_next_header, "archive_read_next_header");
+    load(l.entry_filetype, "archive_entry_filetype");
+    load(l.entry_pathname, "archive_entry_pathname");
+    load(l.read_data, "archive_read_data");
+    load(l.error_string, "archive_error_string");
+    load(l.filter_bytes, "archive_filter_bytes");
+    return l;
+  }();
+  if (!lib.error.empty())
+    throw std::runtime_error("cannot load libarchive, which reads this kind of file: " + lib.error);
+  return lib;
+}
+
 class ArchiveSource : public Source {
  public:
   // Takes ownership of fd (stdin is not closed).
   explicit ArchiveSource(int fd, bool close_fd) : fd_(fd), close_fd_(close_fd) {
     a_ = new_reader();
-    if (archive_read_open_fd(a_, fd_, 1 << 20) != ARCHIVE_OK) fail_open();
+    if (la().read_open_fd(a_, fd_, 1 << 20) != ARCHIVE_OK) fail_open();
   }
   // Reads an archive held in memory (`bytes` must outlive the source).
   explicit ArchiveSource(std::string_view bytes) : fd_(-1), close_fd_(false) {
     a_ = new_reader();
-    if (archive_read_open_memory(a_, bytes.data(), bytes.size()) != ARCHIVE_OK) fail_open();
+    if (la().read_open_memory(a_, bytes.data(), bytes.size()) != ARCHIVE_OK) fail_open();
   }
   ~ArchiveSource() override {
-    archive_read_free(a_);
+    la().read_free(a_);
     if (close_fd_) ::close(fd_);
   }
   bool next_entry(std::string& name) override {
     for (;;) {
       archive_entry* e = nullptr;
-      int rc = archive_read_next_header(a_, &e);
+      int rc = la().read_next_header(a_, &e);
       if (rc == ARCHIVE_EOF) return false;
       if (rc < ARCHIVE_WARN) throw_error();
-      if (archive_entry_filetype(e) != 0 && archive_entry_filetype(e) != AE_IFREG) continue;
-      const char* p = archive_entry_pathname(e);
+      if (la().entry_filetype(e) != 0 && la().entry_filetype(e) != AE_IFREG) continue;
+      const char* p = la().entry_pathname(e);
       name = p ? p : "";
       return true;
     }
@@ -77,10 +138,9 @@ class ArchiveSource : public Source {
     if (!pending_error_.empty()) throw std::runtime_error(pending_error_);
     std::size_t total = 0;
     while (total < n) {
-      la_ssize_t got =
-          archive_read_data(a_, dst + total, std::min<std::size_t>(n - total, 1 << 18));
+      la_ssize_t got = la().read_data(a_, dst + total, std::min<std::size_t>(n - total, 1 << 18));
       if (got < 0) {
-        const char* msg = archive_error_string(a_);
+        const char* msg = la().error_string(a_);
         pending_error_ = msg ? msg : "archive error";
         if (total == 0) throw std::runtime_error(pending_error_);
         break;
@@ -90,29 +150,29 @@ class ArchiveSource : public Source {
     }
     return total;
   }
-  std::int64_t consumed() const override { return archive_filter_bytes(a_, -1); }
+  std::int64_t consumed() const override { return la().filter_bytes(a_, -1); }
   bool is_archive() const override { return true; }
 
  private:
   static archive* new_reader() {
-    archive* a = archive_read_new();
-    archive_read_support_filter_all(a);
-    archive_read_support_format_zip(a);
-    archive_read_support_format_tar(a);
-    archive_read_support_format_empty(a);
-    archive_read_support_format_raw(a);
+    archive* a = la().read_new();
+    la().read_support_filter_all(a);
+    la().read_support_format_zip(a);
+    la().read_support_format_tar(a);
+    la().read_support_format_empty(a);
+    la().read_support_format_raw(a);
     return a;
   }
   // The destructor does not run when the constructor throws: release here.
   [[noreturn]] void fail_open() {
-    const char* msg = archive_error_string(a_);
+    const char* msg = la().error_string(a_);
     std::string message = msg ? msg : "archive error";
-    archive_read_free(a_);
+    la().read_free(a_);
     if (close_fd_) ::close(fd_);
     throw std::runtime_error(message);
   }
   [[noreturn]] void throw_error() {
-    const char* msg = archive_error_string(a_);
+    const char* msg = la().error_string(a_);
     throw std::runtime_error(msg ? msg : "archive error");
   }
   archive* a_ = nullptr;
