@@ -22,6 +22,25 @@ namespace {
 std::uint32_t u16(const unsigned char* p) { return p[0] | (std::uint32_t(p[1]) << 8); }
 std::uint32_t u32(const unsigned char* p) { return u16(p) | (u16(p + 2) << 16); }
 
+// Reads exactly `len` bytes at `offset` of fd (retrying short reads and EINTR); false at the
+// end of the file or on an error.
+bool pread_all(int fd, std::size_t offset, std::size_t len, void* dst) {
+  auto* out = static_cast<unsigned char*>(dst);
+  std::size_t got = 0;
+  while (got < len) {
+    const ssize_t r = ::pread(fd, out + got, len - got, static_cast<off_t>(offset + got));
+    if (r < 0 && errno == EINTR) continue;
+    if (r <= 0) return false;
+    got += static_cast<std::size_t>(r);
+  }
+  return true;
+}
+
+// What a member that fails to inflate, or whose size or CRC-32 does not match its
+// directory entry, is reported as (whole or streamed).
+constexpr const char* kCorruptMember =
+    "corrupt member: its deflate data or its CRC-32 check failed";
+
 struct Member {
   std::string name;
   std::size_t data = 0;  // offset of the compressed bytes (after the local header)
@@ -220,8 +239,7 @@ class WholeMemberSource : public Source {
     if (r != Inflated::ok) {
       // Streamed from this member on: libarchive skips the members already read. A
       // member that failed to inflate is reported after the rows libarchive gives.
-      if (r == Inflated::corrupt)
-        failure_ = "corrupt member: its deflate data or its CRC-32 check failed";
+      if (r == Inflated::corrupt) failure_ = kCorruptMember;
       if (gzip_ && r != Inflated::tar) {  // igzip, which checks every member's CRC-32
         stream_ = std::make_unique<GzipStreamSource>(-1, bytes_);
         return stream_->next_entry(name);
@@ -353,7 +371,7 @@ class ZipStreamSource : public Source {
     std::string message;
     if (m_->method == 0) {  // stored: the bytes as they are
       total = std::min(n, left_);
-      if (!read_at(at_, total, reinterpret_cast<unsigned char*>(dst))) {
+      if (!pread_all(fd_, at_, total, dst)) {
         total = 0;
         message = "unexpected end of the zip file (truncated)";
       } else {
@@ -382,7 +400,7 @@ class ZipStreamSource : public Source {
         produced_ += now - total;
         total = now;
         if (rc < 0) {
-          message = "corrupt member: its deflate data or its CRC-32 check failed";
+          message = kCorruptMember;
           break;
         }
         if (produced_ > m_->size) {
@@ -416,21 +434,11 @@ class ZipStreamSource : public Source {
   std::string end_of_member(std::uint32_t crc) {
     finished_ = true;
     if (produced_ == m_->size && crc == m_->crc) return {};
-    return "corrupt member: its deflate data or its CRC-32 check failed";
-  }
-  bool read_at(std::size_t offset, std::size_t len, unsigned char* dst) const {
-    std::size_t got = 0;
-    while (got < len) {
-      const ssize_t r = ::pread(fd_, dst + got, len - got, static_cast<off_t>(offset + got));
-      if (r < 0 && errno == EINTR) continue;
-      if (r <= 0) return false;
-      got += static_cast<std::size_t>(r);
-    }
-    return true;
+    return kCorruptMember;
   }
   bool refill() {
     const std::size_t k = std::min(left_, in_.size());
-    if (!read_at(at_, k, in_.data())) return false;
+    if (!pread_all(fd_, at_, k, in_.data())) return false;
     at_ += k;
     left_ -= k;
     z_.next_in = in_.data();
@@ -451,14 +459,7 @@ class ZipStreamSource : public Source {
 
 bool read_all(int fd, std::string& out, std::size_t size) {
   out.resize(size);
-  std::size_t got = 0;
-  while (got < size) {
-    ssize_t r = ::pread(fd, out.data() + got, size - got, static_cast<off_t>(got));
-    if (r < 0 && errno == EINTR) continue;
-    if (r <= 0) return false;
-    got += static_cast<std::size_t>(r);
-  }
-  return true;
+  return pread_all(fd, 0, size, out.data());
 }
 
 }  // namespace
@@ -499,7 +500,7 @@ std::unique_ptr<Source> open_member_source(int fd, std::size_t size, std::size_t
     // Too large to hold: the directory from the file, every member streamed.
     std::vector<Member> members;
     const ReadAt at = [fd](std::size_t offset, std::size_t len, unsigned char* dst) {
-      return ::pread(fd, dst, len, static_cast<off_t>(offset)) == static_cast<ssize_t>(len);
+      return pread_all(fd, offset, len, dst);
     };
     if (!zip_members(at, size, whole_max, members) || !all_decodable(members)) return nullptr;
     return std::make_unique<ZipStreamSource>(fd, std::move(members));
