@@ -1,6 +1,6 @@
 // The process-wide worker pool behind parallel_workers (see parallel.hpp).
 //
-// One job at a time: the caller that takes the pool's mutex publishes the job and a new
+// One job at a time: the caller that takes the pool's busy flag publishes the job and a new
 // generation number; each worker w < threads runs its part and counts itself done; the
 // caller runs part 0 and waits for the count. Workers and the waiting caller spin (with
 // the CPU's pause) for up to kSpin before they sleep on the atomic, but only when the job
@@ -14,6 +14,7 @@
 #include <chrono>
 #include <cstdint>
 #include <mutex>
+#include <thread>
 
 #if defined(__x86_64__) || defined(__i386__)
 #include <immintrin.h>
@@ -48,8 +49,14 @@ void await_change(const std::atomic<T>& value, T old, bool spin) {
 class Pool {
  public:
   bool run(int threads, void (*job)(void*, int), void* context) {
-    std::unique_lock lock(mu_, std::try_to_lock);
-    if (!lock.owns_lock() || threads - 1 > kMaxPoolThreads) return false;
+    // A flag, not a mutex: a nested call comes from the thread that holds it, and
+    // try_lock on a mutex one already owns is undefined.
+    if (threads - 1 > kMaxPoolThreads || busy_.exchange(true, std::memory_order_acquire))
+      return false;
+    struct Release {
+      std::atomic<bool>& flag;
+      ~Release() { flag.store(false, std::memory_order_release); }
+    } release{busy_};
     try {
       while (static_cast<int>(started_) < threads - 1) {
         // The generation before this job's: a thread that starts late must still take it.
@@ -92,7 +99,7 @@ class Pool {
     }
   }
 
-  std::mutex mu_;
+  std::atomic<bool> busy_{false};  // a job is running (or being published)
   unsigned started_ = 0;
   const int cores_ = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   // The job, written before generation_ is advanced (release) and read after (acquire).
