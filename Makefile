@@ -17,7 +17,7 @@ export FUZZ_RUNS ?=
 # instrumented; the module is built only in the main build).
 SAN_EXCLUDE ?= ^(web|install|python)\.
 CI_FUZZ_SECONDS ?= 10
-# The threaded paths: event pipeline, ensembles, SMP, landscape, Sobol, relocation and the
+# The threaded paths: the worker pool, event pipeline, ensembles, SMP, landscape, Sobol, relocation and the
 # CLI commands that run them.
 TSAN_TESTS ?= ^(Parallel|EventsReader|EventsAggregate|EventsFastPaths|Ensemble|Smp|Landscape|Sobol|Sensitivity|FrustrationHeuristic|SignedBlockmodel|BalanceMeasures|AlignmentSection|SectionBargaining|SimulateCli|RunCli)\.
 export ASAN_OPTIONS ?= detect_leaks=1:abort_on_error=1:strict_string_checks=1

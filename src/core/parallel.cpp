@@ -58,15 +58,14 @@ class Pool {
       ~Release() { flag.store(false, std::memory_order_release); }
     } release{busy_};
     try {
-      while (static_cast<int>(started_) < threads - 1) {
+      for (; started_ < threads - 1; ++started_) {
         // The generation before this job's: a thread that starts late must still take it.
-        const int w = static_cast<int>(started_) + 1;
+        const int w = started_ + 1;
         const std::uint64_t before = generation_.load(std::memory_order_relaxed);
         std::thread([this, w, before] { work(w, before); }).detach();
-        ++started_;
       }
     } catch (...) {  // no thread could be started: the caller's own attempt reports it
-      if (static_cast<int>(started_) < threads - 1) return false;
+      return false;
     }
     job_ = job;
     context_ = context;
@@ -100,7 +99,7 @@ class Pool {
   }
 
   std::atomic<bool> busy_{false};  // a job is running (or being published)
-  unsigned started_ = 0;
+  int started_ = 0;                // pool threads, workers 1 … started_
   const int cores_ = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   // The job, written before generation_ is advanced (release) and read after (acquire).
   void (*job_)(void*, int) = nullptr;

@@ -14,8 +14,10 @@
 // woken core took as long again to start), more than a whole pass of EUM or SMP at a few
 // hundred actors, so that two threads were no faster than one there. A pool worker that
 // has finished spins for up to 200 µs before it sleeps, so the next pass starts in under
-// a microsecond. A call made while the pool is busy (from inside a worker, or from another
-// thread) starts threads of its own, as before, so that nesting never waits on itself.
+// a microsecond (bench/parallel_dispatch.cpp: 0.27 µs against 131 µs to start and join a
+// thread; a job of 2 × 0.3 ms takes 331 µs against 849). A call made while the pool is
+// busy (from inside a worker, or from another thread) starts threads of its own, as
+// before, so that nesting never waits on itself.
 //
 // Example:
 //   std::vector<double> out(n);
