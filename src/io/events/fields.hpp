@@ -1,7 +1,7 @@
 // detente/io/events/fields.hpp (internal to the event readers)
 //
 // Field splitting and field parsers shared by every event format: the tab splitter
-// (SSE2/AVX2; these formats have no quoting), the UTF-8 check, integers, decimal numbers
+// (SSE2/AVX2/AVX-512BW; these formats have no quoting), the UTF-8 check, integers, decimal numbers
 // as hundredths and the calendar dates the formats use. All are O(length of the field).
 #pragma once
 
@@ -16,10 +16,22 @@ namespace detente::events::detail {
 
 constexpr int kMaxFields = 64;
 
+// A split line. Field k (k < min(count, limit)) is f[k]; the splitter records only where
+// each field ends (one store per tab, no dependence between them), and a field begins one
+// past the end of the one before.
 struct Fields {
   int count = 0;
   bool high_bytes = false;  // a byte >= 0x80 occurs (UTF-8 check needed)
-  std::string_view f[kMaxFields];
+  struct View {
+    const char* line = nullptr;
+    // Ends of the fields; 64 entries of slack, as a 64-byte step stores all its tabs before
+    // the limit is checked.
+    std::size_t end[kMaxFields + 64];
+    std::string_view operator[](int k) const {
+      const std::size_t begin = k > 0 ? end[k - 1] + 1 : 0;
+      return std::string_view(line + begin, end[k] - begin);
+    }
+  } f;
 };
 
 // Splits a line at tabs: records the first `limit` fields and counts all of them (a count
@@ -32,6 +44,14 @@ void split_tabs(std::string_view line, Fields& out, int limit = kMaxFields);
 // the line (its '\n', or `end`). Reads up to 63 bytes past the line's end, which must be
 // readable (block padding, or the file's following bytes).
 const char* split_line(const char* p, const char* end, Fields& out, int limit = kMaxFields);
+
+// split_line's implementations, for the tests and benchmarks that compare them: split_line
+// takes the widest the processor runs (AVX-512BW, then AVX2, then the portable byte loop).
+enum class SplitPath { portable, avx2, avx512 };
+bool split_path_supported(SplitPath path);
+// split_line on `path` (a narrower one where the processor lacks it).
+const char* split_line_with(SplitPath path, const char* p, const char* end, Fields& out,
+                            int limit = kMaxFields);
 
 bool valid_utf8(std::string_view s);
 
