@@ -5,13 +5,87 @@
 // Only the C API: OpenMPI would otherwise pull in its deprecated C++ bindings.
 #define OMPI_SKIP_MPICXX 1
 #define MPICH_SKIP_MPICXX 1
+#include <dlfcn.h>
 #include <mpi.h>
 
 #include <cstdlib>
 #include <limits>
 #include <stdexcept>
+#include <string>
+#include <type_traits>
+
+#ifndef DETENTE_MPI_SONAME
+#error "DETENTE_MPI_SONAME: the MPI library's soname, set by CMakeLists.txt"
+#endif
 
 namespace detente::sim {
+
+namespace {
+
+// The MPI library, loaded (dlopen) only when the process was started by an MPI launcher and
+// not linked: with what it links (Open MPI's runtime, PMIx, hwloc, libevent, udev) it was
+// 8 of the binary's 21 shared libraries and about 1.4 ms of every start of every command,
+// while only `simulate` under mpirun uses it. RTLD_GLOBAL because Open MPI's own plugins,
+// which it loads itself, resolve its symbols globally.
+struct LibMpi {
+  decltype(&::MPI_Initialized) initialized = nullptr;
+  decltype(&::MPI_Init) init = nullptr;
+  decltype(&::MPI_Finalized) finalized = nullptr;
+  decltype(&::MPI_Finalize) finalize = nullptr;
+  decltype(&::MPI_Comm_rank) comm_rank = nullptr;
+  decltype(&::MPI_Comm_size) comm_size = nullptr;
+  decltype(&::MPI_Gather) gather = nullptr;
+  decltype(&::MPI_Gatherv) gatherv = nullptr;
+  // The predefined handles: in Open MPI the addresses of library globals, which the header's
+  // macros would reference at link time; in MPICH and its derivatives integer constants.
+  MPI_Comm world{};
+  MPI_Datatype int_type{}, char_type{};
+  std::string error;  // why it could not be loaded; empty when it was
+};
+
+const LibMpi& mpi() {
+  static const LibMpi lib = [] {
+    LibMpi l;
+    void* h = ::dlopen(DETENTE_MPI_SONAME, RTLD_NOW | RTLD_GLOBAL);
+    if (!h) {
+      const char* e = ::dlerror();
+      l.error = e ? e : "dlopen failed";
+      return l;
+    }
+    auto sym = [&](const char* name) {
+      void* f = ::dlsym(h, name);
+      if (!f && l.error.empty()) l.error = std::string("no ") + name + " in " DETENTE_MPI_SONAME;
+      return f;
+    };
+    auto load = [&](auto& f, const char* name) {
+      f = reinterpret_cast<std::remove_reference_t<decltype(f)>>(sym(name));
+    };
+    load(l.initialized, "MPI_Initialized");
+    load(l.init, "MPI_Init");
+    load(l.finalized, "MPI_Finalized");
+    load(l.finalize, "MPI_Finalize");
+    load(l.comm_rank, "MPI_Comm_rank");
+    load(l.comm_size, "MPI_Comm_size");
+    load(l.gather, "MPI_Gather");
+    load(l.gatherv, "MPI_Gatherv");
+#if defined(OPEN_MPI)
+    l.world = static_cast<MPI_Comm>(sym("ompi_mpi_comm_world"));
+    l.int_type = static_cast<MPI_Datatype>(sym("ompi_mpi_int"));
+    l.char_type = static_cast<MPI_Datatype>(sym("ompi_mpi_char"));
+#else
+    l.world = MPI_COMM_WORLD;
+    l.int_type = MPI_INT;
+    l.char_type = MPI_CHAR;
+#endif
+    return l;
+  }();
+  if (!lib.error.empty())
+    throw std::runtime_error("started by an MPI launcher, but cannot load the MPI library: " +
+                             lib.error);
+  return lib;
+}
+
+}  // namespace
 
 bool MpiSession::launched_by_mpirun() {
   for (const char* var : {"OMPI_COMM_WORLD_SIZE", "PMIX_RANK", "PMI_SIZE", "MPI_LOCALNRANKS"})
@@ -21,19 +95,21 @@ bool MpiSession::launched_by_mpirun() {
 
 MpiSession::MpiSession() {
   if (!launched_by_mpirun()) return;
+  const LibMpi& m = mpi();
   int initialised = 0;
-  MPI_Initialized(&initialised);
-  if (!initialised) MPI_Init(nullptr, nullptr);
+  m.initialized(&initialised);
+  if (!initialised) m.init(nullptr, nullptr);
   active_ = true;
-  MPI_Comm_rank(MPI_COMM_WORLD, &rank_);
-  MPI_Comm_size(MPI_COMM_WORLD, &size_);
+  m.comm_rank(m.world, &rank_);
+  m.comm_size(m.world, &size_);
 }
 
 MpiSession::~MpiSession() {
   if (!active_) return;
+  const LibMpi& m = mpi();  // loaded: the constructor did
   int finalised = 0;
-  MPI_Finalized(&finalised);
-  if (!finalised) MPI_Finalize();
+  m.finalized(&finalised);
+  if (!finalised) m.finalize();
 }
 
 std::pair<std::uint64_t, std::uint64_t> MpiSession::share(std::uint64_t first,
@@ -50,7 +126,8 @@ std::vector<std::string> MpiSession::gather(const std::string& local) const {
     throw std::runtime_error("a tally too large to send over MPI in one message");
   const int mine = static_cast<int>(local.size());
   std::vector<int> sizes(static_cast<std::size_t>(size_)), offsets(sizes.size());
-  MPI_Gather(&mine, 1, MPI_INT, sizes.data(), 1, MPI_INT, 0, MPI_COMM_WORLD);
+  const LibMpi& m = mpi();
+  m.gather(&mine, 1, m.int_type, sizes.data(), 1, m.int_type, 0, m.world);
   std::size_t total = 0;
   if (rank_ == 0)
     for (std::size_t r = 0; r < sizes.size(); ++r) {
@@ -61,8 +138,8 @@ std::vector<std::string> MpiSession::gather(const std::string& local) const {
       total += static_cast<std::size_t>(sizes[r]);
     }
   std::string all(total, '\0');
-  MPI_Gatherv(local.data(), mine, MPI_CHAR, all.data(), sizes.data(), offsets.data(), MPI_CHAR, 0,
-              MPI_COMM_WORLD);
+  m.gatherv(local.data(), mine, m.char_type, all.data(), sizes.data(), offsets.data(), m.char_type,
+            0, m.world);
   std::vector<std::string> parts;
   if (rank_ == 0)
     for (std::size_t r = 0; r < sizes.size(); ++r)
