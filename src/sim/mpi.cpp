@@ -1,5 +1,6 @@
 #include "sim/mpi.hpp"
 
+#include "core/error.hpp"
 #include "sim/tally.hpp"
 
 // Only the C API: OpenMPI would otherwise pull in its deprecated C++ bindings.
@@ -79,10 +80,7 @@ const LibMpi& mpi() {
 #endif
     return l;
   }();
-  if (!lib.error.empty())
-    throw std::runtime_error("started by an MPI launcher, but cannot load the MPI library: " +
-                             lib.error);
-  return lib;
+  return lib;  // the constructor checks `error`; the other uses follow a loaded library
 }
 
 }  // namespace
@@ -96,6 +94,10 @@ bool MpiSession::launched_by_mpirun() {
 MpiSession::MpiSession() {
   if (!launched_by_mpirun()) return;
   const LibMpi& m = mpi();
+  // An environment to fix, not a fault of detente's: exit status 1, with the reason.
+  if (!m.error.empty())
+    fail({"", 0, ""}, "started by an MPI launcher, but cannot load the MPI library ({}): {}",
+         DETENTE_MPI_SONAME, m.error);
   int initialised = 0;
   m.initialized(&initialised);
   if (!initialised) m.init(nullptr, nullptr);
@@ -106,7 +108,7 @@ MpiSession::MpiSession() {
 
 MpiSession::~MpiSession() {
   if (!active_) return;
-  const LibMpi& m = mpi();  // loaded: the constructor did
+  const LibMpi& m = mpi();  // active_: the constructor loaded it
   int finalised = 0;
   m.finalized(&finalised);
   if (!finalised) m.finalize();
