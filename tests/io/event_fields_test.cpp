@@ -88,6 +88,7 @@ TEST(EventFields, EverySplitPathAgreesWithTheReference) {
       const int count = static_cast<int>(want.fields.size());
       ASSERT_EQ(got.count, std::min(count, kMaxFields + 1));
       ASSERT_EQ(got.high_bytes, want.high);
+      ASSERT_EQ(got.recorded, std::min(count, limit));
       for (int k = 0; k < std::min(count, limit); ++k) {
         ASSERT_EQ(got.f.end[k], want.ends[k]) << k;
         ASSERT_EQ(got.f[k], want.fields[k]) << k;

@@ -38,6 +38,7 @@ struct Splitter {
     out.f.line = p;
     if (count < limit) out.f.end[count] = n;
     out.count = std::min(count + 1, kMaxFields + 1);
+    out.recorded = std::min(count + 1, limit);
     out.high_bytes = high;
   }
 };

@@ -1,8 +1,9 @@
 // detente/io/events/fields.hpp (internal to the event readers)
 //
 // Field splitting and field parsers shared by every event format: the tab splitter
-// (SSE2/AVX2/AVX-512BW; these formats have no quoting), the UTF-8 check, integers, decimal numbers
-// as hundredths and the calendar dates the formats use. All are O(length of the field).
+// (SSE2, AVX2, AVX-512; these formats have no quoting), the UTF-8 check, integers, decimal
+// numbers as hundredths and the calendar dates the formats use. All are O(length of the
+// field).
 #pragma once
 
 #include <charconv>
@@ -16,11 +17,12 @@ namespace detente::events::detail {
 
 constexpr int kMaxFields = 64;
 
-// A split line. Field k (k < min(count, limit)) is f[k]; the splitter records only where
-// each field ends (one store per tab, no dependence between them), and a field begins one
-// past the end of the one before.
+// A split line. Field k (k < recorded) is f[k]; the splitter records only where each field
+// ends (one store per tab, no dependence between them), and a field begins one past the
+// end of the one before.
 struct Fields {
-  int count = 0;
+  int count = 0;            // fields in the line (kMaxFields + 1: more than kMaxFields)
+  int recorded = 0;         // fields recorded: min(count, limit)
   bool high_bytes = false;  // a byte >= 0x80 occurs (UTF-8 check needed)
   struct View {
     const char* line = nullptr;
@@ -46,7 +48,8 @@ void split_tabs(std::string_view line, Fields& out, int limit = kMaxFields);
 const char* split_line(const char* p, const char* end, Fields& out, int limit = kMaxFields);
 
 // split_line's implementations, for the tests and benchmarks that compare them: split_line
-// takes the widest the processor runs (AVX-512BW, then AVX2, then the portable byte loop).
+// takes the widest the processor runs (AVX-512BW with VBMI2, then AVX2, then the portable
+// one: memchr for the newline, then split_tabs).
 enum class SplitPath { portable, avx2, avx512 };
 bool split_path_supported(SplitPath path);
 // split_line on `path` (a narrower one where the processor lacks it).

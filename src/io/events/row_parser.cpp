@@ -82,7 +82,7 @@ std::string describe(const ParseError& e, InputFormat format, const Fields& fiel
       return "invalid UTF-8 byte sequence";
     default: {
       std::string_view value =
-          e.field >= 0 && e.field < fields.count ? fields.f[e.field] : std::string_view{};
+          e.field >= 0 && e.field < fields.recorded ? fields.f[e.field] : std::string_view{};
       std::string shown(value.substr(0, 40));
       return fmt::format("{}: expected {}, got '{}'", to_string(e.kind), e.what, shown);
     }
