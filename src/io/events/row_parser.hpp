@@ -74,7 +74,7 @@ class RowParser {
     line = std::string_view(p, static_cast<std::size_t>(stop - p));
     if (!line.empty() && line.back() == '\r') {
       line.remove_suffix(1);
-      if (fields_.count - 1 < limit) --fields_.f.end[fields_.count - 1];
+      if (fields_.recorded == fields_.count) --fields_.f.end[fields_.count - 1];  // the last field
     }
     return stop;
   }
