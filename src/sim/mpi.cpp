@@ -1,6 +1,7 @@
 #include "sim/mpi.hpp"
 
 #include "core/error.hpp"
+#include "core/shared_library.hpp"
 #include "sim/tally.hpp"
 
 // Only the C API: OpenMPI would otherwise pull in its deprecated C++ bindings.
@@ -13,7 +14,6 @@
 #include <limits>
 #include <stdexcept>
 #include <string>
-#include <type_traits>
 
 #ifndef DETENTE_MPI_SONAME
 #error "DETENTE_MPI_SONAME: the MPI library's soname, set by CMakeLists.txt"
@@ -25,7 +25,7 @@ namespace {
 
 // The MPI library, loaded (dlopen) only when the process was started by an MPI launcher and
 // not linked: with what it links (Open MPI's runtime, PMIx, hwloc, libevent, udev) it was
-// 8 of the binary's 21 shared libraries and about 1.4 ms of every start of every command,
+// 8 of the binary's 21 shared libraries and 1.0–1.4 ms of every start of every command,
 // while only `simulate` under mpirun uses it. RTLD_GLOBAL because Open MPI's own plugins,
 // which it loads itself, resolve its symbols globally.
 struct LibMpi {
@@ -47,37 +47,25 @@ struct LibMpi {
 const LibMpi& mpi() {
   static const LibMpi lib = [] {
     LibMpi l;
-    void* h = ::dlopen(DETENTE_MPI_SONAME, RTLD_NOW | RTLD_GLOBAL);
-    if (!h) {
-      const char* e = ::dlerror();
-      l.error = e ? e : "dlopen failed";
-      return l;
-    }
-    auto sym = [&](const char* name) {
-      void* f = ::dlsym(h, name);
-      if (!f && l.error.empty()) l.error = std::string("no ") + name + " in " DETENTE_MPI_SONAME;
-      return f;
-    };
-    auto load = [&](auto& f, const char* name) {
-      f = reinterpret_cast<std::remove_reference_t<decltype(f)>>(sym(name));
-    };
-    load(l.initialized, "MPI_Initialized");
-    load(l.init, "MPI_Init");
-    load(l.finalized, "MPI_Finalized");
-    load(l.finalize, "MPI_Finalize");
-    load(l.comm_rank, "MPI_Comm_rank");
-    load(l.comm_size, "MPI_Comm_size");
-    load(l.gather, "MPI_Gather");
-    load(l.gatherv, "MPI_Gatherv");
+    SharedLibrary so(DETENTE_MPI_SONAME, RTLD_NOW | RTLD_GLOBAL);
+    so.load(l.initialized, "MPI_Initialized");
+    so.load(l.init, "MPI_Init");
+    so.load(l.finalized, "MPI_Finalized");
+    so.load(l.finalize, "MPI_Finalize");
+    so.load(l.comm_rank, "MPI_Comm_rank");
+    so.load(l.comm_size, "MPI_Comm_size");
+    so.load(l.gather, "MPI_Gather");
+    so.load(l.gatherv, "MPI_Gatherv");
 #if defined(OPEN_MPI)
-    l.world = static_cast<MPI_Comm>(sym("ompi_mpi_comm_world"));
-    l.int_type = static_cast<MPI_Datatype>(sym("ompi_mpi_int"));
-    l.char_type = static_cast<MPI_Datatype>(sym("ompi_mpi_char"));
+    so.load(l.world, "ompi_mpi_comm_world");
+    so.load(l.int_type, "ompi_mpi_int");
+    so.load(l.char_type, "ompi_mpi_char");
 #else
     l.world = MPI_COMM_WORLD;
     l.int_type = MPI_INT;
     l.char_type = MPI_CHAR;
 #endif
+    l.error = so.error();
     return l;
   }();
   return lib;  // the constructor checks `error`; the other uses follow a loaded library

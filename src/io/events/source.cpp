@@ -14,9 +14,9 @@
 #include <cstring>
 #include <stdexcept>
 #include <string>
-#include <type_traits>
 #include <utility>
 
+#include "core/shared_library.hpp"
 #include "io/events/members.hpp"
 
 namespace detente::events::detail {
@@ -72,31 +72,23 @@ struct LibArchive {
 const LibArchive& la() {
   static const LibArchive lib = [] {
     LibArchive l;
-    void* h = ::dlopen("libarchive.so.13", RTLD_NOW | RTLD_LOCAL);
-    if (!h) {
-      const char* e = ::dlerror();
-      l.error = e ? e : "dlopen failed";
-      return l;
-    }
-    auto load = [&](auto& f, const char* name) {
-      f = reinterpret_cast<std::remove_reference_t<decltype(f)>>(::dlsym(h, name));
-      if (!f && l.error.empty()) l.error = std::string("no ") + name + " in libarchive.so.13";
-    };
-    load(l.read_new, "archive_read_new");
-    load(l.read_support_filter_all, "archive_read_support_filter_all");
-    load(l.read_support_format_zip, "archive_read_support_format_zip");
-    load(l.read_support_format_tar, "archive_read_support_format_tar");
-    load(l.read_support_format_empty, "archive_read_support_format_empty");
-    load(l.read_support_format_raw, "archive_read_support_format_raw");
-    load(l.read_open_fd, "archive_read_open_fd");
-    load(l.read_open_memory, "archive_read_open_memory");
-    load(l.read_free, "archive_read_free");
-    load(l.read_next_header, "archive_read_next_header");
-    load(l.entry_filetype, "archive_entry_filetype");
-    load(l.entry_pathname, "archive_entry_pathname");
-    load(l.read_data, "archive_read_data");
-    load(l.error_string, "archive_error_string");
-    load(l.filter_bytes, "archive_filter_bytes");
+    SharedLibrary so("libarchive.so.13", RTLD_NOW | RTLD_LOCAL);
+    so.load(l.read_new, "archive_read_new");
+    so.load(l.read_support_filter_all, "archive_read_support_filter_all");
+    so.load(l.read_support_format_zip, "archive_read_support_format_zip");
+    so.load(l.read_support_format_tar, "archive_read_support_format_tar");
+    so.load(l.read_support_format_empty, "archive_read_support_format_empty");
+    so.load(l.read_support_format_raw, "archive_read_support_format_raw");
+    so.load(l.read_open_fd, "archive_read_open_fd");
+    so.load(l.read_open_memory, "archive_read_open_memory");
+    so.load(l.read_free, "archive_read_free");
+    so.load(l.read_next_header, "archive_read_next_header");
+    so.load(l.entry_filetype, "archive_entry_filetype");
+    so.load(l.entry_pathname, "archive_entry_pathname");
+    so.load(l.read_data, "archive_read_data");
+    so.load(l.error_string, "archive_error_string");
+    so.load(l.filter_bytes, "archive_filter_bytes");
+    l.error = so.error();
     return l;
   }();
   if (!lib.error.empty())
