@@ -5,9 +5,11 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
-#include <type_traits>
 
 #include "bargain/cpu_dispatch.hpp"
+#include "bargain/smp_challenge.hpp"
+#include "bargain/smp_coalitions.hpp"
+#include "bargain/smp_terms.hpp"
 #include "bargain/weighted_mean.hpp"
 #include "core/error.hpp"
 #include "core/parallel.hpp"
@@ -19,6 +21,11 @@ namespace {
 
 using S = SmpOptions;
 using Rule = S::VotingRule;
+using smp_terms::coalitions;
+using smp_terms::third_party_vote;
+using smp_terms::utility_at;
+using smp_terms::vote_r;
+using smp_terms::with_rule;
 using Vpm = S::VictoryProbModel;
 using Pcm = S::PceModel;
 // One name↔value table per option (KTAB's names): parsing, validation, echo and help.
@@ -63,26 +70,6 @@ E lookup(const std::string& option, const std::string& name, Choices<E> table) {
   const OptionValues values{{option, name}};
   OptionReader r(values, "smp");
   return r.choice(option, table.begin()->value, table);
-}
-
-// Calls f(std::integral_constant<Rule, rule>{}): the voting rule as a compile-time
-// constant, so that the O(n³) loops hold no switch.
-template <typename F>
-void with_rule(Rule rule, F f) {
-  switch (rule) {
-    case Rule::binary:
-      return f(std::integral_constant<Rule, Rule::binary>{});
-    case Rule::prop_bin:
-      return f(std::integral_constant<Rule, Rule::prop_bin>{});
-    case Rule::proportional:
-      return f(std::integral_constant<Rule, Rule::proportional>{});
-    case Rule::prop_cbc:
-      return f(std::integral_constant<Rule, Rule::prop_cbc>{});
-    case Rule::cubic:
-      return f(std::integral_constant<Rule, Rule::cubic>{});
-    case Rule::asym_prosp:
-      return f(std::integral_constant<Rule, Rule::asym_prosp>{});
-  }
 }
 
 }  // namespace
@@ -141,25 +128,6 @@ std::string smp_option_help() {
 }
 
 namespace {
-
-[[gnu::always_inline]] inline double vote_r(Rule rule, double w, double ua, double ub) {
-  const double du = ua - ub;
-  switch (rule) {
-    case Rule::binary:
-      return w * std::clamp(du / 1e-8, -1.0, 1.0);
-    case Rule::prop_bin:
-      return w * (0.8 * du + 0.2 * std::clamp(du / 1e-8, -1.0, 1.0));
-    case Rule::proportional:
-      return w * du;
-    case Rule::prop_cbc:
-      return w * (0.5 * du + 0.5 * du * du * du);
-    case Rule::cubic:
-      return w * du * du * du;
-    case Rule::asym_prosp:  // losses count in full, gains two-thirds
-      return du < 0 ? w * du : 2.0 * w * du / 3.0;
-  }
-  return w * du;
-}
 
 double victory_probability_m(Vpm model, double s1, double s2) {
   double x1 = s1, x2 = s2;
@@ -238,14 +206,6 @@ std::vector<double> pce_m(Pcm pce_model, Vpm vpm, const std::vector<double>& c, 
 
 }  // namespace
 
-namespace {
-// KTAB's bsUtil: the utility (1 − d)(1 + d·R) of a position at distance d for risk attitude
-// R (d capped at 1 inside the second factor).
-[[gnu::always_inline]] inline double utility_at(double d, double r) {
-  return d <= 1 ? (1 - d) * (1 + d * r) : (1 - d) * (1 + r);
-}
-}  // namespace
-
 namespace smp_detail {
 
 double vote(const std::string& rule, double w, double ua, double ub) {
@@ -267,49 +227,6 @@ namespace {
 // bsUtil, inlined where it is called n² or n³ times a turn.
 constexpr auto bs_util = utility_at;
 
-// Coalition strengths among `m` options from utilities u[k*m + a] and weights w[k]:
-// c_ab = 1e-8 + Σ_k max(0, vote_k(a, b)). For each a, the sums for every b < a run side by
-// side (each over k in order, as one at a time), so they vectorise across b. O(n·m²).
-template <Rule kRule>
-DETENTE_VECTOR_CLONES void coalition_sums(const double* w, const double* u, std::size_t n_act,
-                                          std::size_t m, std::size_t first, std::size_t step,
-                                          double* c, double* __restrict pab,
-                                          double* __restrict pba) {
-  for (std::size_t a = first; a < m; a += step) {
-    std::fill(pab, pab + a, 1e-8);
-    std::fill(pba, pba + a, 1e-8);
-    for (std::size_t k = 0; k < n_act; ++k) {
-      const double* __restrict uk = &u[k * m];
-      const double uka = uk[a], wk = w[k];
-      for (std::size_t b = 0; b < a; ++b) {
-        const double v = vote_r(kRule, wk, uka, uk[b]);
-        pab[b] += v > 0 ? v : 0.0;
-        pba[b] -= v < 0 ? v : 0.0;
-      }
-    }
-    for (std::size_t b = 0; b < a; ++b) {
-      c[a * m + b] = pab[b];
-      c[b * m + a] = pba[b];
-    }
-  }
-}
-// Options a = 1 + t, 1 + t + threads, … on worker t (strided: the work grows with a).
-std::vector<double> coalitions(Rule rule, const std::vector<double>& w,
-                               const std::vector<double>& u, std::size_t n_act, std::size_t m,
-                               int threads = 1) {
-  std::vector<double> c(m * m, 1e-8);
-  const int workers = thread_count(threads, m > 1 ? m - 1 : 1);
-  parallel_workers(workers, [&](int t) {
-    std::vector<double> cab(m), cba(m);
-    with_rule(rule, [&](auto r) {
-      coalition_sums<decltype(r)::value>(
-          w.data(), u.data(), n_act, m, 1 + static_cast<std::size_t>(t),
-          static_cast<std::size_t>(workers), c.data(), cab.data(), cba.data());
-    });
-  });
-  return c;
-}
-
 // A counter-based uniform in [0, 1): the same for (seed, turn, actor) on any thread.
 double uniform_at(std::uint64_t seed, std::uint64_t turn, std::uint64_t actor) {
   auto mix = [](std::uint64_t z) { return splitmix64(z); };
@@ -321,140 +238,6 @@ struct Bargain {
   std::size_t init, rcvr;  // init == rcvr: the status quo
   std::vector<double> pos_init, pos_rcvr;
 };
-
-// The best-challenge search of one challenger i, by i's own estimates (prob_edu_challenge
-// with h = k = i) against every target j at once. Arrays over the targets j, the third
-// parties m in order as the outer loop: for each m the update of every (i : j) contest is
-// one branch-free pass over row m of the distances, which the compiler vectorises; each
-// element sees the same IEEE operations in the same order as the one-pair code (no
-// reassociation, no contraction), so the results are bit-identical to it.
-struct ChallengeInputs {
-  std::size_t n;
-  const double* diff;       // n × n distances d(ideal_a, pos_b)
-  const double* total_sal;  // S_a
-  const double* cap;        // c_a
-  const double* weight;     // S_a c_a
-};
-
-// Third party m's vote in the contest (i : j), positive for i: m first judges the "little
-// contest" with only the principals (coalitions base_i : base_j) and itself, then compares
-// the sums of three position utilities after each outcome, by commitment model.
-[[gnu::always_inline]] inline double third_party_vote(Rule rule, S::ThirdPartyCommit tpc, double wm,
-                                                      double umi, double umj, double umm,
-                                                      double base_i, double base_j) {
-  const double vm = vote_r(rule, wm, umi, umj);
-  const double ci = vm > 0 ? base_i + vm : base_i;
-  const double cj = vm < 0 ? base_j - vm : base_j;
-  const double pin = ci / (ci + cj), pjn = 1 - pin;
-  double ik_def_j, j_def_ik, i_def_jk, jk_def_i;
-  if (tpc == S::ThirdPartyCommit::full_commit) {
-    ik_def_j = i_def_jk = 3 * umi;
-    j_def_ik = jk_def_i = 3 * umj;
-  } else if (tpc == S::ThirdPartyCommit::semi_commit) {
-    ik_def_j = 2 * umi + umm;
-    j_def_ik = 3 * umj;
-    i_def_jk = 3 * umi;
-    jk_def_i = 2 * umj + umm;
-  } else {
-    ik_def_j = i_def_jk = 2 * umi + umm;
-    j_def_ik = jk_def_i = 2 * umj + umm;
-  }
-  const double u_ik_j = pin * ik_def_j + pjn * j_def_ik;
-  const double u_i_jk = pin * i_def_jk + pjn * jk_def_i;
-  return vote_r(rule, wm, u_ik_j, u_i_jk);
-}
-
-template <Rule kRule, S::ThirdPartyCommit kTpc>
-[[gnu::always_inline]] inline void third_party_votes(
-    std::size_t begin, std::size_t end, const double* __restrict dm, double rm, double wm,
-    double umi, double umm, const double* __restrict base_i, const double* __restrict base_j,
-    double* __restrict cij, double* __restrict cji) {
-  for (std::size_t j = begin; j < end; ++j) {
-    const double d = dm[j];
-    const double umj = utility_at(d, rm);
-    const double v = third_party_vote(kRule, kTpc, wm, umi, umj, umm, base_i[j], base_j[j]);
-    cij[j] += v > 0 ? v : 0.0;
-    cji[j] -= v < 0 ? v : 0.0;
-  }
-}
-
-// Challengers searched together, sharing each row of the distances.
-constexpr std::size_t kChallengerBlock = 4;
-
-// Challengers [begin, end): target[i] = the j with the largest expected gain above 1e-5
-// (−1 if none), p_target[i] = P[i defeats j]. `est` is row-major: est[h n + a] = h's
-// estimate of a's risk attitude. Scratch: 5 n kChallengerBlock doubles.
-template <Rule kRule, S::ThirdPartyCommit kTpc>
-DETENTE_VECTOR_CLONES void challenge_search(const ChallengeInputs& in, const double* est_all,
-                                            std::size_t begin, std::size_t end, long* target,
-                                            double* p_target, double* scratch) {
-  const std::size_t n = in.n;
-  const double* diff = in.diff;
-  for (std::size_t i0 = begin; i0 < end; i0 += kChallengerBlock) {
-    const std::size_t block = std::min(kChallengerBlock, end - i0);
-    // Per challenger of the block: its principals' votes, the coalitions, its u(i, j).
-    auto lane = [&](std::size_t b, std::size_t which) { return scratch + (5 * b + which) * n; };
-    for (std::size_t b = 0; b < block; ++b) {
-      const std::size_t i = i0 + b;
-      const double* est = est_all + i * n;  // i's estimates of every actor's risk attitude
-      const double uii = bs_util(diff[i * n + i], est[i]), si = in.total_sal[i];
-      double *base_i = lane(b, 0), *base_j = lane(b, 1), *cij = lane(b, 2), *cji = lane(b, 3),
-             *uij = lane(b, 4);
-      for (std::size_t j = 0; j < n; ++j) {
-        uij[j] = bs_util(diff[i * n + j], est[i]);
-        const double uji = bs_util(diff[j * n + i], est[j]);
-        const double ujj = bs_util(diff[j * n + j], est[j]);
-        double ci = 1e-10, cj = 1e-10;
-        const double vi = vote_r(kRule, si * in.cap[i], uii, uij[j]);
-        const double vj = vote_r(kRule, in.total_sal[j] * in.cap[j], uji, ujj);
-        if (vi > 0) ci += vi;
-        if (vi < 0) cj -= vi;
-        if (vj > 0) ci += vj;
-        if (vj < 0) cj -= vj;
-        base_i[j] = cij[j] = ci;
-        base_j[j] = cji[j] = cj;
-      }
-    }
-    // Row m of the distances serves every challenger of the block while it is in cache.
-    for (std::size_t m = 0; m < n; ++m) {
-      const double* dm = diff + m * n;
-      for (std::size_t b = 0; b < block; ++b) {
-        const std::size_t i = i0 + b;
-        if (m == i) continue;
-        const double* est = est_all + i * n;
-        const double wm = in.weight[m], rm = est[m];
-        const double umi = bs_util(diff[m * n + i], rm), umm = bs_util(diff[m * n + m], rm);
-        const double *base_i = lane(b, 0), *base_j = lane(b, 1);
-        double *cij = lane(b, 2), *cji = lane(b, 3);
-        // m does not vote in its own contest (i : m).
-        third_party_votes<kRule, kTpc>(0, m, dm, rm, wm, umi, umm, base_i, base_j, cij, cji);
-        third_party_votes<kRule, kTpc>(m + 1, n, dm, rm, wm, umi, umm, base_i, base_j, cij, cji);
-      }
-    }
-    for (std::size_t b = 0; b < block; ++b) {
-      const std::size_t i = i0 + b;
-      const double* est = est_all + i * n;
-      const double uii = bs_util(diff[i * n + i], est[i]);
-      const double *cij = lane(b, 2), *cji = lane(b, 3), *uij = lane(b, 4);
-      double best = -1;
-      target[i] = -1;
-      p_target[i] = 0;
-      for (std::size_t j = 0; j < n; ++j) {
-        if (j == i) continue;
-        const double sj = in.total_sal[j];
-        const double u_vict = 2 * uii, u_loss = 2 * uij[j], eu_sq = uii + uij[j];
-        const double pij = cij[j] / (cij[j] + cji[j]);
-        const double eu_contest = pij * u_vict + (1 - pij) * u_loss;
-        const double edu = (1 - sj) * u_vict + sj * eu_contest - eu_sq;
-        if (edu > 1e-5 && edu > best) {
-          best = edu;
-          target[i] = static_cast<long>(j);
-          p_target[i] = pij;
-        }
-      }
-    }
-  }
-}
 
 class SmpState {
  public:
@@ -541,38 +324,15 @@ class SmpState {
   }
 
   // Each actor's most advantageous target by its own estimates (prob_edu_challenge with
-  // h = k = i): target[i] = −1 when no challenge gains more than 1e-5. Θ(n³): for each
-  // challenger all targets side by side, the third parties m in order (challenge_search),
-  // each target the same IEEE operations as prob_edu_challenge (so the results are
-  // identical); threads split the challengers.
+  // h = k = i): target[i] = −1 when no challenge gains more than 1e-5. Branch and bound
+  // over the targets, exact (smp_challenge.hpp); threads split the challengers.
   void best_challenges(int threads, std::vector<long>& target,
                        std::vector<double>& p_target) const {
-    with_rule(rule_, [&](auto r) {
-      switch (tpc_) {
-        case S::ThirdPartyCommit::full_commit:
-          return challenges<decltype(r)::value, S::ThirdPartyCommit::full_commit>(threads, target,
-                                                                                  p_target);
-        case S::ThirdPartyCommit::semi_commit:
-          return challenges<decltype(r)::value, S::ThirdPartyCommit::semi_commit>(threads, target,
-                                                                                  p_target);
-        case S::ThirdPartyCommit::no_commit:
-          return challenges<decltype(r)::value, S::ThirdPartyCommit::no_commit>(threads, target,
-                                                                                p_target);
-      }
-    });
-  }
-
-  template <Rule kRule, S::ThirdPartyCommit kTpc>
-  void challenges(int threads, std::vector<long>& target, std::vector<double>& p_target) const {
-    const std::size_t n = n_;
-    std::vector<double> weight(n);
-    for (std::size_t m = 0; m < n; ++m) weight[m] = total_sal_[m] * cap_[m];
-    const ChallengeInputs in{n, diff_.data(), total_sal_.data(), cap_.data(), weight.data()};
-    parallel_chunks(n, thread_count(threads, n), [&](std::size_t begin, std::size_t end) {
-      std::vector<double> scratch(5 * n * kChallengerBlock);
-      challenge_search<kRule, kTpc>(in, est_.data(), begin, end, target.data(), p_target.data(),
-                                    scratch.data());
-    });
+    std::vector<double> weight(n_);
+    for (std::size_t m = 0; m < n_; ++m) weight[m] = total_sal_[m] * cap_[m];
+    const smp_terms::ChallengeInputs in{n_, diff_.data(), est_.data(), total_sal_.data(),
+                                        weight.data()};
+    smp_terms::best_challenges(in, rule_, tpc_, threads, target.data(), p_target.data());
   }
 
   // h's estimate of P[i defeats j] and of the change in k's utility if i challenges j.

@@ -7,12 +7,12 @@
 // between challenger and target, each actor choosing among the bargains that involve it
 // by a PCE over them, and KTAB's stopping rule. The option names and values are those of
 // KTAB's XML <ModelParameters>; the defaults are smpc's (as its logs print them).
-// Equations: docs/models/smp.md. Complexity per turn: Θ(n³) for n actors (each actor's best
-// challenge weighs n targets by n third parties' clipped, pair-coupled votes, a sum no
-// prefix structure reduces: docs/models/smp.md), vectorised across targets (AVX-512/AVX2/
-// baseline copies giving the same bits), four challengers per pass over the distances,
-// threaded across challengers; plus O(n³/2) threaded for the risk PCE and O(n·Σ_k b_k²)
-// for the bargain PCEs.
+// Equations: docs/models/smp.md. Complexity per turn: the best-challenge search is Θ(n²)
+// plus Θ(n) for each target whose O(1) upper bound on the gain reaches its challenger's
+// best (exact branch and bound, smp_challenge.hpp; Θ(n³) in the worst case, 4–30 % of the
+// targets measured), and the risk PCE's coalitions Θ(n³/2) (n² pairs × n voters, the
+// clipping per voter: smp_coalitions.hpp), both vectorised (AVX-512/AVX2/SSE2 giving the
+// same bits) and threaded; O(n·Σ_k b_k²) for the bargain PCEs.
 //
 // Example:
 //   SmpOptions o;                   // KTAB defaults
