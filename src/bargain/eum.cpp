@@ -190,8 +190,11 @@ class Supports {
         double* row = &dist_[t * n];
         const double xk = x[k], rk = voter_risk[k];
         for (std::size_t a = 0; a < n; ++a) row[a] = std::abs(xk - xs_[a]) / range;
-        if (o.vote_risk && rk != 1.0)  // pow(v, 1) = v exactly
-          for (std::size_t a = 0; a < n; ++a) row[a] = std::pow(row[a], rk);
+        // pow(v, 1) = v exactly. Actors at one position (offers move actors onto others'
+        // positions, so later rounds have many) are adjacent in xs_: one power serves them.
+        if (o.vote_risk && rk != 1.0)
+          for (std::size_t a = 0; a < n; ++a)
+            row[a] = a > 0 && xs_[a] == xs_[a - 1] ? row[a - 1] : std::pow(row[a], rk);
         if (all_pairs) voter_sum_[k] = sorted_pair_sum(row, t, sorted);
         const double wk = w[k];
         for (std::size_t a = 0; a < n; ++a) row[a] *= wk;
@@ -521,11 +524,20 @@ EumResult eum_in_order(const BargainingProblem& p, std::size_t issue, const EumO
             success[j] = std::max(0.5 - 0.5 * dij, 0.0);
             failure[j] = std::max(0.5 + 0.5 * dij, 0.0);
           }
-          if (ri != 1.0)  // pow(b, 1) = b exactly
-            for (std::size_t j = 0; j < n; ++j) {
-              success[j] = std::pow(success[j], ri);
-              failure[j] = std::pow(failure[j], ri);
+          if (ri != 1.0) {  // pow(b, 1) = b exactly
+            // In position order, so that the partners at one position share their powers.
+            double last_x = 0, last_s = 0, last_f = 0;
+            for (std::size_t t = 0; t < n; ++t) {
+              const std::size_t j = sup.actor_at(t);
+              if (t == 0 || x[j] != last_x) {
+                last_x = x[j];
+                last_s = std::pow(success[j], ri);
+                last_f = std::pow(failure[j], ri);
+              }
+              success[j] = last_s;
+              failure[j] = last_f;
             }
+          }
           OfferChoice choice(x[i], o.selection);
           for (std::size_t j = 0; j < n; ++j) {
             if (j == i || x[j] == x[i]) continue;
