@@ -42,16 +42,18 @@ bool by_bound(const Candidate& a, const Candidate& b) {
 }
 
 // The coalitions C_ij, C_ji of the kLanes contests (i : j_l): the principals' votes
-// (base_i, base_j) plus every third party m ≠ i, j_l in order. d[m·kLanes + l] is
-// d(ideal_m, pos_{j_l}); r, w, umi, umm are over m (i's estimate of m's risk attitude, m's
+// (base_i, base_j) plus every third party m ≠ i, j_l in order. d[offset[l] + m] is
+// d(ideal_m, pos_{j_l}) (the transposed distances: lane l reads its own column, the loads
+// overlapping the divisions, where a copy into lanes first would stall on every column);
+// r, w, umi, umm are over m (i's estimate of m's risk attitude, m's
 // weight, u_mi and u_mm by that estimate). Lanes are independent: each accumulates over m
 // in order, the same operations as the one-pair code (no reassociation, no contraction).
 template <Rule kRule, Commit kTpc>
 DETENTE_VECTOR_CLONES void contest_coalitions(
-    std::size_t n, std::size_t i, const double* __restrict d, const std::size_t* __restrict lane_j,
-    const double* __restrict r, const double* __restrict w, const double* __restrict umi,
-    const double* __restrict umm, const double* __restrict base_i, const double* __restrict base_j,
-    double* __restrict cij, double* __restrict cji) {
+    std::size_t n, std::size_t i, const double* __restrict d, const std::size_t* __restrict offset,
+    const std::size_t* __restrict lane_j, const double* __restrict r, const double* __restrict w,
+    const double* __restrict umi, const double* __restrict umm, const double* __restrict base_i,
+    const double* __restrict base_j, double* __restrict cij, double* __restrict cji) {
   double ci[kLanes], cj[kLanes];
   for (std::size_t l = 0; l < kLanes; ++l) {
     ci[l] = base_i[l];
@@ -59,10 +61,9 @@ DETENTE_VECTOR_CLONES void contest_coalitions(
   }
   for (std::size_t m = 0; m < n; ++m) {
     if (m == i) continue;  // the challenger does not vote as a third party
-    const double* dm = d + m * kLanes;
     const double rm = r[m], wm = w[m], ui = umi[m], uu = umm[m];
     for (std::size_t l = 0; l < kLanes; ++l) {
-      const double umj = utility_at(dm[l], rm);
+      const double umj = utility_at(d[offset[l] + m], rm);
       const double vote = third_party_vote(kRule, kTpc, wm, ui, umj, uu, base_i[l], base_j[l]);
       // Nor does the target in its own contest; adding 0.0 changes no bit of a positive sum.
       const double v = m == lane_j[l] ? 0.0 : vote;
@@ -78,11 +79,11 @@ DETENTE_VECTOR_CLONES void contest_coalitions(
 
 // One thread's arrays, reused for each of its challengers.
 struct Scratch {
-  explicit Scratch(std::size_t n)
-      : uij(n), base_i(n), base_j(n), umi(n), umm(n), lanes_d(n * kLanes) {
+  explicit Scratch(std::size_t n) : uij(n), base_i(n), base_j(n), umi(n), umm(n) {
     candidates.reserve(n);
   }
-  std::vector<double> uij, base_i, base_j, umi, umm, lanes_d;
+  std::vector<double> uij, base_i, base_j, umi, umm;
+  std::size_t offset[kLanes] = {};
   std::vector<Candidate> candidates;
   std::size_t lane_j[kLanes] = {};
   double lane_base_i[kLanes] = {}, lane_base_j[kLanes] = {}, cij[kLanes] = {}, cji[kLanes] = {};
@@ -134,10 +135,9 @@ void search_challenger(const ChallengeInputs& in, const double* diff_t, const do
       s.lane_j[l] = j;
       s.lane_base_i[l] = s.base_i[j];
       s.lane_base_j[l] = s.base_j[j];
-      const double* column = diff_t + j * n;
-      for (std::size_t m = 0; m < n; ++m) s.lanes_d[m * kLanes + l] = column[m];
+      s.offset[l] = j * n;  // column j of the distances
     }
-    contest_coalitions<kRule, kTpc>(n, i, s.lanes_d.data(), s.lane_j, est, in.weight, s.umi.data(),
+    contest_coalitions<kRule, kTpc>(n, i, diff_t, s.offset, s.lane_j, est, in.weight, s.umi.data(),
                                     s.umm.data(), s.lane_base_i, s.lane_base_j, s.cij, s.cji);
     for (std::size_t l = 0; l < k; ++l) {
       const std::size_t j = s.lane_j[l];
@@ -158,8 +158,7 @@ void search_challenger(const ChallengeInputs& in, const double* diff_t, const do
 template <Rule kRule, Commit kTpc>
 void search_all(const ChallengeInputs& in, int threads, long* target, double* p_target) {
   const std::size_t n = in.n;
-  // Column j of the distances, contiguous: the evaluated targets' columns are copied into
-  // the lanes in one streaming pass each.
+  // Column j of the distances, contiguous: each evaluated target's lane reads it in order.
   std::vector<double> diff_t(n * n);
   for (std::size_t a = 0; a < n; ++a)
     for (std::size_t b = 0; b < n; ++b) diff_t[b * n + a] = in.diff[a * n + b];
