@@ -6,7 +6,6 @@
 #include <cmath>
 #include <numeric>
 
-#include "bargain/cpu_dispatch.hpp"
 #include "bargain/smp_challenge.hpp"
 #include "bargain/smp_coalitions.hpp"
 #include "bargain/smp_terms.hpp"
