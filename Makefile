@@ -17,9 +17,9 @@ export FUZZ_RUNS ?=
 # instrumented; the module is built only in the main build).
 SAN_EXCLUDE ?= ^(web|install|python)\.
 CI_FUZZ_SECONDS ?= 10
-# The threaded paths: the worker pool, event pipeline, ensembles, SMP, landscape, Sobol, relocation and the
-# CLI commands that run them.
-TSAN_TESTS ?= ^(Parallel|EventsReader|EventsAggregate|EventsFastPaths|Ensemble|Smp|Landscape|Sobol|Sensitivity|FrustrationHeuristic|SignedBlockmodel|BalanceMeasures|AlignmentSection|SectionBargaining|SimulateCli|RunCli)\.
+# The threaded paths: the worker pool, event pipeline, ensembles, SMP and its kernels,
+# landscape, Sobol, relocation and the CLI commands that run them.
+TSAN_TESTS ?= ^(Parallel|EventsReader|EventsAggregate|EventsFastPaths|Ensemble|Smp|SmpKernels|Landscape|Sobol|Sensitivity|FrustrationHeuristic|SignedBlockmodel|BalanceMeasures|AlignmentSection|SectionBargaining|SimulateCli|RunCli)\.
 export ASAN_OPTIONS ?= detect_leaks=1:abort_on_error=1:strict_string_checks=1
 export UBSAN_OPTIONS ?= print_stacktrace=1:halt_on_error=1
 export LSAN_OPTIONS ?= suppressions=$(CURDIR)/scripts/lsan.supp:print_suppressions=0
