@@ -152,6 +152,24 @@ void run(Isa isa, const Job& j) {
   blocks_sse2<kRule>(j);
 }
 
+// Up to this many options (the bargain queues of a turn: a handful each), the sums run
+// one pair at a time: the same operations in the same order, and no copies of u.
+constexpr std::size_t kSmallOptions = 8;
+template <Rule kRule>
+void small_sums(const double* w, const double* u, std::size_t n, std::size_t m, double* c) {
+  for (std::size_t a = 1; a < m; ++a)
+    for (std::size_t b = 0; b < a; ++b) {
+      double ab = 1e-8, ba = 1e-8;
+      for (std::size_t k = 0; k < n; ++k) {
+        const double v = vote_r(kRule, w[k], u[k * m + a], u[k * m + b]);
+        ab += v > 0 ? v : 0.0;
+        ba -= v < 0 ? v : 0.0;
+      }
+      c[a * m + b] = ab;
+      c[b * m + a] = ba;
+    }
+}
+
 }  // namespace
 
 std::vector<double> coalitions(Rule rule, const std::vector<double>& w,
@@ -159,6 +177,11 @@ std::vector<double> coalitions(Rule rule, const std::vector<double>& w,
                                int threads) {
   std::vector<double> c(m * m, 1e-8);
   if (m < 2) return c;
+  if (m <= kSmallOptions) {  // a bargain queue: the plain loop, without packing copies
+    with_rule(rule,
+              [&](auto r) { small_sums<decltype(r)::value>(w.data(), u.data(), n, m, c.data()); });
+    return c;
+  }
   static const Isa isa = widest_isa();
   const std::size_t tile = tile_of(isa), tiles = (m + tile - 1) / tile;
   std::vector<double> packed(tiles * n * tile, 0.0), ut(m * n);
