@@ -6,11 +6,12 @@
 //   C_ab = 1e-8 + Σ_k max(0, vote_k(a, b))   (the sum over k in order),
 //
 // by the voting rule. Θ(n·m²): every pair by every voter, as the clipping at zero is per
-// voter. The sums for sixteen options b and four options a run side by side in registers,
-// the voters streamed once per block from a copy of u packed by tiles of b; each sum sees
-// the same operations in the same order as one at a time, so the bits are those of the
-// plain triple loop on any processor and for any thread count (threads split the blocks
-// of a). Internal to smp.cpp.
+// voter. Above 8 options (the risk PCE over all positions) the sums for sixteen options b
+// and four options a run side by side in registers, the voters streamed once per block
+// from a copy of u packed by tiles of b; up to 8 (a bargain queue), one pair at a time.
+// Each sum sees the same operations in the same order either way, so the bits are those
+// of the plain triple loop on any processor and for any thread count (threads split the
+// blocks of a). Internal to smp.cpp.
 #pragma once
 
 #include <cstddef>
